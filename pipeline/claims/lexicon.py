@@ -1,0 +1,81 @@
+"""The trigger lexicon: which words state an effect, and in which direction.
+
+The words live in ``data/triggers.json``; this module reads them and matches inflected
+forms ("enhances", "enhanced", "enhancing" → "enhance") without needing a lemmatizer, so
+the rules work the same with any parser.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+TRIGGERS_PATH = Path(__file__).parent / "data" / "triggers.json"
+DIRECTIONS = ("increase", "decrease", "unclear")
+_SUFFIXES = ("", "s", "es", "d", "ed", "ing", "ly")
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    direction_of_word: dict[str, str]
+    treatment_words: frozenset[str]
+    drug_reference_words: frozenset[str]
+    killing_effects: frozenset[str]
+    negative_states: frozenset[str]
+    reversing_triggers: frozenset[str]
+    hedge_cues: tuple[str, ...]
+    no_change_phrases: tuple[str, ...]
+
+    def base_forms(self, word: str) -> list[str]:
+        """``word`` and the stems its inflections may come from."""
+        word = word.lower()
+        forms = [word]
+        for suffix in _SUFFIXES[1:]:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                stem = word[: len(word) - len(suffix)]
+                forms += [stem, stem + "e"]
+                if len(stem) > 3 and stem[-1] == stem[-2]:
+                    forms.append(stem[:-1])
+        return forms
+
+    def direction(self, word: str) -> str | None:
+        """The direction a trigger word states, or None when it is not a trigger."""
+        for form in self.base_forms(word):
+            if form in self.direction_of_word:
+                return self.direction_of_word[form]
+        return None
+
+    def token_direction(self, token: Token) -> str | None:
+        if token.lemma_ and token.lemma_.lower() in self.direction_of_word:
+            return self.direction_of_word[token.lemma_.lower()]
+        return self.direction(token.text)
+
+    def is_in(self, word: str, words: frozenset[str]) -> bool:
+        return any(form in words for form in self.base_forms(word))
+
+
+@lru_cache(maxsize=4)
+def load_triggers(path: Path = TRIGGERS_PATH) -> TriggerLexicon:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    direction_of_word = {}
+    for direction in DIRECTIONS:
+        for word in data[direction]:
+            direction_of_word.setdefault(word.lower(), direction)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data.get(key, []))
+
+    return TriggerLexicon(
+        direction_of_word=direction_of_word,
+        treatment_words=words("treatment_words"),
+        drug_reference_words=words("drug_reference_words"),
+        killing_effects=words("killing_effects"),
+        negative_states=words("negative_states"),
+        reversing_triggers=words("reversing_triggers"),
+        hedge_cues=tuple(w.lower() for w in data.get("hedge_cues", [])),
+        no_change_phrases=tuple(w.lower() for w in data.get("no_change_phrases", [])),
+    )

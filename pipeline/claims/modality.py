@@ -1,0 +1,60 @@
+"""Negation and hedging: is the effect denied, and is the sentence asserting it?"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from pipeline.claims.lexicon import TriggerLexicon
+from pipeline.claims.rules import AIM_VERBS
+from pipeline.claims.syntax import ancestors_to
+
+NEGATORS = {"not", "no", "never", "n't", "without", "neither", "nor", "nothing"}
+FAILURE_VERBS = {"fail", "failed", "fails", "unable", "lack", "lacked", "lacks", "cannot"}
+
+
+def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
+    """'did not affect', 'no effect on', 'failed to induce', 'without affecting'."""
+    if trigger.lower_ in {"unaffected", "unchanged", "indistinguishable", "comparable",
+                          "similar", "maintained"}:
+        return True
+    scope = [trigger]
+    for head in ancestors_to(trigger)[:2]:
+        scope.append(head)
+        if head.dep_ not in {"xcomp", "aux", "auxpass", "cop", "ccomp"}:
+            break
+    for token in scope:
+        if token.lower_ in FAILURE_VERBS:
+            return True
+        for child in token.children:
+            if child.dep_ == "neg" or child.lower_ in NEGATORS:
+                return True
+            if child.lower_ in FAILURE_VERBS:
+                return True
+    sentence = trigger.sent.text.lower()
+    return any(phrase in sentence for phrase in lexicon.no_change_phrases) and \
+        trigger.lower_ in {"effect", "effects", "affect", "affected", "change", "alter",
+                           "altered", "impact", "influence"}
+
+
+def is_aim_statement(trigger: Token) -> bool:
+    """'we investigated the effects of X on Y': an aim, not a finding."""
+    for token in [trigger, *ancestors_to(trigger)[:4]]:
+        lemma = (token.lemma_ or token.lower_).lower()
+        if lemma in AIM_VERBS or token.lower_.rstrip("desing") in AIM_VERBS or \
+                any(token.lower_.startswith(v) for v in AIM_VERBS if len(v) > 4):
+            return True
+    return False
+
+
+def is_hedged(sentence: Span, lexicon: TriggerLexicon) -> bool:
+    text = " " + re.sub(r"\s+", " ", sentence.text.lower()) + " "
+    words = {t.lower_ for t in sentence}
+    for cue in lexicon.hedge_cues:
+        if " " in cue:
+            if cue in text:
+                return True
+        elif cue in words:
+            return True
+    return False

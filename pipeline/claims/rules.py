@@ -1,0 +1,373 @@
+"""Relation rules: which (drug, cell) pairs of a sentence are linked by an effect.
+
+A pair makes a claim when the dependency path between the drug and the cell passes through
+an effect trigger ("Lenalidomide *restores* T-cell signaling", "the *effect* of X on Y",
+"ADCC ... is *enhanced* by pre-incubation of NK cells with X", "X-*induced* apoptosis of Y"),
+or when the drug and the cell meet in a treatment frame ("treatment of Y with X",
+"X-treated Y cells", "Y exposed to X") whose clause states an effect ("... is required to
+*enhance* E", "... showed *reduced* E"). A treatment alone states no effect and makes no claim.
+
+The direction is composed from the directional triggers met on the path (an inhibited
+induction is a decrease), then negation and hedging are read off the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.claims.lexicon import TriggerLexicon
+from pipeline.claims.syntax import (
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    clause_complements,
+    dependency_path,
+    is_noun,
+    is_verb,
+    preposition,
+)
+from pipeline.context import DocumentContext, DrugRef
+from pipeline.ner.recognizer import CELL, CELL_HEADS, CELL_LINE, DRUG, Mention
+
+MAX_PATH = 8
+ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
+SIGN = {"increase": 1, "decrease": -1}
+AIM_VERBS = frozenset({"investigate", "evaluate", "examine", "assess", "study", "explore",
+                       "compare", "analyze", "analyse", "test", "address", "aim", "determine"})
+
+
+@dataclass
+class DrugAnchor:
+    """Where a drug sits in the sentence: a mention, or a stand-in for an implicit drug."""
+
+    ref: DrugRef
+    token: Token
+    mention: Mention | None = None
+    implicit: bool = False
+
+    def suffix(self, doc: Doc) -> str:
+        """The rest of the token after the drug: 'treated' in 'rituximab-treated'."""
+        if self.mention is None:
+            return ""
+        tail = self.token.text[self.mention.end - self.token.idx:]
+        return tail.lstrip("-\u2010\u2013").lower()
+
+
+@dataclass
+class Evidence:
+    trigger: Token
+    direction: str
+    rule: str
+    effect: str
+    path_length: int
+    negated: bool = False
+    hedged: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PairClaim:
+    """A claim found in one sentence, before it becomes a table row."""
+
+    anchor: DrugAnchor
+    cell: Mention
+    evidence: Evidence
+    sentence: Span
+
+    @property
+    def confidence(self) -> float:
+        base = {"path": 0.9, "suffix": 0.85, "treatment": 0.75}.get(self.evidence.rule, 0.7)
+        base -= 0.04 * max(0, self.evidence.path_length - 3)
+        if self.anchor.implicit:
+            base -= 0.15
+        return round(max(0.3, min(0.99, base)), 2)
+
+
+class ClaimFinder:
+    """Applies the rules to one sentence at a time."""
+
+    def __init__(self, lexicon: TriggerLexicon) -> None:
+        self.lexicon = lexicon
+
+    # -- public -------------------------------------------------------------------------
+    def find(self, doc: Doc, sentence: Span, mentions: list[Mention],
+             context: DocumentContext, antecedents: list[DrugRef]) -> list[PairClaim]:
+        inside = [m for m in mentions
+                  if sentence.start_char <= m.start and m.end <= sentence.end_char]
+        cells = [m for m in inside if m.label in (CELL, CELL_LINE)]
+        if not cells:
+            return []
+        anchors = self._anchors(doc, sentence, inside, context, antecedents)
+        mention_tokens = {i for m in inside for i in range(m.first_token, m.last_token + 1)}
+        found = []
+        for anchor in anchors:
+            for cell in cells:
+                if anchor.mention is not None and _overlaps(anchor.mention, cell):
+                    continue
+                evidence = self._connect(doc, anchor, cell, inside, mention_tokens)
+                if evidence is not None:
+                    found.append(PairClaim(anchor, cell, evidence, sentence))
+        return _one_per_pair(found)
+
+    # -- anchors ------------------------------------------------------------------------
+    def _anchors(self, doc: Doc, sentence: Span, inside: list[Mention],
+                 context: DocumentContext, antecedents: list[DrugRef]) -> list[DrugAnchor]:
+        drugs = [m for m in inside if m.label == DRUG]
+        anchors = [DrugAnchor(DrugRef(m.text(doc), m.norm, m.ids), doc[m.root(doc)], m)
+                   for m in drugs]
+        if drugs or not antecedents:
+            return anchors
+        references = [t for t in sentence
+                      if self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)]
+        if references:
+            return [DrugAnchor(antecedents[-1], token, None, True) for token in references[:2]]
+        if context.section == "figure":
+            return [DrugAnchor(antecedents[-1], sentence.root, None, True)]
+        return []
+
+    # -- connection -----------------------------------------------------------------------
+    def _connect(self, doc: Doc, anchor: DrugAnchor, cell: Mention, inside: list[Mention],
+                 mention_tokens: set[int]) -> Evidence | None:
+        cell_token = doc[cell.root(doc)]
+        if self._is_killing_target(doc, cell_token, inside):
+            return None
+        suffix = anchor.suffix(doc)
+        if suffix and self.lexicon.is_in(suffix, self.lexicon.treatment_words):
+            # "rituximab-treated CLL cells": a treatment of the cells it modifies, nothing else.
+            if cell_token.i != anchor.token.head.i and cell_token.i != anchor.token.i:
+                return None
+            return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
+        path = dependency_path(anchor.token, cell_token)
+        if path is None or path.length > MAX_PATH:
+            return None
+        if suffix and (direction := self.lexicon.direction(suffix)):
+            # "bortezomib-induced apoptosis in NK cells"
+            effect_head = anchor.token.head
+            sign = self._compose(path.up_from_b, mention_tokens, skip=anchor.token)
+            return self._evidence(doc, anchor.token, _times(direction, sign), "suffix",
+                                  effect_head, cell, path.length)
+        trigger, direction = self._path_trigger(path, anchor, mention_tokens)
+        if trigger is None and path.top.i == anchor.token.i and \
+                preposition(_below_top(path)) in ON_PREPOSITIONS:
+            # "the effect of X on Y" parsed with "on Y" under X: the trigger governs X.
+            trigger, direction = self._head_trigger(anchor.token, mention_tokens)
+        if trigger is not None:
+            return self._evidence(doc, trigger, direction, "path",
+                                  self._effect_head(trigger, cell_token), cell, path.length)
+        if self._is_treatment_link(path, anchor, cell_token):
+            return self._treatment_frame(doc, path.top, cell, cell_token, mention_tokens,
+                                         path.length)
+        return self._surface_pattern(doc, anchor, cell, mention_tokens)
+
+    def _surface_pattern(self, doc: Doc, anchor: DrugAnchor, cell: Mention,
+                         mention_tokens: set[int]) -> Evidence | None:
+        """Backup for parses that miss the verb of a headline ("X repairs Y dysfunction"):
+        the drug, a trigger word right after it, then the cell in the same clause."""
+        if anchor.mention is None or cell.first_token <= anchor.token.i:
+            return None
+        nxt = anchor.mention.last_token + 1
+        if nxt >= len(doc) or nxt in mention_tokens:
+            return None
+        trigger = doc[nxt]
+        direction = self.lexicon.token_direction(trigger)
+        if direction is None or not trigger.lower_.endswith("s") or (is_noun(trigger) and \
+                trigger.lower_ in self.lexicon.direction_of_word):
+            return None
+        between = doc[nxt + 1:cell.first_token]
+        if len(between) > 6 or any(t.text in {";", ":", ".", "("} or t.lower_ in {"which", "that",
+                                                                                   "but", "while"}
+                                   for t in between):
+            return None
+        head = doc[cell.last_token + 1] if cell.last_token + 1 < len(doc) else doc[cell.last_token]
+        end = cell.last_token + 1
+        while (end < len(doc) and is_noun(doc[end])) or (end < len(doc) and doc[end].tag_ == "JJ"):
+            head = doc[end]
+            end += 1
+        effect = doc[cell.last_token + 1:end].text or trigger.text
+        evidence = Evidence(trigger, direction, "surface", effect, 2)
+        if head.lower_ in self.lexicon.negative_states and \
+                self.lexicon.is_in(trigger.lower_, self.lexicon.reversing_triggers):
+            evidence.direction = "increase"
+        return evidence
+
+    def _path_trigger(self, path, anchor: DrugAnchor, mention_tokens: set[int]):
+        """The trigger nearest the cell on the path, with the direction of the whole path."""
+        cell_side = [t for t in path.up_from_b if t.i != path.top.i]
+        drug_side = [t for t in path.up_from_a if t.i != path.top.i]
+        ordered = [*cell_side, path.top, *reversed(drug_side)]
+        candidates = [t for t in ordered
+                      if t.i not in mention_tokens and t.i != anchor.token.i
+                      and self.lexicon.token_direction(t) is not None]
+        if not candidates:
+            return None, None
+        directional_tokens = [t for t in candidates if self._token_sign(t)]
+        trigger = directional_tokens[0] if directional_tokens else candidates[0]
+        directional = [self._token_sign(t) for t in directional_tokens]
+        if not directional:
+            return trigger, "unclear"
+        sign = 1
+        for value in directional:
+            sign *= value
+        return trigger, "increase" if sign > 0 else "decrease"
+
+    def _head_trigger(self, token: Token, mention_tokens: set[int]):
+        head = token.head
+        if head.i != token.i and head.i not in mention_tokens:
+            direction = self.lexicon.token_direction(head)
+            if direction is not None:
+                sign = self._token_sign(head)
+                return head, direction if not sign else ("increase" if sign > 0 else "decrease")
+        return None, None
+
+    def _token_sign(self, token: Token) -> int:
+        direction = self.lexicon.token_direction(token)
+        sign = SIGN.get(direction or "", 0)
+        if sign == 0 and is_noun(token):
+            # "inhibitory effect": the modifier gives the direction of the noun.
+            for child in token.children:
+                if child.dep_ == "amod":
+                    sign = SIGN.get(self.lexicon.token_direction(child) or "", 0) or sign
+        return sign
+
+    def _compose(self, tokens: list[Token], mention_tokens: set[int], skip: Token) -> int:
+        sign = 1
+        for token in tokens:
+            if token.i in mention_tokens or token.i == skip.i:
+                continue
+            sign *= self._token_sign(token) or 1
+        return sign
+
+    def _is_treatment_link(self, path, anchor: DrugAnchor, cell_token: Token) -> bool:
+        """Drug and cell meet at a treatment word: "treatment of Y with X", "Y exposed to X"."""
+        top = path.top
+        if not self.lexicon.is_in(top.lower_, self.lexicon.treatment_words):
+            return anchor.implicit and anchor.token.i == top.i and path.length <= 2
+        if len(path.up_from_b) == 0:  # the cell heads the treatment: "Y cells exposed to X"
+            return True
+        if len(path.up_from_b) == 1:  # "treatment of Y (with X)"
+            direct = cell_token.head.i == top.i or (cell_token.dep_ == "conj")
+            return direct and preposition(cell_token) in {"of", "in", "", "with"}
+        return cell_token.dep_ == "conj" and len(path.up_from_b) == 2
+
+    def _treatment_frame(self, doc: Doc, frame: Token, cell: Mention, cell_token: Token,
+                         mention_tokens: set[int], length: int) -> Evidence | None:
+        """A treatment links drug and cell; the effect is stated by the clause around it.
+
+        ``frame`` is the treatment word ("treatment of Y with X") or the treated cells
+        ("X-treated Y cells", "Y cells exposed to X"). It must be an argument of the clause:
+        its subject, object, or agent ("is enhanced by pre-incubation of Y with X").
+        """
+        while frame.dep_ in {"conj", "appos"} and frame.head.i != frame.i:
+            frame = frame.head
+        is_agent = frame.dep_ in {"nmod:agent", "obl:agent"} or (
+            frame.dep_ in {"nmod", "obl"} and preposition(frame) == "by")
+        if not (self._is_predicate_argument(frame) or is_agent):
+            return None
+        predicate = frame.head
+        if not is_verb(predicate):
+            return None
+        for verb in [predicate, *clause_complements(predicate)]:
+            direction = self.lexicon.token_direction(verb)
+            if direction is not None and verb.i not in mention_tokens and \
+                    not self.lexicon.is_in(verb.lower_, self.lexicon.treatment_words):
+                return self._evidence(doc, verb, direction, "treatment",
+                                      self._effect_head(verb, cell_token), cell, length + 2)
+            for obj in verb.children:
+                if obj.dep_ not in OBJECTS | {"nmod"}:
+                    continue
+                for mod in [obj, *obj.children]:
+                    direction = self.lexicon.token_direction(mod)
+                    if direction and mod.i not in mention_tokens and \
+                            not self.lexicon.is_in(mod.lower_, self.lexicon.treatment_words):
+                        return self._evidence(doc, mod, direction, "treatment", obj, cell,
+                                              length + 3)
+        return None
+
+    @staticmethod
+    def _is_predicate_argument(token: Token) -> bool:
+        return token.dep_ in SUBJECTS | OBJECTS
+
+    def _is_killing_target(self, doc: Doc, cell_token: Token, inside: list[Mention]) -> bool:
+        """Rule 9: 'NK-mediated ADCC of CLL cells' — the claim is on the killer, not the target."""
+        effect = cell_token.head
+        if not self.lexicon.is_in(effect.lower_, self.lexicon.killing_effects):
+            return False
+        if preposition(cell_token) not in {"of", "against", "on", "to"}:
+            return False
+        killers = [m for m in inside if m.label == CELL
+                   and any(doc[i].head.i == effect.i and doc[i].dep_ != cell_token.dep_
+                           for i in range(m.first_token, m.last_token + 1))]
+        return bool(killers)
+
+    # -- evidence -----------------------------------------------------------------------
+    def _effect_head(self, trigger: Token, cell_token: Token) -> Token:
+        """The noun the trigger acts on: its object, passive subject, or itself."""
+        if is_noun(trigger):
+            return trigger
+        for child in trigger.children:
+            if child.dep_ in OBJECTS | PASSIVE_SUBJECTS:
+                return child
+        for child in trigger.children:
+            if child.dep_ in {"nmod", "xcomp"}:
+                return child
+        return trigger
+
+    def _evidence(self, doc: Doc, trigger: Token, direction: str, rule: str,
+                  effect_head: Token, cell: Mention, length: int) -> Evidence:
+        effect = effect_phrase(doc, effect_head, cell)
+        return Evidence(trigger, direction, rule, effect, length)
+
+
+def effect_phrase(doc: Doc, head: Token, cell: Mention, max_tokens: int = 8) -> str:
+    """The effect: ``head`` with the modifiers written before it, minus the cell mention."""
+    start = head.i
+    for i in range(head.i - 1, head.left_edge.i - 1, -1):
+        token = doc[i]
+        if cell.first_token <= i <= cell.last_token or token.dep_ == "det" or token.is_punct:
+            break
+        start = i
+    start = max(start, head.i - max_tokens + 1)
+    return doc[start:head.i + 1].text
+
+
+def _below_top(path) -> Token:
+    """The token on b's side just under the path's top (b itself when b hangs from it)."""
+    chain = [path.b, *path.up_from_b]
+    return chain[-2] if len(chain) >= 2 else path.b
+
+
+def _times(direction: str, sign: int) -> str:
+    if direction not in SIGN:
+        return direction
+    value = SIGN[direction] * sign
+    return "increase" if value > 0 else "decrease"
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _full_noun_phrase(claim: PairClaim, doc: Doc) -> bool:
+    """A cell named as a noun phrase of its own, not as a modifier ("T-cell signaling")."""
+    root = doc[claim.cell.root(doc)]
+    text = claim.cell.text(doc).lower()
+    whole_tokens = doc[claim.cell.first_token].idx == claim.cell.start
+    return whole_tokens and root.dep_ not in {"compound", "amod", "nn"} and \
+        any(text.endswith(head) for head in CELL_HEADS | {"cells"})
+
+
+def _one_per_pair(claims: list[PairClaim]) -> list[PairClaim]:
+    """Guideline rule 1: one claim per (drug, cell population) in a sentence."""
+    best: dict[tuple[str, str], PairClaim] = {}
+    for claim in claims:
+        doc = claim.sentence.doc
+        key = (claim.anchor.ref.norm.lower(), claim.cell.norm.lower())
+        rank = (_full_noun_phrase(claim, doc), claim.confidence,
+                claim.cell.end - claim.cell.start)
+        current = best.get(key)
+        if current is None or rank > (_full_noun_phrase(current, doc), current.confidence,
+                                      current.cell.end - current.cell.start):
+            best[key] = claim
+    return sorted(best.values(), key=lambda c: (c.cell.start, c.anchor.token.i))

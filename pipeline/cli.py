@@ -1,0 +1,136 @@
+"""The ``pipeline`` command: thin, it parses options and calls the stages."""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_SOME_FAILED = 3
+EXIT_MODEL = 4
+
+app = typer.Typer(
+    help=(
+        "Turn PubMed-style documents into review-ready tables of drug → cell → effect claims.\n\n"
+        "Exit codes: 0 every document processed; 1 internal error; 2 bad usage (e.g. a missing "
+        "path); 3 some inputs could not be read or processed (see errors.jsonl); 4 a model "
+        "could not be loaded."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Sections(str, Enum):
+    default = "abstract,figures"
+    all = "all"
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders (read recursively) or globs: PubMed pages saved as text, "
+             "plain text.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the output tables.")]
+        = Path("outputs"),
+    sections: Annotated[Sections, typer.Option(
+        help="'abstract,figures': title, abstract and figure legends; 'all': also body "
+             "text.")] = Sections.default,
+    core_model: Annotated[str, typer.Option(
+        help="spaCy core pipeline (tokenizer, tagger, parser): 'core' for the shipped "
+             "models/core, a folder, or an installed package such as en_core_sci_sm.")]
+        = "core",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Extract claims from INPUTS and write claims, entities, sections, documents, errors
+    and run.json to --out."""
+    from pipeline.engine.runner import RunOptions
+    from pipeline.engine.runner import run as run_pipeline
+    from pipeline.nlp import ModelNotFound
+    from pipeline.readers import InputNotFound
+
+    warnings.filterwarnings("ignore")
+    options = RunOptions(inputs=list(inputs), out=out,
+                         sections="all" if sections == Sections.all else "default",
+                         core_model=core_model)
+    if out.exists() and not out.is_dir():
+        raise _fail(f"--out {out} exists and is not a folder", EXIT_USAGE)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), disable=quiet or not sys.stderr.isatty(),
+                        transient=True)
+    task = None
+
+    def on_start(n_files: int) -> None:
+        nonlocal task
+        task = progress.add_task("documents", total=n_files)
+
+    def on_file(_: Path) -> None:
+        progress.advance(task)
+
+    try:
+        with progress:
+            summary = run_pipeline(options, on_file=on_file, on_start=on_start)
+    except InputNotFound as err:
+        raise _fail(str(err), EXIT_USAGE) from None
+    except ModelNotFound as err:
+        raise _fail(str(err), EXIT_MODEL) from None
+    except OSError as err:
+        raise _fail(f"cannot write outputs: {err}", EXIT_USAGE) from None
+    typer.echo(
+        f"{summary.n_documents} documents, {summary.n_claims} claims, "
+        f"{summary.n_entities} entities, {summary.n_failed} errors, "
+        f"{summary.n_warnings} warnings in {summary.seconds:.1f}s → {out}/", err=True)
+    if summary.n_failed:
+        for error in summary.errors[:5]:
+            typer.echo(f"  {error.source}: {error.error}", err=True)
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def info(
+    core_model: Annotated[str, typer.Option(help="Core model to describe.")] = "core",
+) -> None:
+    """Print the version and the models and lexicons in use (with checksums)."""
+    from pipeline import __version__
+    from pipeline.ner.lexicons import lexicon_files
+    from pipeline.nlp import core_model_path
+    from pipeline.resources import file_checksum
+
+    core = Path(core_model_path(core_model))
+    meta = {}
+    if (core / "meta.json").exists():
+        meta = json.loads((core / "meta.json").read_text())
+    data = {
+        "pipeline_version": __version__,
+        "core_model": {"path": str(core), "exists": core.exists(), "name": meta.get("name"),
+                       "version": meta.get("version"), "components": meta.get("pipeline"),
+                       "checksum": file_checksum(core) if core.exists() else None},
+        "lexicons": {name: {"path": str(path), "exists": path.exists(),
+                            "checksum": file_checksum(path) if path.exists() else None}
+                     for name, path in lexicon_files().items()},
+    }
+    typer.echo(json.dumps(data, indent=2))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)

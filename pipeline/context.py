@@ -1,0 +1,25 @@
+"""What one section of a document needs to know about the rest of the document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class DrugRef:
+    """A drug named somewhere in the document: an antecedent for implicit mentions."""
+
+    text: str
+    norm: str
+    ids: tuple[str, ...] = ()
+
+
+@dataclass
+class DocumentContext:
+    doc_id: str = ""
+    pmid: str = ""
+    section_id: str = ""
+    section: str = "abstract"
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    title_drugs: list[DrugRef] = field(default_factory=list)
+    document_drugs: list[DrugRef] = field(default_factory=list)

@@ -1,0 +1,59 @@
+"""The ``drug_cell_ner`` spaCy component: lexicon NER for drugs, cells, diseases, genes.
+
+Add it to any spaCy pipeline whose tokenizer is scispaCy's (after a parser, so that mention
+heads are known; after ``abbreviation_detector`` to use the document's abbreviations)::
+
+    nlp.add_pipe("abbreviation_detector")
+    nlp.add_pipe("drug_cell_ner")
+
+It fills ``doc._.mentions`` and the span group ``doc.spans["drug_cell_entities"]``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
+from pipeline.ner.recognizer import Recognizer
+
+SPAN_KEY = "drug_cell_entities"
+
+
+def document_abbreviations(doc: Doc) -> dict[str, str]:
+    """Short form → long form, from the document context and scispaCy's detector."""
+    found: dict[str, str] = {}
+    context = doc._.document_context
+    if context is not None:
+        found.update(context.abbreviations)
+    if Doc.has_extension("abbreviations"):
+        for short in doc._.abbreviations:
+            long_form = short._.long_form
+            if long_form is not None:
+                found.setdefault(short.text, long_form.text)
+    return found
+
+
+class EntityRecognizer:
+    def __init__(self, nlp: Language, name: str, use_abbreviations: bool = True) -> None:
+        self.name = name
+        self.use_abbreviations = use_abbreviations
+        self.recognizer = Recognizer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        abbreviations = document_abbreviations(doc) if self.use_abbreviations else {}
+        mentions = self.recognizer(doc, abbreviations)
+        doc._.mentions = mentions
+        doc.spans[SPAN_KEY] = [
+            Span(doc, m.first_token, m.last_token + 1, label=m.label) for m in mentions
+        ]
+        return doc
+
+
+@Language.factory(
+    "drug_cell_ner",
+    default_config={"use_abbreviations": True},
+    assigns=["doc._.mentions"],
+)
+def make_entity_recognizer(nlp: Language, name: str, use_abbreviations: bool) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name, use_abbreviations)

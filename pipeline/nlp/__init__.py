@@ -1,0 +1,104 @@
+"""Build the spaCy pipeline and run it over a Document, section by section.
+
+The pipeline is the core model (tokenizer, tagger, parser; ours in ``models/core`` or any
+scispaCy ``en_core_sci_*``), then biomedical sentence fixes, scispaCy's abbreviation
+detector, our NER and our claim rules. :func:`annotate_document` runs it over the sections
+of one Document, carrying what one section tells the next (abbreviations, title drugs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import pipeline.claims.component
+import pipeline.ner.component  # noqa: F401 - registers the spaCy factories
+from pipeline.context import DocumentContext, DrugRef
+from pipeline.ner.component import document_abbreviations
+from pipeline.ner.recognizer import DRUG
+from pipeline.nlp import sentences  # noqa: F401 - registers biomedical_sentences
+from pipeline.resources import models_dir
+from pipeline.schema import Document, DocumentResult, Entity
+
+DEFAULT_CORE = "core"
+
+
+class ModelNotFound(RuntimeError):
+    """The core model named by the user cannot be loaded."""
+
+
+def core_model_path(name: str | None = None) -> str:
+    """A path or package name for the core model; the shipped ``models/core`` by default."""
+    if not name or name == DEFAULT_CORE:
+        return str(models_dir() / DEFAULT_CORE)
+    return name
+
+
+def load_core(name: str | None = None) -> Language:
+    target = core_model_path(name)
+    import scispacy.custom_tokenizer  # noqa: F401 - tokenizer functions for scispaCy models
+    try:
+        return spacy.load(target)
+    except OSError as err:
+        raise ModelNotFound(
+            f"cannot load the core model {target!r}: not a folder with a spaCy pipeline "
+            "nor an installed model package"
+        ) from err
+
+
+def build_nlp(core_model: str | None = None) -> Language:
+    """The full pipeline: core model + sentences + abbreviations + NER + claims."""
+    import scispacy.abbreviation  # noqa: F401 - registers abbreviation_detector
+
+    nlp = load_core(core_model)
+    for name in [n for n in nlp.pipe_names if n in {"ner", "senter"}]:
+        nlp.disable_pipe(name)
+    first = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("biomedical_sentences", before=first) if first else nlp.add_pipe(
+        "biomedical_sentences")
+    if "parser" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", before="biomedical_sentences")
+    nlp.add_pipe("abbreviation_detector")
+    nlp.add_pipe("drug_cell_ner")
+    nlp.add_pipe("drug_cell_claims")
+    return nlp
+
+
+def annotate_document(nlp: Language, document: Document) -> DocumentResult:
+    """Run the pipeline over each section; the title and abbreviations inform later ones."""
+    result = DocumentResult(document=document)
+    context = DocumentContext(doc_id=document.doc_id, pmid=document.pmid)
+    ordered = sorted(document.sections, key=lambda s: s.section != "title")
+    before_ner = [name for name in nlp.pipe_names
+                  if name not in {"drug_cell_ner", "drug_cell_claims"}]
+    for section in ordered:
+        doc = nlp.make_doc(section.text)
+        for name in before_ner:
+            doc = nlp.get_pipe(name)(doc)
+        context.section_id, context.section = section.section_id, section.section
+        doc._.document_context = context
+        doc = nlp.get_pipe("drug_cell_ner")(doc)
+        doc = nlp.get_pipe("drug_cell_claims")(doc)
+        context.abbreviations.update(
+            {k: v for k, v in document_abbreviations(doc).items() if k not in context.abbreviations}
+        )
+        drugs = [DrugRef(m.text(doc), m.norm, m.ids) for m in doc._.mentions if m.label == DRUG]
+        if section.section == "title":
+            context.title_drugs = [d for d in drugs][:1]
+        result.n_sentences += sum(1 for _ in doc.sents)
+        result.entities.extend(
+            Entity(document.doc_id, section.section_id, section.section, m.start, m.end,
+                   m.text(doc), m.label, m.norm, list(m.ids), m.source)
+            for m in doc._.mentions
+        )
+        result.claims.extend(doc._.claims)
+    order = {s.section_id: k for k, s in enumerate(document.sections)}
+    result.claims.sort(key=lambda c: (order[c.section_id], c.sentence_start, c.cell_start))
+    result.entities.sort(key=lambda e: (order[e.section_id], e.start, e.end))
+    return result
+
+
+def model_directory_exists(name: str | None = None) -> bool:
+    return Path(core_model_path(name)).exists()

@@ -1,0 +1,37 @@
+"""Sentence boundaries that respect biomedical writing.
+
+Runs before the parser and presets boundaries the parser then keeps: a line break starts a
+sentence (titles, headings and list items are not run together), and abbreviations that end
+in a period ("e.g.", "i.e.", "Fig.", "et al.", "vs.") or an open parenthesis never end one.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+NO_BREAK_AFTER = {"e.g.", "i.e.", "fig.", "figs.", "al.", "vs.", "cf.", "approx.", "ca.",
+                  "resp.", "no.", "ref.", "refs.", "eq.", "sp.", "spp.", "dr.", "drs.", "prof."}
+
+
+def set_sentence_starts(doc: Doc) -> Doc:
+    depth = 0
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.text in "([":
+            depth += 1
+        elif previous.text in ")]" and depth:
+            depth -= 1
+        if previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+            depth = 0
+        elif "\n" in previous.whitespace_ or (previous.is_space and previous.text.count("\n")):
+            token.is_sent_start = True
+        elif previous.lower_ in NO_BREAK_AFTER or depth > 0:
+            token.is_sent_start = False
+    return doc
+
+
+@Language.component("biomedical_sentences")
+def biomedical_sentences(doc: Doc) -> Doc:
+    return set_sentence_starts(doc)
