@@ -134,3 +134,7 @@ def main() -> None:  # pragma: no cover - console entry point
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

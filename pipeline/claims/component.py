@@ -38,7 +38,7 @@ def claim_id(doc_id: str, section_id: str, sentence_start: int, sentence_end: in
 class ClaimExtractor:
     def __init__(self, nlp: Language, name: str, triggers_path: str = "") -> None:
         self.name = name
-        self.lexicon = load_triggers(TRIGGERS_PATH if not triggers_path else triggers_path)
+        self.lexicon = load_triggers(triggers_path or TRIGGERS_PATH)
         self.finder = ClaimFinder(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:

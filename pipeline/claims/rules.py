@@ -32,6 +32,8 @@ from pipeline.context import DocumentContext, DrugRef
 from pipeline.ner.recognizer import CELL, CELL_HEADS, CELL_LINE, DRUG, Mention
 
 MAX_PATH = 8
+CIRCUMSTANCE_PREPOSITIONS = {"before", "after", "during", "following", "prior", "than",
+                             "versus", "vs", "vs.", "unlike", "compared"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
 AIM_VERBS = frozenset({"investigate", "evaluate", "examine", "assess", "study", "explore",
@@ -90,6 +92,7 @@ class ClaimFinder:
 
     def __init__(self, lexicon: TriggerLexicon) -> None:
         self.lexicon = lexicon
+        self._mention_tokens: frozenset[int] = frozenset()
 
     # -- public -------------------------------------------------------------------------
     def find(self, doc: Doc, sentence: Span, mentions: list[Mention],
@@ -101,6 +104,8 @@ class ClaimFinder:
             return []
         anchors = self._anchors(doc, sentence, inside, context, antecedents)
         mention_tokens = {i for m in inside for i in range(m.first_token, m.last_token + 1)}
+        self._mention_tokens = frozenset(i for m in inside if m.label != CELL
+                                         for i in range(m.first_token, m.last_token + 1))
         found = []
         for anchor in anchors:
             for cell in cells:
@@ -141,6 +146,10 @@ class ClaimFinder:
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
         if path is None or path.length > MAX_PATH:
+            return None
+        if any(preposition(t) in CIRCUMSTANCE_PREPOSITIONS
+               for t in [cell_token, *path.up_from_b] if t.i != path.top.i):
+            # "before exposure to Y cells", "compared with Y cells": not where the effect is
             return None
         if suffix and (direction := self.lexicon.direction(suffix)):
             # "bortezomib-induced apoptosis in NK cells"
@@ -316,16 +325,19 @@ class ClaimFinder:
 
     def _evidence(self, doc: Doc, trigger: Token, direction: str, rule: str,
                   effect_head: Token, cell: Mention, length: int) -> Evidence:
-        effect = effect_phrase(doc, effect_head, cell)
+        stop = frozenset({trigger.i} if effect_head.i != trigger.i else set())
+        effect = effect_phrase(doc, effect_head, cell, stop=stop | self._mention_tokens)
         return Evidence(trigger, direction, rule, effect, length)
 
 
-def effect_phrase(doc: Doc, head: Token, cell: Mention, max_tokens: int = 8) -> str:
+def effect_phrase(doc: Doc, head: Token, cell: Mention, max_tokens: int = 8,
+                  stop: frozenset[int] = frozenset()) -> str:
     """The effect: ``head`` with the modifiers written before it, minus the cell mention."""
     start = head.i
     for i in range(head.i - 1, head.left_edge.i - 1, -1):
         token = doc[i]
-        if cell.first_token <= i <= cell.last_token or token.dep_ == "det" or token.is_punct:
+        if cell.first_token <= i <= cell.last_token or token.dep_ == "det" or token.is_punct \
+                or i in stop or is_verb(token):
             break
         start = i
     start = max(start, head.i - max_tokens + 1)

@@ -27,7 +27,7 @@ CELL, CELL_LINE, DRUG, DISEASE, GENE = "CELL", "CELL_LINE", "DRUG", "DISEASE", "
 PLURAL_LABELS = frozenset({CELL, DRUG})
 _INNER_SPLIT = re.compile(r"[-\u2010\u2011\u2013\u2014/]")
 _MARKER = re.compile(
-    r"^(?:CD\d+[a-zA-Z]?|CD\d+[a-zA-Z]?[+-]|HLA-?DR|FoxP3|FOXP3|CCR\d+|CXCR\d+|NKG2D|KIR\d*|PD-?1)$"
+    r"^(?:CD\d+[a-zA-Z]?(?:\(?[+-]\)?)?|HLA-?DR|FoxP3|FOXP3|CCR\d+|CXCR\d+|NKG2D|KIR\d*|PD-?1)$"
 )
 _MARKER_SIGN = re.compile(r"^(?:\+|-|\(\+\)|\(-\)|\(\s*\+\s*\)|hi|high|lo|low|bright|dim|neg|pos)$")
 _CELL_LINE = re.compile(r"^(?:[A-Z][A-Za-z]*\d+[A-Za-z0-9.]*|[A-Z]{2,5}\d*|MM\.1S|MCF-?7|HL-?60|THP-?1)$")
@@ -255,11 +255,10 @@ class Recognizer:
                 continue
             if other is not None:
                 break
-            if _MARKER.match(prev.text) or (_MARKER_SIGN.match(prev.text) and first > 1
-                                             and _MARKER.match(pieces[first - 2].text)):
-                if _MARKER.match(prev.text):
-                    markers.insert(0, prev.text.rstrip("+-"))
-                first -= 1
+            marker_at = _marker_before(pieces, first)
+            if marker_at is not None:
+                markers.insert(0, pieces[marker_at].text.rstrip("+-()"))
+                first = marker_at
                 continue
             if prev.text.lower() in CELL_MODIFIERS:
                 first -= 1
@@ -298,6 +297,20 @@ def _mention(pieces: list[Piece], i: int, j: int, concept: Concept) -> Mention:
     return Mention(pieces[i].start, pieces[j - 1].end, concept.label, concept.norm, concept.ids,
                    concept.source, concept.match, concept.kind, pieces[i].token,
                    pieces[j - 1].token)
+
+
+SIGN_PIECES = {"+", "-", "(", ")", "(+)", "(-)", "+)", "-)"}
+
+
+def _marker_before(pieces: list[Piece], first: int) -> int | None:
+    """Index of a marker ("CD8", "CD4+") written just before piece ``first``, signs and
+    parentheses included ("CD8(+)"), or None."""
+    k = first - 1
+    while k >= 0 and (pieces[k].text in SIGN_PIECES or _MARKER_SIGN.match(pieces[k].text)):
+        k -= 1
+    if k >= 0 and _MARKER.match(pieces[k].text):
+        return k
+    return None
 
 
 def _piece_at(pieces: list[Piece], start: int) -> int:

@@ -243,12 +243,12 @@ def _zone_lines(lines: list[_Line], title_index: int | None) -> dict:
         elif zone == "abstract":
             abstract.append(line)
             first_prose_seen = True
-        elif zone in ("after-abstract", "body") or (zone == "soft-skip" and first_prose_seen):
-            if prose:
-                if zone != "body" or not body:
-                    zone = "body"
-                    body.append([])
-                body[-1].append(line)
+        elif prose and (zone in ("after-abstract", "body")
+                        or (zone == "soft-skip" and first_prose_seen)):
+            if zone != "body" or not body:
+                zone = "body"
+                body.append([])
+            body[-1].append(line)
     # An abstract without a heading is its first prose paragraph; prose after it is body.
     if not has_abstract_heading and abstract:
         first_gap = next((i for i in range(1, len(abstract))
