@@ -1,0 +1,325 @@
+"""Train, package and evaluate ``models/core``: a small spaCy pipeline for biomedical text.
+
+Pipeline: scispaCy's ``combined_rule_tokenizer`` (saved inside the model), a CNN tok2vec,
+a PTB tagger, a dependency parser with the GENIA UD v1 labels (which also sets sentence
+boundaries), and a rule lemmatizer fed by an attribute ruler that maps PTB tags to UPOS.
+
+Usage (from the repository root)::
+
+    OMP_NUM_THREADS=1 .venv/bin/python -m pipeline.train.core \\
+        --data /work/shared/corpora --out models/core
+
+builds DocBins from GENIA UD (``dev.conllu`` + ``future_use.conllu``) in ``--work`` (outside the
+repository), trains with ``models/train/core.cfg`` (fixed seed, early stopping on a
+deterministic held-out split: every 10th abstract), copies ``model-best`` to ``--out`` with the
+lemmatizer added, and prints held-out scores and speed. ``--eval-only`` skips training and
+only scores the model in ``--out``.
+
+The model in ``--out`` loads with a plain ``spacy.load(path)``: the tokenizer's rules are
+serialized with it and its config references no custom function. Training needs
+``spacy-lookups-data`` (English lemma tables; they are copied into the model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import scispacy.base_project_code  # noqa: F401  (registers the "replace_tokenizer" callback)
+import spacy
+from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.cli.train import train as spacy_train
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import load_config
+from threadpoolctl import threadpool_limits
+
+from pipeline.train.conllu import (
+    iter_docs,
+    read_conllu,
+    read_doc_ids,
+    read_docbin,
+    split_heldout,
+    write_docbin,
+)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CONFIG = REPO_ROOT / "models" / "train" / "core.cfg"
+DEFAULT_WORK = Path("/tmp/core-train")
+GENIA_SPLITS: tuple[str, ...] = ("dev", "future_use")
+HELDOUT_EVERY = 10
+SEED = 0
+SPACY_VERSION_RANGE = ">=3.8.0,<3.9.0"
+
+#: PTB tag -> (UPOS, morphological features) for the attribute ruler; the rule lemmatizer
+#: needs the coarse POS, and VerbForm/Number help it spot base forms.
+PTB_TAG_MAP: dict[str, tuple[str, str]] = {
+    ".": ("PUNCT", "PunctType=Peri"),
+    ",": ("PUNCT", "PunctType=Comm"),
+    ":": ("PUNCT", ""),
+    "``": ("PUNCT", "PunctSide=Ini|PunctType=Quot"),
+    "''": ("PUNCT", "PunctSide=Fin|PunctType=Quot"),
+    "-LRB-": ("PUNCT", "PunctSide=Ini|PunctType=Brck"),
+    "-RRB-": ("PUNCT", "PunctSide=Fin|PunctType=Brck"),
+    "HYPH": ("PUNCT", "PunctType=Dash"),
+    "NFP": ("PUNCT", ""),
+    "$": ("SYM", ""),
+    "#": ("SYM", ""),
+    "SYM": ("SYM", ""),
+    "AFX": ("ADJ", "Hyph=Yes"),
+    "CC": ("CCONJ", "ConjType=Cmp"),
+    "CD": ("NUM", "NumType=Card"),
+    "DT": ("DET", ""),
+    "EX": ("PRON", ""),
+    "FW": ("X", "Foreign=Yes"),
+    "IN": ("ADP", ""),
+    "JJ": ("ADJ", "Degree=Pos"),
+    "JJR": ("ADJ", "Degree=Cmp"),
+    "JJS": ("ADJ", "Degree=Sup"),
+    "LS": ("X", "NumType=Ord"),
+    "MD": ("AUX", "VerbType=Mod"),
+    "NN": ("NOUN", "Number=Sing"),
+    "NNS": ("NOUN", "Number=Plur"),
+    "NNP": ("PROPN", "NounType=Prop|Number=Sing"),
+    "NNPS": ("PROPN", "NounType=Prop|Number=Plur"),
+    "PDT": ("DET", ""),
+    "POS": ("PART", "Poss=Yes"),
+    "PRP": ("PRON", "PronType=Prs"),
+    "PRP$": ("PRON", "Poss=Yes|PronType=Prs"),
+    "RB": ("ADV", "Degree=Pos"),
+    "RBR": ("ADV", "Degree=Cmp"),
+    "RBS": ("ADV", "Degree=Sup"),
+    "RP": ("ADP", ""),
+    "TO": ("PART", ""),
+    "UH": ("INTJ", ""),
+    "VB": ("VERB", "VerbForm=Inf"),
+    "VBD": ("VERB", "Tense=Past|VerbForm=Fin"),
+    "VBG": ("VERB", "Aspect=Prog|Tense=Pres|VerbForm=Part"),
+    "VBN": ("VERB", "Aspect=Perf|Tense=Past|VerbForm=Part"),
+    "VBP": ("VERB", "Tense=Pres|VerbForm=Fin"),
+    "VBZ": ("VERB", "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
+    "WDT": ("DET", ""),
+    "WP": ("PRON", ""),
+    "WP$": ("DET", "Poss=Yes"),
+    "WRB": ("ADV", ""),
+    "ADD": ("X", ""),
+    "XX": ("X", ""),
+    "_SP": ("SPACE", ""),
+}
+
+
+def genia_dir(data: Path) -> Path:
+    """Return the GENIA UD directory given either it or its parent (``.../corpora``)."""
+    return data if (data / "dev.conllu").exists() else data / "genia-ud"
+
+
+def load_genia_docs(nlp: Language, data: Path) -> list[Doc]:
+    """Read every GENIA UD split as one ``Doc`` per PubMed abstract, in a fixed order."""
+    directory = genia_dir(data)
+    docs: list[Doc] = []
+    for split in GENIA_SPLITS:
+        sentences = read_conllu(directory / f"{split}.conllu")
+        doc_ids = read_doc_ids(directory / f"{split}_per_sentence.pmids")
+        docs.extend(iter_docs(nlp.vocab, sentences, doc_ids))
+    return docs
+
+
+def build_corpus(data: Path, work: Path, every: int = HELDOUT_EVERY) -> tuple[Path, Path]:
+    """Write ``train.spacy`` and ``heldout.spacy`` under ``work``; return their paths."""
+    nlp = spacy.blank("en")
+    train_docs, heldout_docs = split_heldout(load_genia_docs(nlp, data), every=every)
+    train_path, heldout_path = work / "corpus" / "train.spacy", work / "corpus" / "heldout.spacy"
+    write_docbin(train_docs, train_path)
+    write_docbin(heldout_docs, heldout_path)
+    for name, docs in (("train", train_docs), ("heldout", heldout_docs)):
+        n_sents = sum(len(list(doc.sents)) for doc in docs)
+        n_words = sum(len(doc) for doc in docs)
+        print(f"{name}: {len(docs)} abstracts, {n_sents} sentences, {n_words} tokens")
+    return train_path, heldout_path
+
+
+def add_lemmatizer(nlp: Language) -> None:
+    """Append an attribute ruler (PTB tag -> UPOS/morph) and an English rule lemmatizer.
+
+    The lemma tables come from ``spacy-lookups-data`` and are stored inside the model.
+    """
+    ruler = nlp.add_pipe("attribute_ruler")
+    for tag, (pos, morph) in PTB_TAG_MAP.items():
+        attrs = {"POS": pos, "MORPH": morph} if morph else {"POS": pos}
+        ruler.add([[{"TAG": tag}]], attrs)
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    lemmatizer.initialize()
+
+
+def package_model(model_best: Path, out: Path) -> None:
+    """Copy ``model_best`` to ``out`` with the lemmatizer added and a load-anywhere config.
+
+    The ``replace_tokenizer`` callback is dropped from ``[initialize]`` (the tokenizer is
+    already serialized), so ``spacy.load(out)`` needs no import.
+    """
+    nlp = spacy.load(model_best)
+    add_lemmatizer(nlp)
+    meta = nlp.meta
+    meta.update(
+        {
+            "name": "core",
+            "version": "0.1.0",
+            "spacy_version": SPACY_VERSION_RANGE,
+            "description": (
+                "Small CPU pipeline for biomedical text: scispaCy tokenizer, PTB tagger, "
+                "GENIA UD v1 dependency parser (sentence boundaries), rule lemmatizer."
+            ),
+            "license": "CC BY 3.0 (GENIA annotations); see models/core.CARD.md",
+            "sources": [
+                {
+                    "name": "GENIA Treebank, UD v1 conversion (dev + future_use splits)",
+                    "license": "GENIA Project License: annotations CC BY 3.0, abstracts PubMed terms",
+                    "author": "Corpus annotations (c) GENIA Project",
+                },
+                {
+                    "name": "spacy-lookups-data English lemma tables",
+                    "license": "MIT; WordNet 3.0 licence (c) 2006 Princeton University",
+                },
+            ],
+        }
+    )
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    config_path = out / "config.cfg"
+    config = load_config(config_path, interpolate=False)
+    config["initialize"]["before_init"] = None
+    config["paths"]["train"] = None
+    config["paths"]["dev"] = None
+    config.to_disk(config_path)
+
+
+def write_performance(model: Path, scores: dict[str, float]) -> None:
+    """Store held-out ``scores`` as ``performance`` in the model's ``meta.json``."""
+    meta_path = model / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["performance"] = scores
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def make_examples(nlp: Language, gold_docs: Sequence[Doc]) -> list[Example]:
+    """Pair each gold doc with an unannotated doc tokenized by ``nlp``'s own tokenizer."""
+    return [Example(nlp.make_doc(doc.text), doc) for doc in gold_docs]
+
+
+def lemma_accuracy(examples: Sequence[Example]) -> float:
+    """Case-insensitive lemma accuracy on gold tokens that align one-to-one."""
+    correct = total = 0
+    for example in examples:
+        y2x = example.alignment.y2x
+        for i, token in enumerate(example.reference):
+            aligned = y2x[i]
+            if len(aligned) != 1 or len(example.alignment.x2y[int(aligned[0])]) != 1:
+                continue
+            total += 1
+            correct += example.predicted[int(aligned[0])].lemma_.lower() == token.lemma_.lower()
+    return correct / total if total else 0.0
+
+
+def evaluate(nlp: Language, gold_docs: Sequence[Doc]) -> dict[str, float]:
+    """Score ``nlp`` on ``gold_docs``: TAG acc, UAS, LAS, sentence P/R/F, lemma acc."""
+    examples = make_examples(nlp, gold_docs)
+    scored = nlp.evaluate(examples)
+    scores = {
+        key: round(float(scored[key]), 4)
+        for key in ("tag_acc", "dep_uas", "dep_las", "sents_p", "sents_r", "sents_f")
+    }
+    if "lemmatizer" in nlp.pipe_names:
+        annotated = [
+            Example(doc, example.reference)
+            for doc, example in zip(nlp.pipe(eg.predicted for eg in examples), examples, strict=True)
+        ]
+        scores["lemma_acc_uncased"] = round(lemma_accuracy(annotated), 4)
+    return scores
+
+
+def words_per_second(nlp: Language, texts: Sequence[str], min_seconds: float = 5.0) -> float:
+    """Throughput of ``nlp.pipe`` over ``texts`` (one process), after one warm-up pass."""
+    list(nlp.pipe(texts[:5]))
+    n_words = 0
+    start = time.perf_counter()
+    while True:
+        n_words += sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return n_words / elapsed
+
+
+def check_tokenizer(nlp: Language, texts: Sequence[str]) -> bool:
+    """Whether ``nlp`` tokenizes ``texts`` exactly like a fresh ``combined_rule_tokenizer``."""
+    reference = spacy.blank("en")
+    reference.tokenizer = combined_rule_tokenizer(reference)
+    return all(
+        [t.text for t in nlp.make_doc(text)] == [t.text for t in reference.make_doc(text)] for text in texts
+    )
+
+
+def report(model: Path, heldout: Path) -> dict[str, Any]:
+    """Load ``model`` as a user would and print its held-out scores, speed and size."""
+    nlp = spacy.load(model)
+    gold_docs = read_docbin(nlp.vocab, heldout)
+    scores = evaluate(nlp, gold_docs)
+    texts = [doc.text for doc in gold_docs]
+    size = sum(f.stat().st_size for f in model.rglob("*") if f.is_file())
+    result: dict[str, Any] = {
+        "scores": scores,
+        "heldout_docs": len(gold_docs),
+        "heldout_words": sum(len(doc) for doc in gold_docs),
+        "words_per_second": round(words_per_second(nlp, texts)),
+        "size_bytes": size,
+        "tokenizer_matches_scispacy": check_tokenizer(nlp, texts),
+        "pipeline": nlp.pipe_names,
+    }
+    print(json.dumps(result, indent=2))
+    return result
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="corpora dir or genia-ud dir")
+    parser.add_argument("--out", type=Path, required=True, help="where to write the model")
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="scratch dir")
+    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="spaCy config")
+    parser.add_argument("--eval-only", action="store_true", help="only score --out")
+    parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build the corpus, train, package and report; see the module docstring."""
+    args = parse_args(argv)
+    with threadpool_limits(limits=1):
+        _, heldout_path = build_corpus(args.data, args.work)
+        if not args.eval_only:
+            output = args.work / "output"
+            overrides = {
+                "paths.train": str(args.work / "corpus" / "train.spacy"),
+                "paths.dev": str(heldout_path),
+                "system.seed": SEED,
+            }
+            if args.max_steps is not None:
+                overrides["training.max_steps"] = args.max_steps
+            spacy_train(args.config, output, overrides=overrides)
+            package_model(output / "model-best", args.out)
+        result = report(args.out, heldout_path)
+        if not args.eval_only:
+            write_performance(args.out, result["scores"])
+        (args.work / "report.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
