@@ -15,6 +15,7 @@ import bz2
 import csv
 import importlib.util
 import pickle
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
@@ -27,6 +28,20 @@ DRUG_SOURCE = "drug-dictionary"
 CELL_SOURCE = "cell-ontology"
 SUPPLEMENT_SOURCE = "curated"
 MIN_DRUG_TERM_LENGTH = 4
+# MeSH tree of pharmacologic actions: classes such as glucocorticoids live there.
+PHARMACOLOGIC_ACTION_TREE = "D27.505"
+# Names of endogenous signalling molecules: measured far more often than given as drugs.
+_ENDOGENOUS = re.compile(r"^(?:il|interleukin|ifn|interferon|tnf|tgf|gm-csf|csf|chemokine|ccl|cxcl)"
+                         r"(?:[- ]?[0-9a-zα-ω]{0,3})?(?:[- ](?:alpha|beta|gamma|receptor))?$")
+
+
+def is_drug_entry(data: dict) -> bool:
+    """A dictionary entry that names a drug: it has a DrugBank id, or its MeSH tree puts it
+    among pharmacologic actions. Entries that are only MeSH descriptors of receptors,
+    enzymes, RNA or generic antibodies are not drugs in the prose we read."""
+    if data.get("drugbank_id"):
+        return True
+    return any(tree.startswith(PHARMACOLOGIC_ACTION_TREE) for tree in data.get("mesh_tree") or [])
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:
@@ -82,10 +97,13 @@ def drug_index() -> TermIndex:
     conflicts = mesh_conflicts(canonical_to_data)
     index = TermIndex()
     for variant, canonicals in sorted(raw["drug_variant_to_canonical"].items()):
-        if len(variant) < MIN_DRUG_TERM_LENGTH or variant in stoplist or variant.isdigit():
+        if len(variant) < MIN_DRUG_TERM_LENGTH or variant in stoplist or variant.isdigit() \
+                or _ENDOGENOUS.match(variant):
             continue
         name = canonicals[0] if variant not in canonicals else variant
         data = canonical_to_data.get(name, {})
+        if not is_drug_entry(data):
+            continue
         concept = Concept(
             label="DRUG",
             norm=name.lower(),

@@ -90,3 +90,12 @@ def test_overlap_rule_prefers_longer_then_cell():
     tie_cell, tie_drug = Mention(20, 25, "CELL", "c"), Mention(20, 25, "DRUG", "d")
     kept = resolve_overlaps([short, long, tie_drug, tie_cell])
     assert kept == [long, tie_cell]
+
+
+def test_molecules_that_are_not_drugs_are_ignored(recognize):
+    text = "BTK, TCR, interleukin, IL-12, mRNA, kinases, thymidine and nitric oxide were measured."
+    assert [m for m in recognize(text) if m[1] == "DRUG"] == []
+
+
+def test_drug_classes_from_mesh_pharmacologic_actions(recognize):
+    assert recognize("glucocorticoids")[0][:2] == ("glucocorticoids", "DRUG")
