@@ -51,6 +51,8 @@ class Document:
     authors: list[str] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Annotations the input itself carries (PubTator, BioC): kept beside ours, source "input".
+    entities: list[Entity] = field(default_factory=list)
 
     @property
     def n_figures(self) -> int:

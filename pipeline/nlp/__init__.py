@@ -94,6 +94,7 @@ def annotate_document(nlp: Language, document: Document) -> DocumentResult:
             for m in doc._.mentions
         )
         result.claims.extend(doc._.claims)
+    result.entities.extend(document.entities)  # annotations the input carried (source "input")
     order = {s.section_id: k for k, s in enumerate(document.sections)}
     result.claims.sort(key=lambda c: (order[c.section_id], c.sentence_start, c.cell_start))
     result.entities.sort(key=lambda e: (order[e.section_id], e.start, e.end))

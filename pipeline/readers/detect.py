@@ -19,7 +19,12 @@ _PAGE_MARKERS = (
 )
 _MEDLINE = re.compile(r"^PMID- \d+", re.MULTILINE)
 _PUBTATOR = re.compile(r"^\d+\|[ta]\|", re.MULTILINE)
-_XML_ROOT = re.compile(r"<(PubmedArticleSet|PubmedArticle|article|collection|html)\b", re.I)
+_FIRST_ELEMENT = re.compile(r"<([A-Za-z_][\w:.-]*)")
+_PROLOG_NOISE = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)", re.S | re.I)
+XML_ROOTS = {
+    "pubmedarticleset": "pubmed-xml", "pubmedarticle": "pubmed-xml", "article": "jats",
+    "pmc-articleset": "jats", "collection": "bioc", "html": "html",
+}
 
 
 def detect_format(text: str, name: str = "") -> str:
@@ -31,17 +36,13 @@ def detect_format(text: str, name: str = "") -> str:
     head = text[:20000]
     stripped = head.lstrip("\ufeff \t\r\n")
     if stripped.startswith("<"):
-        match = _XML_ROOT.search(head)
-        if match:
-            return {
-                "pubmedarticleset": "pubmed-xml",
-                "pubmedarticle": "pubmed-xml",
-                "article": "jats",
-                "collection": "bioc",
-                "html": "html",
-            }[match.group(1).lower()]
-        return "xml"
-    if stripped.startswith("{") or stripped.startswith("["):
+        root = first_element(stripped)
+        if root in XML_ROOTS:
+            return XML_ROOTS[root]
+        if re.search(r"<(?:body|div|p|head)\b", head, re.I) and "<!doctype html" in head.lower():
+            return "html"
+        return "html" if root in {"head", "body", "div", "p"} else "xml"
+    if stripped.startswith(("{", "[")):
         return "json"
     if _MEDLINE.search(head):
         return "medline"
@@ -50,6 +51,18 @@ def detect_format(text: str, name: str = "") -> str:
     if sum(marker in head for marker in _PAGE_MARKERS) >= 1 or _has_page_shape(head):
         return "pubmed-page"
     return "text"
+
+
+def first_element(text: str) -> str:
+    """Lower-cased name of the first element after the XML declaration, comments, DOCTYPE."""
+    position = 0
+    while True:
+        match = _PROLOG_NOISE.match(text, position)
+        if not match or match.end() == position:
+            break
+        position = match.end()
+    match = _FIRST_ELEMENT.match(text, position)
+    return match.group(1).split(":")[-1].lower() if match else ""
 
 
 _CITATION = re.compile(r"^\s*(?:[A-Z][\w .&-]*)?\.?\s*(?:19|20)\d\d(?: [A-Z][a-z]{2})?[^\n]{0,40};")
