@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 from xml.etree.ElementTree import Element
 
-from pipeline.readers.safe_xml import UnsafeXML, children, find, find_all, parse_bytes, text_of
+from pipeline.readers.safe_xml import UnsafeXML, children, find, parse_fragment, text_of
 from pipeline.schema import Document, DocumentError, Section
 
 CHUNK_BYTES = 1 << 20
@@ -121,7 +121,7 @@ def read_pubmed_xml(stream: BinaryIO, source: str,
             yield DocumentError(source, "read", f"record {number}: {record}", record.doc_id)
             continue
         try:
-            yield article_document(parse_bytes(record), source)
+            yield article_document(parse_fragment(record), source)
         except RecordError as err:
             yield DocumentError(source, "read", f"record {number}: {err}", err.doc_id)
         except (ValueError, RecursionError) as err:
@@ -154,8 +154,11 @@ def article_document(article: Element, source: str) -> Document:
     journal = find(art, "Journal")
     doc.journal = text_of(find(journal, "Title")) or text_of(find(journal, "ISOAbbreviation"))
     doc.year = publication_year(find(journal, "JournalIssue/PubDate"))
-    doc.authors = [name for name in map(author_name, find_all(art, "Author")) if name]
-    for article_id in find_all(article, "ArticleId"):
+    author_list = find(art, "AuthorList")
+    authors = children(author_list, "Author") if author_list is not None else ()
+    doc.authors = [name for name in map(author_name, authors) if name]
+    id_list = find(article, "PubmedData/ArticleIdList")
+    for article_id in children(id_list, "ArticleId") if id_list is not None else ():
         kind = article_id.get("IdType", "")
         value = text_of(article_id)
         if kind == "doi" and not doc.doi:
@@ -163,12 +166,15 @@ def article_document(article: Element, source: str) -> Document:
         elif kind == "pmc" and value:
             doc.metadata.setdefault("pmcid", value)
     if not doc.doi:
-        for location in find_all(art, "ELocationID"):
+        for location in children(art, "ELocationID"):
             if location.get("EIdType") == "doi":
                 doc.doi = text_of(location)
+    mesh = find(citation, "MeshHeadingList")
     doc.metadata["mesh_terms"] = [text_of(find(h, "DescriptorName"))
-                                  for h in find_all(citation, "MeshHeading")]
-    doc.metadata["publication_types"] = [text_of(p) for p in find_all(art, "PublicationType")]
+                                  for h in (children(mesh, "MeshHeading") if mesh is not None else ())]
+    types = find(art, "PublicationTypeList")
+    doc.metadata["publication_types"] = [
+        text_of(p) for p in (children(types, "PublicationType") if types is not None else ())]
     return doc
 
 

@@ -202,3 +202,11 @@ def test_bioc_json_wrapped_as_pubtator3(tmp_path):
     wrapped = json.dumps({"PubTator3": json.loads(fixtures.BIOC_JSON)["documents"]})
     docs, errors = read(tmp_path, "p3.json", wrapped)
     assert not errors and docs[0].doc_id == "111"
+
+
+def test_entity_declared_inside_a_record_is_refused(tmp_path):
+    data = fixtures.pubmed_xml(["1", "2"]).replace(
+        b"<PubmedArticle>", b'<PubmedArticle><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1)
+    docs, errors = read(tmp_path, "sneaky.xml", data)
+    assert [d.doc_id for d in docs] == ["2"]
+    assert "refused for safety" in errors[0].error
