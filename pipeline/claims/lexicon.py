@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 TRIGGERS_PATH = Path(__file__).parent / "data" / "triggers.json"
-DIRECTIONS = ("increase", "decrease", "unclear")
+DIRECTIONS = ("increase", "decrease", "no_change", "unclear")
 _SUFFIXES = ("", "s", "es", "d", "ed", "ing", "ly")
 
 
@@ -29,6 +29,10 @@ class TriggerLexicon:
     reversing_triggers: frozenset[str]
     hedge_cues: tuple[str, ...]
     no_change_phrases: tuple[str, ...]
+    effect_nouns: frozenset[str] = frozenset()
+    effect_modifiers: dict[str, str] | None = None
+    effect_heads: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
 
     def base_forms(self, word: str) -> list[str]:
         """``word`` and the stems its inflections may come from."""
@@ -50,9 +54,18 @@ class TriggerLexicon:
         return None
 
     def token_direction(self, token: Token) -> str | None:
+        """The direction a token states. Nouns naming an effect ("killing", "apoptosis")
+        are what changes, not a change, so they are never triggers."""
+        if token.tag_.startswith("NN") and (token.lower_ in self.effect_nouns
+                                             or token.lower_ in self.killing_effects):
+            return None
         if token.lemma_ and token.lemma_.lower() in self.direction_of_word:
             return self.direction_of_word[token.lemma_.lower()]
         return self.direction(token.text)
+
+    def modifier_direction(self, word: str) -> str | None:
+        """Direction given to an effect noun by its adjective: "*cytotoxic* effects"."""
+        return (self.effect_modifiers or {}).get(word.lower())
 
     def is_in(self, word: str, words: frozenset[str]) -> bool:
         return any(form in words for form in self.base_forms(word))
@@ -78,4 +91,9 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> TriggerLexicon:
         reversing_triggers=words("reversing_triggers"),
         hedge_cues=tuple(w.lower() for w in data.get("hedge_cues", [])),
         no_change_phrases=tuple(w.lower() for w in data.get("no_change_phrases", [])),
+        effect_nouns=words("effect_nouns"),
+        effect_modifiers={w.lower(): direction
+                          for direction, ws in data.get("effect_modifiers", {}).items() for w in ws},
+        effect_heads=words("effect_heads"),
+        comparatives=words("comparatives"),
     )

@@ -33,7 +33,9 @@ from pipeline.ner.recognizer import CELL, CELL_HEADS, CELL_LINE, DRUG, Mention
 
 MAX_PATH = 8
 CIRCUMSTANCE_PREPOSITIONS = {"before", "after", "during", "following", "prior", "than",
-                             "versus", "vs", "vs.", "unlike", "compared"}
+                             "versus", "vs", "vs.", "unlike", "compared", "despite"}
+COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative"}
+CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
 AIM_VERBS = frozenset({"investigate", "evaluate", "examine", "assess", "study", "explore",
@@ -147,8 +149,9 @@ class ClaimFinder:
         path = dependency_path(anchor.token, cell_token)
         if path is None or path.length > MAX_PATH:
             return None
-        if any(preposition(t) in CIRCUMSTANCE_PREPOSITIONS
-               for t in [cell_token, *path.up_from_b] if t.i != path.top.i):
+        cell_side = [cell_token, *(t for t in path.up_from_b if t.i != path.top.i)]
+        if any(preposition(t) in CIRCUMSTANCE_PREPOSITIONS or t.lower_ in COMPARISON_WORDS
+               for t in cell_side):
             # "before exposure to Y cells", "compared with Y cells": not where the effect is
             return None
         if suffix and (direction := self.lexicon.direction(suffix)):
@@ -158,17 +161,32 @@ class ClaimFinder:
             return self._evidence(doc, anchor.token, _times(direction, sign), "suffix",
                                   effect_head, cell, path.length)
         trigger, direction = self._path_trigger(path, anchor, mention_tokens)
+        if trigger == "reject":
+            return None
         if trigger is None and path.top.i == anchor.token.i and \
                 preposition(_below_top(path)) in ON_PREPOSITIONS:
             # "the effect of X on Y" parsed with "on Y" under X: the trigger governs X.
             trigger, direction = self._head_trigger(anchor.token, mention_tokens)
+        rule = "path"
+        if trigger is None and not self._is_treatment_link(path, anchor, cell_token):
+            trigger, direction = self._argument_trigger(path, cell_token, mention_tokens)
+            rule = "clause"
         if trigger is not None:
-            return self._evidence(doc, trigger, direction, "path",
+            if self._is_acting_agent(cell_token, trigger, path):
+                return None
+            return self._evidence(doc, trigger, direction, rule,
                                   self._effect_head(trigger, cell_token), cell, path.length)
         if self._is_treatment_link(path, anchor, cell_token):
             return self._treatment_frame(doc, path.top, cell, cell_token, mention_tokens,
                                          path.length)
         return self._surface_pattern(doc, anchor, cell, mention_tokens)
+
+    @staticmethod
+    def _is_acting_agent(cell_token: Token, trigger: Token, path) -> bool:
+        """'IL-6 secretion, triggered by CD8+ T cells': the cells act, nothing acts on them."""
+        on_path = {t.i for t in path.tokens()}
+        return preposition(cell_token) == "by" and cell_token.head.i == trigger.i and \
+            is_verb(trigger) and trigger.i in on_path
 
     def _surface_pattern(self, doc: Doc, anchor: DrugAnchor, cell: Mention,
                          mention_tokens: set[int]) -> Evidence | None:
@@ -202,24 +220,90 @@ class ClaimFinder:
         return evidence
 
     def _path_trigger(self, path, anchor: DrugAnchor, mention_tokens: set[int]):
-        """The trigger nearest the cell on the path, with the direction of the whole path."""
-        cell_side = [t for t in path.up_from_b if t.i != path.top.i]
-        drug_side = [t for t in path.up_from_a if t.i != path.top.i]
-        ordered = [*cell_side, path.top, *reversed(drug_side)]
-        candidates = [t for t in ordered
-                      if t.i not in mention_tokens and t.i != anchor.token.i
-                      and self.lexicon.token_direction(t) is not None]
-        if not candidates:
+        """The trigger nearest the cell on the path, and the direction the path composes.
+
+        Walking up from the cell, each trigger met (on the path, or an adjective on a path
+        noun: "*reduced* frequency of MDSCs") governs the one below it, so directions
+        multiply: "inhibits the induction of MDSCs" is a decrease. A coordination edge ends
+        the composition ("reduces Tregs and activates Th17 cells": Th17 only gets
+        "activates"). A cell reached across a clause boundary (adverbial, relative or
+        complement clause) before any trigger is not what the effect is on. Triggers on the
+        drug's side count only when the cell side has none.
+        Returns (None, None) when nothing links them, ("reject", None) across a boundary.
+        """
+        chain = [path.b, *path.up_from_b]
+        found: list[Token] = []
+        composing = True
+        signs: list[int] = []
+        for k, token in enumerate(chain):
+            if k > 0:
+                edge = chain[k - 1].dep_
+                if edge in CLAUSE_EDGES and not found and not \
+                        (edge == "acl:relcl" and token.i == path.top.i):
+                    return "reject", None
+                if edge == "conj":
+                    composing = False
+            for candidate in self._triggers_at(token, anchor, mention_tokens, k == 0):
+                found.append(candidate)
+                sign = self._token_sign(candidate)
+                if composing and sign:
+                    signs.append(sign)
+        if not found:
+            drug_side = [t for t in reversed(path.up_from_a) if t.i != path.top.i]
+            for token in drug_side:
+                found.extend(self._triggers_at(token, anchor, mention_tokens, False))
+            signs = [s for s in (self._token_sign(t) for t in found[:1]) if s]
+        if not found:
             return None, None
-        directional_tokens = [t for t in candidates if self._token_sign(t)]
-        trigger = directional_tokens[0] if directional_tokens else candidates[0]
-        directional = [self._token_sign(t) for t in directional_tokens]
-        if not directional:
-            return trigger, "unclear"
+        directional = [t for t in found if self._token_sign(t)]
+        trigger = directional[0] if directional else found[0]
+        if not signs:
+            return trigger, self.lexicon.token_direction(trigger) if \
+                self.lexicon.token_direction(trigger) == "no_change" else "unclear"
         sign = 1
-        for value in directional:
+        for value in signs:
             sign *= value
         return trigger, "increase" if sign > 0 else "decrease"
+
+    def _triggers_at(self, token: Token, anchor: DrugAnchor, mention_tokens: set[int],
+                     is_cell: bool) -> list[Token]:
+        """Triggers at a path token: the token itself, then adjectives modifying it."""
+        found = []
+        if not is_cell and token.i not in mention_tokens and token.i != anchor.token.i and \
+                self.lexicon.token_direction(token) is not None:
+            found.append(token)
+        if is_noun(token):
+            for child in token.children:
+                if child.dep_ in {"amod", "advmod"} and child.i < token.i and \
+                        child.i not in mention_tokens and child.i != anchor.token.i and \
+                        self.lexicon.token_direction(child) in {"increase", "decrease",
+                                                                "no_change"}:
+                    found.append(child)
+        return found
+
+    def _argument_trigger(self, path, cell_token: Token, mention_tokens: set[int]):
+        """When the path meets at a light verb or predicate ("patients *had* a reduction in
+        the percentage of T cells", "effects ... were *more pronounced* with X in Y"), the
+        trigger is one of its arguments: the one written nearest before the cell."""
+        top = path.top
+        if not (is_verb(top) or top.tag_.startswith("JJ")):
+            return None, None
+        arguments = []
+        for child in top.children:
+            if child.dep_ in SUBJECTS | OBJECTS | {"nmod", "xcomp", "conj", "nmod:npmod"}:
+                arguments.append(child)
+                arguments.extend(c for c in child.children if c.dep_ in {"conj", "amod"})
+        candidates = [t for t in arguments if t.i not in mention_tokens
+                      and self.lexicon.token_direction(t) is not None
+                      and not self.lexicon.is_in(t.lower_, self.lexicon.treatment_words)]
+        if not candidates:
+            return None, None
+        before = [t for t in candidates if t.i < cell_token.i]
+        trigger = max(before, key=lambda t: t.i) if before else min(candidates, key=lambda t: t.i)
+        sign = self._token_sign(trigger)
+        direction = "increase" if sign > 0 else "decrease" if sign < 0 else \
+            self.lexicon.token_direction(trigger)
+        return trigger, direction
 
     def _head_trigger(self, token: Token, mention_tokens: set[int]):
         head = token.head
@@ -234,10 +318,12 @@ class ClaimFinder:
         direction = self.lexicon.token_direction(token)
         sign = SIGN.get(direction or "", 0)
         if sign == 0 and is_noun(token):
-            # "inhibitory effect": the modifier gives the direction of the noun.
+            # "inhibitory effect", "cytotoxic effects": the modifier gives the direction.
             for child in token.children:
                 if child.dep_ == "amod":
-                    sign = SIGN.get(self.lexicon.token_direction(child) or "", 0) or sign
+                    modifier = self.lexicon.modifier_direction(child.text) or \
+                        self.lexicon.token_direction(child)
+                    sign = SIGN.get(modifier or "", 0) or sign
         return sign
 
     def _compose(self, tokens: list[Token], mention_tokens: set[int], skip: Token) -> int:

@@ -17,6 +17,8 @@ _PAGE_MARKERS = (
     "Similar articles",
     "Cited by",
 )
+# JSON, not prose in brackets ("[Translated title]. Abstract...")
+_JSON_START = re.compile(r'^(?:\{\s*"|\[\s*[\{\["\]])')
 _MEDLINE = re.compile(r"^PMID- \d+", re.MULTILINE)
 _PUBTATOR = re.compile(r"^\d+\|[ta]\|", re.MULTILINE)
 _FIRST_ELEMENT = re.compile(r"<([A-Za-z_][\w:.-]*)")
@@ -42,7 +44,7 @@ def detect_format(text: str, name: str = "") -> str:
         if re.search(r"<(?:body|div|p|head)\b", head, re.I) and "<!doctype html" in head.lower():
             return "html"
         return "html" if root in {"head", "body", "div", "p"} else "xml"
-    if stripped.startswith(("{", "[")):
+    if _JSON_START.match(stripped):
         return "json"
     if _MEDLINE.search(head):
         return "medline"

@@ -210,3 +210,11 @@ def test_entity_declared_inside_a_record_is_refused(tmp_path):
     docs, errors = read(tmp_path, "sneaky.xml", data)
     assert [d.doc_id for d in docs] == ["2"]
     assert "refused for safety" in errors[0].error
+
+
+def test_text_starting_with_a_bracket_is_not_json(tmp_path):
+    # PubMed puts translated titles in brackets; such a text file was once read as JSON
+    text = "[Effect of lenalidomide on NK cells]. Lenalidomide enhanced NK cells."
+    docs, errors = read(tmp_path, "t.txt", text)
+    assert not errors and docs[0].format == "text"
+    assert detect_format('[{"id": "1", "passages": []}]') == "json"
