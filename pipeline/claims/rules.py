@@ -101,6 +101,7 @@ class ClaimFinder:
              context: DocumentContext, antecedents: list[DrugRef]) -> list[PairClaim]:
         inside = [m for m in mentions
                   if sentence.start_char <= m.start and m.end <= sentence.end_char]
+        inside += generic_cells(doc, sentence, inside, mentions)
         cells = [m for m in inside if m.label in (CELL, CELL_LINE)]
         if not cells:
             return []
@@ -122,12 +123,16 @@ class ClaimFinder:
     def _anchors(self, doc: Doc, sentence: Span, inside: list[Mention],
                  context: DocumentContext, antecedents: list[DrugRef]) -> list[DrugAnchor]:
         drugs = [m for m in inside if m.label == DRUG]
-        anchors = [DrugAnchor(DrugRef(m.text(doc), m.norm, m.ids), doc[m.root(doc)], m)
+        aliases = class_aliases(doc, drugs)
+        anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc), m.norm, m.ids),
+                              doc[m.root(doc)], m)
                    for m in drugs]
         if drugs or not antecedents:
             return anchors
         references = [t for t in sentence
-                      if self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)]
+                      if self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
+                      or (t.lower_ in {"its", "their"} and t.head.i != t.i
+                          and self.lexicon.token_direction(t.head) is not None)]
         if references:
             return [DrugAnchor(antecedents[-1], token, None, True) for token in references[:2]]
         if context.section == "figure":
@@ -151,6 +156,8 @@ class ClaimFinder:
             return None
         cell_side = [cell_token, *(t for t in path.up_from_b if t.i != path.top.i)]
         if any(preposition(t) in CIRCUMSTANCE_PREPOSITIONS or t.lower_ in COMPARISON_WORDS
+               or any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS
+                      for c in t.children)
                for t in cell_side):
             # "before exposure to Y cells", "compared with Y cells": not where the effect is
             return None
@@ -228,7 +235,7 @@ class ClaimFinder:
         the composition ("reduces Tregs and activates Th17 cells": Th17 only gets
         "activates"). A cell reached across a clause boundary (adverbial, relative or
         complement clause) before any trigger is not what the effect is on. Triggers on the
-        drug's side count only when the cell side has none.
+        drug's side alone do not link them: they act on something else.
         Returns (None, None) when nothing links them, ("reject", None) across a boundary.
         """
         chain = [path.b, *path.up_from_b]
@@ -248,11 +255,6 @@ class ClaimFinder:
                 sign = self._token_sign(candidate)
                 if composing and sign:
                     signs.append(sign)
-        if not found:
-            drug_side = [t for t in reversed(path.up_from_a) if t.i != path.top.i]
-            for token in drug_side:
-                found.extend(self._triggers_at(token, anchor, mention_tokens, False))
-            signs = [s for s in (self._token_sign(t) for t in found[:1]) if s]
         if not found:
             return None, None
         directional = [t for t in found if self._token_sign(t)]
@@ -290,6 +292,8 @@ class ClaimFinder:
             return None, None
         arguments = []
         for child in top.children:
+            if child.dep_ == "conj" and not is_noun(child):
+                continue  # a coordinated clause has its own arguments
             if child.dep_ in SUBJECTS | OBJECTS | {"nmod", "xcomp", "conj", "nmod:npmod"}:
                 arguments.append(child)
                 arguments.extend(c for c in child.children if c.dep_ in {"conj", "amod"})
@@ -335,8 +339,13 @@ class ClaimFinder:
         return sign
 
     def _is_treatment_link(self, path, anchor: DrugAnchor, cell_token: Token) -> bool:
-        """Drug and cell meet at a treatment word: "treatment of Y with X", "Y exposed to X"."""
+        """Drug and cell meet at a treatment word: "treatment of Y with X", "Y exposed to X",
+        "bortezomib treated DC"."""
         top = path.top
+        if top.i == cell_token.i and anchor.token.head.i == cell_token.i and any(
+                self.lexicon.is_in(t.lower_, self.lexicon.treatment_words)
+                for t in cell_token.doc[anchor.token.i + 1:cell_token.i]):
+            return True
         if not self.lexicon.is_in(top.lower_, self.lexicon.treatment_words):
             return anchor.implicit and anchor.token.i == top.i and path.length <= 2
         if len(path.up_from_b) == 0:  # the cell heads the treatment: "Y cells exposed to X"
@@ -430,6 +439,42 @@ def effect_phrase(doc: Doc, head: Token, cell: Mention, max_tokens: int = 8,
     return doc[start:head.i + 1].text
 
 
+GENERIC_DETERMINERS = {"these", "those", "the", "such", "treated", "untreated", "target",
+                       "both", "all", "this"}
+
+
+def generic_cells(doc: Doc, sentence: Span, inside: list[Mention],
+                  mentions: list[Mention]) -> list[Mention]:
+    """'cells' and 'these cells' that no entity covers: the population named before.
+
+    Resolved to the nearest earlier cell mention of the section ("... MDSCs, and ibrutinib
+    inhibits BTK in these cells"), taking its name and ids; with no antecedent they stay
+    generic cells (CL:0000000), which is what the text says.
+    """
+    covered = {i for m in inside for i in range(m.first_token, m.last_token + 1)}
+    earlier = [m for m in mentions if m.label in (CELL, CELL_LINE)]
+    found = []
+    for token in sentence:
+        if token.lower_ not in {"cells", "cell"} or token.i in covered or not is_noun(token):
+            continue
+        if token.dep_ in {"compound", "amod"}:  # "cell proliferation", "cell lines" handled elsewhere
+            continue
+        first = token.i
+        while first > sentence.start and doc[first - 1].lower_ in GENERIC_DETERMINERS:
+            first -= 1
+        start = doc[first].idx
+        antecedent = max((m for m in earlier if m.end <= start), key=lambda m: m.end, default=None)
+        if antecedent is not None:
+            found.append(Mention(start, token.idx + len(token.text), CELL, antecedent.norm,
+                                 antecedent.ids, "coreference", "anaphora", "generic",
+                                 first, token.i))
+        else:
+            found.append(Mention(start, token.idx + len(token.text), CELL, "cell",
+                                 ("CL:0000000",), "coreference", "generic", "generic",
+                                 first, token.i))
+    return found
+
+
 def _below_top(path) -> Token:
     """The token on b's side just under the path's top (b itself when b hangs from it)."""
     chain = [path.b, *path.up_from_b]
@@ -447,6 +492,12 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _whole_tokens(claim: PairClaim, doc: Doc) -> bool:
+    last = doc[claim.cell.last_token]
+    return doc[claim.cell.first_token].idx == claim.cell.start and \
+        last.idx + len(last.text) == claim.cell.end
+
+
 def _full_noun_phrase(claim: PairClaim, doc: Doc) -> bool:
     """A cell named as a noun phrase of its own, not as a modifier ("T-cell signaling")."""
     root = doc[claim.cell.root(doc)]
@@ -456,16 +507,37 @@ def _full_noun_phrase(claim: PairClaim, doc: Doc) -> bool:
         any(text.endswith(head) for head in CELL_HEADS | {"cells"})
 
 
+def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:
+    """A drug class that names a drug of the same sentence stands for that drug:
+    "Lenalidomide is an immunomodulatory drug (IMiD)", "ibrutinib, a BTK inhibitor, ...".
+    Returns mention id → the specific drug, for class mentions in apposition or copula."""
+    specific = [m for m in drugs if m.kind != "class"]
+    aliases: dict[int, DrugRef] = {}
+    for mention in drugs:
+        if mention.kind != "class":
+            continue
+        root = doc[mention.root(doc)]
+        for drug in specific:
+            drug_root = doc[drug.root(doc)]
+            appositive = root.dep_ == "appos" and root.head.i == drug_root.i
+            predicate = drug_root.dep_ in {"nsubj", "nsubjpass"} and drug_root.head.i == root.i \
+                and any(c.dep_ == "cop" for c in root.children)
+            if appositive or predicate:
+                aliases[id(mention)] = DrugRef(drug.text(doc), drug.norm, drug.ids)
+                break
+    return aliases
+
+
 def _one_per_pair(claims: list[PairClaim]) -> list[PairClaim]:
-    """Guideline rule 1: one claim per (drug, cell population) in a sentence."""
+    """Guideline rule 1: one claim per (drug, cell population) in a sentence. The mention
+    kept is a whole-token one (not "NK" inside "NK-mediated"), the first in the sentence."""
     best: dict[tuple[str, str], PairClaim] = {}
     for claim in claims:
         doc = claim.sentence.doc
         key = (claim.anchor.ref.norm.lower(), claim.cell.norm.lower())
-        rank = (_full_noun_phrase(claim, doc), claim.confidence,
-                claim.cell.end - claim.cell.start)
+        rank = (_whole_tokens(claim, doc), -claim.cell.start, claim.confidence)
         current = best.get(key)
-        if current is None or rank > (_full_noun_phrase(current, doc), current.confidence,
-                                      current.cell.end - current.cell.start):
+        if current is None or rank > (_whole_tokens(current, doc), -current.cell.start,
+                                      current.confidence):
             best[key] = claim
     return sorted(best.values(), key=lambda c: (c.cell.start, c.anchor.token.i))

@@ -67,3 +67,63 @@ def test_implicit_drug_in_figure_legend(nlp):
 
 def test_no_claim_without_a_drug(nlp):
     assert claims_of(nlp, "T cells enhance the activity of NK cells.") == []
+
+
+def test_coordinated_triggers_do_not_compose(nlp):
+    found = claims_of(nlp, "Idelalisib reduces regulatory T cells and activates T helper 17 cell "
+                           "differentiation.")
+    directions = {c[1]: c[2] for c in found}
+    assert directions["regulatory T cells"] == "decrease"
+    assert directions["T helper 17 cell"] == "increase"
+
+
+def test_nested_triggers_compose(nlp):
+    found = claims_of(nlp, "Ibrutinib inhibited the expansion of MDSCs.")
+    assert ("ibrutinib", "MDSCs", "decrease") in [c[:3] for c in found]
+
+
+def test_light_verb_carries_the_trigger(nlp):
+    found = claims_of(nlp, "Treatment of mice with ibrutinib resulted in reduced frequency of MDSCs.")
+    assert ("ibrutinib", "MDSCs", "decrease") in [c[:3] for c in found]
+
+
+def test_drug_class_in_apposition_stands_for_the_drug(nlp):
+    found = claims_of(nlp, "Lenalidomide is an immunomodulatory drug that enhances NK-cell "
+                           "cytotoxicity.")
+    assert [c[0] for c in found] == ["lenalidomide"]
+
+
+def test_comparator_cells_get_no_claim(nlp):
+    found = claims_of(nlp, "Mafosfamide reduced the viability of Treg compared with CTL.")
+    assert {c[1] for c in found} == {"Treg"}
+
+
+def test_cells_acting_as_agents_get_no_claim(nlp):
+    found = claims_of(nlp, "Lenalidomide inhibits the IL-6 secretion of mononuclear cells, "
+                           "triggered by CD8+ T cells.")
+    assert {c[1] for c in found} == {"mononuclear cells"}
+
+
+def test_killing_nouns_are_effects_not_triggers(nlp):
+    found = claims_of(nlp, "Lenalidomide increases NK-cell-mediated killing of myeloma cells.")
+    assert ("lenalidomide", "NK-cell", "increase") in [c[:3] for c in found]
+
+
+def test_generic_cells_take_their_antecedent(nlp):
+    doc = nlp.make_doc("MDSCs express BTK, and ibrutinib inhibits BTK phosphorylation in these cells.")
+    for name in nlp.pipe_names:
+        doc = nlp.get_pipe(name)(doc)
+    claims = doc._.claims
+    assert claims and claims[0].cell == "these cells"
+    assert claims[0].cell_ids == ["CL:0000889"]
+
+
+def test_cytotoxic_effects_are_a_decrease(nlp):
+    found = claims_of(nlp, "Cytotoxic effects of bortezomib on T cells were revealed.")
+    assert ("bortezomib", "T cells", "decrease") in [c[:3] for c in found]
+
+
+def test_maintained_is_no_change(nlp):
+    found = claims_of(nlp, "Bortezomib treated dendritic cells maintained the ability for "
+                           "antigen uptake.")
+    assert found and found[0][2] == "no_change"
