@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
 from pipeline.claims.lexicon import TRIGGERS_PATH, load_triggers
-from pipeline.claims.modality import is_aim_statement, is_hedged, is_negated
+from pipeline.claims.modality import is_aim_statement, is_comparison, is_hedged, is_negated
 from pipeline.claims.rules import ClaimFinder, PairClaim
 from pipeline.context import DocumentContext, DrugRef
 from pipeline.ner.recognizer import DRUG
@@ -62,10 +62,12 @@ class ClaimExtractor:
         sentence_start = sentence.start_char + len(raw) - len(raw.lstrip())
         sentence_end = sentence.end_char - (len(raw) - len(raw.rstrip()))
         hedged = is_hedged(sentence, self.lexicon)
-        if is_negated(evidence.trigger, self.lexicon):
-            direction = "no_change"
-        elif is_aim_statement(evidence.trigger):
+        if is_aim_statement(evidence.trigger):
             direction, hedged = "unclear", True
+        elif is_comparison(evidence.trigger, self.lexicon):
+            direction = "unclear"  # "more sensitive than CTL": relative, not a change
+        elif is_negated(evidence.trigger, self.lexicon):
+            direction = "no_change"
         mention = anchor.mention
         drug_start = mention.start if mention else None
         drug_end = mention.end if mention else None

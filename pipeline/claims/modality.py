@@ -58,3 +58,12 @@ def is_hedged(sentence: Span, lexicon: TriggerLexicon) -> bool:
         elif cue in words:
             return True
     return False
+
+
+def is_comparison(trigger: Token, lexicon: TriggerLexicon) -> bool:
+    """'Treg were not *more* sensitive *than* CTL': a comparison between populations, whose
+    direction is relative (guideline rule 11), not an increase or decrease."""
+    modifiers = [c for c in trigger.children if c.dep_ in {"advmod", "amod", "case", "mark"}]
+    if any(c.lower_ in {"more", "less"} for c in modifiers):
+        return True
+    return trigger.tag_ in {"JJR", "RBR"} and any(t.lower_ == "than" for t in trigger.subtree)
