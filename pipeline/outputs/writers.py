@@ -4,13 +4,14 @@ so a reader (or an interrupted run) never sees a half-written file."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 CLAIM_COLUMNS = [
     "claim_id", "doc_id", "pmid", "section_id", "section", "sentence", "sentence_start",
@@ -27,13 +28,23 @@ DOCUMENT_COLUMNS = ["doc_id", "source", "format", "pmid", "doi", "journal", "yea
 ERROR_COLUMNS = ["source", "doc_id", "stage", "error"]
 
 
+def _default_mode() -> int:
+    """The mode ``open()`` would give a new file: mkstemp's 0600 would hide the tables from
+    the rest of a lab group sharing the output folder."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextmanager
-def atomic_open(path: Path) -> Iterator[TextIO]:
-    """Open a temporary file beside ``path``; on success it replaces ``path`` at once."""
+def _atomic(path: Path, binary: bool) -> Iterator[Any]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        mode = "wb" if binary else "w"
+        text_args = {} if binary else {"encoding": "utf-8", "newline": ""}
+        with os.fdopen(fd, mode, **text_args) as handle:
+            os.fchmod(handle.fileno(), _default_mode())
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -41,6 +52,25 @@ def atomic_open(path: Path) -> Iterator[TextIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_open(path: Path) -> Iterator[TextIO]:
+    """Open a temporary file beside ``path``; on success it replaces ``path`` at once."""
+    with _atomic(path, binary=False) as handle:
+        yield handle
+
+
+@contextmanager
+def atomic_open_binary(path: Path) -> Iterator[BinaryIO]:
+    """Like :func:`atomic_open`, for bytes (Parquet, copies of files kept as backups)."""
+    with _atomic(path, binary=True) as handle:
+        yield handle
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    with atomic_open_binary(path) as handle:
+        handle.write(data)
 
 
 def _cell(value: Any) -> Any:
@@ -52,16 +82,26 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: list[str]) -> int:
+def _write_csv_rows(handle: TextIO, rows: Iterable[dict[str, Any]], columns: list[str]) -> int:
+    writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
     count = 0
-    with atomic_open(path) as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore",
-                                lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
-            count += 1
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k)) for k in columns})
+        count += 1
     return count
+
+
+def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: list[str]) -> int:
+    with atomic_open(path) as handle:
+        return _write_csv_rows(handle, rows, columns)
+
+
+def csv_text(rows: Iterable[dict[str, Any]], columns: list[str]) -> str:
+    """A CSV file's content, for files that are compared with what is on disk first."""
+    buffer = io.StringIO(newline="")
+    _write_csv_rows(buffer, rows, columns)
+    return buffer.getvalue()
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]], columns: list[str] | None = None) -> int:
