@@ -1,0 +1,147 @@
+"""report.html: one self-contained page to read and review the claims of a run.
+
+The page is ``report_template.html`` with the run's data embedded as JSON; its script
+renders the claims a page at a time (so 10,000 claims open at once) and builds every
+element with ``textContent``, never HTML strings, so document text cannot inject markup.
+The page loads nothing: no network, fonts or external scripts, and a Content-Security-Policy
+that allows only its own inline script and style (by hash) makes sure of it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pipeline.outputs.review import ReviewMerge, document_link
+from pipeline.outputs.tables import RunTables
+
+TEMPLATE_PATH = Path(__file__).parent / "report_template.html"
+DATA_MARK = "__REPORT_DATA__"
+CSP_MARK = "__REPORT_CSP__"
+ENTITY_LABELS = ["DRUG", "CELL", "CELL_LINE", "DISEASE", "GENE"]
+_INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
+
+
+def _json_for_html(data: Any) -> str:
+    """JSON that cannot end the <script> element it sits in, whatever the documents say."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def _csp(template: str) -> str:
+    """Allow exactly the template's inline script and style, and nothing from anywhere."""
+    hashes = {"script": [], "style": []}
+    for kind, body in _INLINE.findall(template):
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        hashes[kind].append(f"'sha256-{digest}'")
+    return ("default-src 'none'; script-src " + " ".join(hashes["script"]) + "; style-src "
+            + " ".join(hashes["style"]) + "; img-src data:; base-uri 'none'; form-action 'none'")
+
+
+def _doc_payload(tables: RunTables) -> list[dict[str, Any]]:
+    counts: dict[int, int] = {}
+    for claim in tables.claims:
+        counts[claim["_doc"]] = counts.get(claim["_doc"], 0) + 1
+    docs = []
+    for index, (document, key) in enumerate(zip(tables.documents, tables.doc_keys, strict=True)):
+        row = document.row
+        docs.append({"k": key, "id": row.get("doc_id") or "", "t": row.get("title") or "",
+                     "p": str(row.get("pmid") or ""), "doi": row.get("doi") or "",
+                     "j": row.get("journal") or "", "y": str(row.get("year") or ""),
+                     "src": row.get("source") or "", "st": row.get("status") or "",
+                     "e": row.get("error") or "", "n": counts.get(index, 0),
+                     "ln": document_link(row)})
+    return docs
+
+
+class Utf16:
+    """Python offsets count code points, JavaScript strings count UTF-16 units: a character
+    outside the BMP (a math letter pasted from a PDF) would shift every highlight after it."""
+
+    def __init__(self, text: str) -> None:
+        self.extra: list[int] | None = None
+        if any(ord(char) > 0xFFFF for char in text):
+            extra, count = [0], 0
+            for char in text:
+                count += ord(char) > 0xFFFF
+                extra.append(count)
+            self.extra = extra
+
+    def __call__(self, offset: int | None) -> int | None:
+        if offset is None or self.extra is None:
+            return offset
+        return offset + self.extra[min(max(offset, 0), len(self.extra) - 1)]
+
+
+def _section_payload(tables: RunTables) -> tuple[list[dict[str, Any]], dict[tuple[int, str], int]]:
+    """Sections that hold claims (their text, for the sentences and their context)."""
+    used = {(claim["_doc"], claim["section_id"]) for claim in tables.claims}
+    sections, index, units = [], {}, []
+    for section in tables.sections:
+        key = (section["_doc"], section["section_id"])
+        if key in used and key not in index:
+            index[key] = len(sections)
+            units.append(Utf16(section["text"]))
+            sections.append({"d": section["_doc"], "id": section["section_id"],
+                             "kind": section["section"], "lb": section.get("label") or "",
+                             "tx": section["text"], "en": []})
+    for doc_index, document in enumerate(tables.documents):
+        for entity in document.entities:
+            position = index.get((doc_index, entity["section_id"]))
+            if position is not None and entity["label"] in ENTITY_LABELS:
+                utf16 = units[position]
+                sections[position]["en"].append(
+                    [utf16(entity["start"]), utf16(entity["end"]), ENTITY_LABELS.index(entity["label"])])
+    return sections, index, units
+
+
+def _claim_payload(claim: Mapping[str, Any], section: int, utf16: Utf16, context: Mapping[str, str],
+                   summary_row: int, review: Mapping[str, str] | None) -> dict[str, Any]:
+    item = {"i": claim["claim_id"], "d": claim["_doc"], "s": section,
+            "ss": utf16(claim["sentence_start"]), "se": utf16(claim["sentence_end"]),
+            "ds": utf16(claim.get("drug_start")), "de": utf16(claim.get("drug_end")),
+            "cs": utf16(claim["cell_start"]), "ce": utf16(claim["cell_end"]),
+            "ts": utf16(claim.get("trigger_start")), "te": utf16(claim.get("trigger_end")),
+            "dr": claim["drug"], "dn": claim["drug_norm"], "c": claim["cell"],
+            "cn": claim["cell_norm"], "ci": context["cell_ids"], "ef": claim["effect"],
+            "cat": claim["effect_category"], "dir": claim["direction"], "as": claim["assertion"],
+            "im": bool(claim["implicit"]), "tr": claim["trigger"], "ru": claim["rule"],
+            "cf": context["confidence"], "sm": summary_row}
+    if review:
+        item["rv"] = {name: value for name, value in review.items() if value}
+    return item
+
+
+def report_payload(tables: RunTables, merge: ReviewMerge, summary_rows: list[dict[str, Any]],
+                   membership: Mapping[str, int], meta: Mapping[str, Any]) -> dict[str, Any]:
+    """Everything the page shows, compactly: 10,000 claims stay a few megabytes."""
+    sections, section_index, units = _section_payload(tables)
+    decisions = merge.decisions()
+    contexts = {row["claim_id"]: row for row in merge.rows}
+    claims = []
+    for claim in tables.claims:
+        position = section_index[(claim["_doc"], claim["section_id"])]
+        claims.append(_claim_payload(claim, position, units[position], contexts[claim["claim_id"]],
+                                     membership.get(claim["claim_id"], -1),
+                                     decisions.get(claim["claim_id"])))
+    summary = [{**row, "cell_ids": "|".join(row["cell_ids"]), "doc_ids": "|".join(row["doc_ids"]),
+                "pmids": "|".join(row["pmids"])} for row in summary_rows]
+    return {"meta": {**meta, "labels": ENTITY_LABELS, "reviewColumns": merge.columns},
+            "docs": _doc_payload(tables), "sections": sections, "claims": claims,
+            "summary": summary}
+
+
+def render_report(payload: Mapping[str, Any], template_path: Path = TEMPLATE_PATH) -> str:
+    template = template_path.read_text(encoding="utf-8")
+    if template.count(DATA_MARK) != 1 or template.count(CSP_MARK) != 1:
+        raise ValueError(f"{template_path} must hold {DATA_MARK} and {CSP_MARK} once each")
+    return template.replace(CSP_MARK, _csp(template)).replace(DATA_MARK, _json_for_html(payload))
+
