@@ -8,10 +8,12 @@ of one Document, carrying what one section tells the next (abbreviations, title 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import pipeline.claims.component
 import pipeline.ner.component  # noqa: F401 - registers the spaCy factories
@@ -20,7 +22,7 @@ from pipeline.ner.component import document_abbreviations
 from pipeline.ner.recognizer import DRUG
 from pipeline.nlp import sentences  # noqa: F401 - registers biomedical_sentences
 from pipeline.resources import models_dir
-from pipeline.schema import Document, DocumentResult, Entity
+from pipeline.schema import Document, DocumentResult, Entity, Section
 
 DEFAULT_CORE = "core"
 
@@ -66,9 +68,9 @@ def build_nlp(core_model: str | None = None) -> Language:
     return nlp
 
 
-def annotate_document(nlp: Language, document: Document) -> DocumentResult:
-    """Run the pipeline over each section; the title and abbreviations inform later ones."""
-    result = DocumentResult(document=document)
+def annotate_sections(nlp: Language, document: Document) -> Iterator[tuple[Section, Doc]]:
+    """Each section (title first) as an annotated spaCy Doc. The title's drug and the
+    abbreviations defined so far are carried to the sections after them."""
     context = DocumentContext(doc_id=document.doc_id, pmid=document.pmid)
     ordered = sorted(document.sections, key=lambda s: s.section != "title")
     before_ner = [name for name in nlp.pipe_names
@@ -84,9 +86,17 @@ def annotate_document(nlp: Language, document: Document) -> DocumentResult:
         context.abbreviations.update(
             {k: v for k, v in document_abbreviations(doc).items() if k not in context.abbreviations}
         )
-        drugs = [DrugRef(m.text(doc), m.norm, m.ids) for m in doc._.mentions if m.label == DRUG]
         if section.section == "title":
-            context.title_drugs = [d for d in drugs][:1]
+            drugs = [DrugRef(m.text(doc), m.norm, m.ids) for m in doc._.mentions
+                     if m.label == DRUG]
+            context.title_drugs = drugs[:1]
+        yield section, doc
+
+
+def annotate_document(nlp: Language, document: Document) -> DocumentResult:
+    """Run the pipeline over each section; entities and claims as plain records."""
+    result = DocumentResult(document=document)
+    for section, doc in annotate_sections(nlp, document):
         result.n_sentences += sum(1 for _ in doc.sents)
         result.entities.extend(
             Entity(document.doc_id, section.section_id, section.section, m.start, m.end,
