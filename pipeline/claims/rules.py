@@ -34,6 +34,10 @@ from pipeline.ner.recognizer import CELL, CELL_HEADS, CELL_LINE, DRUG, Mention
 MAX_PATH = 8
 CIRCUMSTANCE_PREPOSITIONS = {"before", "after", "during", "following", "prior", "than",
                              "versus", "vs", "vs.", "unlike", "compared", "despite"}
+CONDITION_NOUNS = {"absence", "presence", "lack"}  # "in the absence of CD4+ T cells"
+LIGHT_VERBS = {"have", "has", "had", "show", "shows", "showed", "shown", "exhibit", "exhibits",
+               "exhibited", "display", "displays", "displayed", "exert", "exerts", "exerted",
+               "produce", "produced", "demonstrate", "demonstrated"}
 COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative"}
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
@@ -102,7 +106,8 @@ class ClaimFinder:
         inside = [m for m in mentions
                   if sentence.start_char <= m.start and m.end <= sentence.end_char]
         inside += generic_cells(doc, sentence, inside, mentions)
-        cells = [m for m in inside if m.label in (CELL, CELL_LINE)]
+        cells = [m for m in inside if m.label in (CELL, CELL_LINE)
+                 and not _names_a_disease(doc, m, inside)]
         if not cells:
             return []
         anchors = self._anchors(doc, sentence, inside, context, antecedents)
@@ -132,7 +137,9 @@ class ClaimFinder:
         references = [t for t in sentence
                       if self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
                       or (t.lower_ in {"its", "their"} and t.head.i != t.i
-                          and self.lexicon.token_direction(t.head) is not None)]
+                          and self.lexicon.token_direction(t.head) is not None)
+                      or (t.lower_ in {"effect", "effects"} and t.i < sentence.root.i + 1
+                          and not any(preposition(c) == "of" for c in t.children))]
         if references:
             return [DrugAnchor(antecedents[-1], token, None, True) for token in references[:2]]
         if context.section == "figure":
@@ -156,6 +163,7 @@ class ClaimFinder:
             return None
         cell_side = [cell_token, *(t for t in path.up_from_b if t.i != path.top.i)]
         if any(preposition(t) in CIRCUMSTANCE_PREPOSITIONS or t.lower_ in COMPARISON_WORDS
+               or t.lower_ in CONDITION_NOUNS
                or any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS
                       for c in t.children)
                for t in cell_side):
@@ -265,7 +273,21 @@ class ClaimFinder:
         sign = 1
         for value in signs:
             sign *= value
+        sign *= self._light_verb_sign(path)
         return trigger, "increase" if sign > 0 else "decrease"
+
+    def _light_verb_sign(self, path) -> int:
+        """'X exhibited an *inhibitory* effect on the induction of Y': the light verb's object
+        (an effect noun with a direction) governs what the path reaches."""
+        top = path.top
+        if top.lower_ not in LIGHT_VERBS and (top.lemma_ or "").lower() not in LIGHT_VERBS:
+            return 1
+        on_path = {t.i for t in path.tokens()}
+        for child in top.children:
+            if child.dep_ in OBJECTS and child.i not in on_path and \
+                    child.lower_ in self.lexicon.effect_heads:
+                return self._token_sign(child) or 1
+        return 1
 
     def _triggers_at(self, token: Token, anchor: DrugAnchor, mention_tokens: set[int],
                      is_cell: bool) -> list[Token]:
@@ -291,9 +313,16 @@ class ClaimFinder:
         if not (is_verb(top) or top.tag_.startswith("JJ")):
             return None, None
         arguments = []
+        shares_subject = any(t.dep_ in SUBJECTS and t.head.i == top.i
+                             for t in [cell_token, *cell_token.ancestors])
         for child in top.children:
             if child.dep_ == "conj" and not is_noun(child):
-                continue  # a coordinated clause has its own arguments
+                # "MDSCs express BTK and can be depleted by ibrutinib": the coordinated verb
+                # shares the subject unless it has its own.
+                own_subject = any(c.dep_ in SUBJECTS for c in child.children)
+                if shares_subject and not own_subject:
+                    arguments.append(child)
+                continue
             if child.dep_ in SUBJECTS | OBJECTS | {"nmod", "xcomp", "conj", "nmod:npmod"}:
                 arguments.append(child)
                 arguments.extend(c for c in child.children if c.dep_ in {"conj", "amod"})
@@ -321,13 +350,14 @@ class ClaimFinder:
     def _token_sign(self, token: Token) -> int:
         direction = self.lexicon.token_direction(token)
         sign = SIGN.get(direction or "", 0)
-        if sign == 0 and is_noun(token):
+        if sign == 0 and is_noun(token) and token.lower_ in self.lexicon.effect_heads:
             # "inhibitory effect", "cytotoxic effects": the modifier gives the direction.
-            for child in token.children:
-                if child.dep_ == "amod":
-                    modifier = self.lexicon.modifier_direction(child.text) or \
-                        self.lexicon.token_direction(child)
-                    sign = SIGN.get(modifier or "", 0) or sign
+            modifiers = [c for c in token.children if c.dep_ in {"amod", "dep"}]
+            modifiers += [g for c in modifiers for g in c.children if g.dep_ in {"amod", "dep"}]
+            for child in modifiers:
+                modifier = self.lexicon.modifier_direction(child.text) or \
+                    self.lexicon.token_direction(child)
+                sign = SIGN.get(modifier or "", 0) or sign
         return sign
 
     def _compose(self, tokens: list[Token], mention_tokens: set[int], skip: Token) -> int:
@@ -370,7 +400,7 @@ class ClaimFinder:
         if not (self._is_predicate_argument(frame) or is_agent):
             return None
         predicate = frame.head
-        if not is_verb(predicate):
+        if not (is_verb(predicate) or predicate.tag_.startswith("JJ")):
             return None
         for verb in [predicate, *clause_complements(predicate)]:
             direction = self.lexicon.token_direction(verb)
@@ -473,6 +503,22 @@ def generic_cells(doc: Doc, sentence: Span, inside: list[Mention],
                                  ("CL:0000000",), "coreference", "generic", "generic",
                                  first, token.i))
     return found
+
+
+DISEASE_HEADS = {"lymphoma", "lymphomas", "leukemia", "leukemias", "leukaemia", "malignancy",
+                 "malignancies", "neoplasm", "neoplasms", "tumor", "tumors", "tumour", "tumours",
+                 "disorder", "disorders", "disease", "diseases", "deficiency", "carcinoma"}
+
+
+def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
+    """'mature B-cell lymphomas', 'T-cell leukemia': a cell word inside a disease name."""
+    root = doc[cell.root(doc)]
+    if root.dep_ not in {"compound", "amod", "nn"}:
+        return False
+    head = root.head
+    in_disease = any(m.label == "DISEASE" and m.first_token <= head.i <= m.last_token
+                     for m in inside)
+    return in_disease or head.lower_ in DISEASE_HEADS
 
 
 def _below_top(path) -> Token:

@@ -7,6 +7,8 @@ in a period ("e.g.", "i.e.", "Fig.", "et al.", "vs.") or an open parenthesis nev
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -14,10 +16,18 @@ NO_BREAK_AFTER = {"e.g.", "i.e.", "fig.", "figs.", "al.", "vs.", "cf.", "approx.
                   "resp.", "no.", "ref.", "refs.", "eq.", "sp.", "spp.", "dr.", "drs.", "prof."}
 
 
+# A sentence end followed by a citation number: "(CLL).1", "cells.12,13", "(n = 3).4"
+_CITATION_END = re.compile(r"[A-Za-z)\]]\.\d+(?:[,\u2013-]\d+)*$")
+
+
 def set_sentence_starts(doc: Doc) -> Doc:
     depth = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        if _CITATION_END.search(previous.text) and token.text[:1].isupper():
+            token.is_sent_start = True  # "(CLL).1 The homology": a citation ends the sentence
+            depth = 0
+            continue
         if previous.text in "([":
             depth += 1
         elif previous.text in ")]" and depth:

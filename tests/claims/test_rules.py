@@ -127,3 +127,32 @@ def test_maintained_is_no_change(nlp):
     found = claims_of(nlp, "Bortezomib treated dendritic cells maintained the ability for "
                            "antigen uptake.")
     assert found and found[0][2] == "no_change"
+
+
+def test_citation_numbers_end_sentences(nlp):
+    doc = nlp("Ibrutinib is a therapy for leukemia (CLL).1 The homology between BTK and ITK is "
+              "large. We used 2.5 mM glucose.")
+    assert [s.text.split()[0] for s in doc.sents] == ["Ibrutinib", "The", "We"]
+
+
+def test_cell_words_inside_disease_names_are_not_cells(nlp):
+    found = claims_of(nlp, "Lenalidomide inhibits growth of mature B-cell lymphomas.")
+    assert found == []
+
+
+def test_coordinated_verbs_share_the_subject(nlp):
+    found = claims_of(nlp, "MDSCs express BTK and can be depleted by ibrutinib.")
+    assert ("ibrutinib", "MDSCs", "decrease") in [c[:3] for c in found]
+
+
+def test_light_verb_effect_noun_composes(nlp):
+    found = claims_of(nlp, "The antibody X exhibited an inhibitory effect on the induction of "
+                           "MDSCs by rituximab.")
+    directions = {c[0]: c[2] for c in found}
+    assert directions.get("rituximab") == "increase"
+
+
+def test_conditions_are_not_targets(nlp):
+    found = claims_of(nlp, "Thalidomide increases the CD8+ T cell response in the absence of "
+                           "CD4+ T cells.")
+    assert {c[1] for c in found} == {"CD8+ T cell"}
