@@ -11,6 +11,10 @@ from pipeline.claims.rules import AIM_VERBS
 from pipeline.claims.syntax import ancestors_to
 
 NEGATORS = {"not", "no", "never", "n't", "without", "neither", "nor", "nothing"}
+REPORTING_VERBS = {"cause", "caused", "causes", "lead", "led", "leads", "result", "resulted",
+                   "show", "showed", "shown", "have", "has", "had", "observe", "observed", "see",
+                   "seen", "detect", "detected", "find", "found", "exert", "exerted", "exhibit",
+                   "exhibited", "display", "displayed", "produce", "produced", "reveal", "revealed"}
 FAILURE_VERBS = {"fail", "failed", "fails", "unable", "lack", "lacked", "lacks", "cannot"}
 
 
@@ -21,6 +25,11 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
         return True
     scope = [trigger]
     for head in ancestors_to(trigger)[:2]:
+        # A negated head denies the effect only if it states or reports one ("did not
+        # cause a suppression", "failed to induce"), not "effects ... are not defined".
+        if lexicon.direction(head.text) is None and \
+                head.lower_ not in REPORTING_VERBS and (head.lemma_ or "") not in REPORTING_VERBS:
+            break
         scope.append(head)
         if head.dep_ not in {"xcomp", "aux", "auxpass", "cop", "ccomp"}:
             break

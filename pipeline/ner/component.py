@@ -31,7 +31,19 @@ def document_abbreviations(doc: Doc) -> dict[str, str]:
             long_form = short._.long_form
             if long_form is not None:
                 found.setdefault(short.text, long_form.text)
-    return found
+    return with_number_variants(found)
+
+
+def with_number_variants(abbreviations: dict[str, str]) -> dict[str, str]:
+    """'glucocorticoids (GCs)' also defines 'GC' ("GC treatment", "GC-induced"), and
+    'dendritic cell (DC)' also defines 'DCs'."""
+    variants = dict(abbreviations)
+    for short, long_form in abbreviations.items():
+        if len(short) > 2 and short.endswith("s") and short[:-1].isupper():
+            variants.setdefault(short[:-1], long_form[:-1] if long_form.endswith("s") else long_form)
+        elif short.isupper() and len(short) >= 2:
+            variants.setdefault(short + "s", long_form if long_form.endswith("s") else long_form + "s")
+    return variants
 
 
 class EntityRecognizer:

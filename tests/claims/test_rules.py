@@ -156,3 +156,19 @@ def test_conditions_are_not_targets(nlp):
     found = claims_of(nlp, "Thalidomide increases the CD8+ T cell response in the absence of "
                            "CD4+ T cells.")
     assert {c[1] for c in found} == {"CD8+ T cell"}
+
+
+def test_plural_abbreviation_defines_the_singular(nlp):
+    from pipeline.ner.component import with_number_variants
+
+    assert with_number_variants({"GCs": "glucocorticoids"})["GC"] == "glucocorticoid"
+    assert with_number_variants({"DC": "dendritic cell"})["DCs"] == "dendritic cells"
+    text = ("The effects of glucocorticoids (GCs) on monocytes are not defined. "
+            "GC treatment reduced the survival of human monocytes.")
+    drugs = {c[0] for c in claims_of(nlp, text)}
+    assert drugs == {"glucocorticoids"}
+
+
+def test_negated_verbs_that_state_no_effect_do_not_negate(nlp):
+    found = claims_of(nlp, "The effects of bortezomib on monocytes are not defined.")
+    assert found and found[0][2] == "unclear" and found[0][3] == "hedged"
