@@ -7,9 +7,12 @@ import sys
 import warnings
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from pipeline.outputs.bundle import OutputRecord
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -54,19 +57,30 @@ def run(
         help="spaCy core pipeline (tokenizer, tagger, parser): 'core' for the shipped "
              "models/core, a folder, or an installed package such as en_core_sci_sm.")]
         = "core",
+    review: Annotated[Path | None, typer.Option(
+        "--review", metavar="FILE",
+        help="A review.csv whose decisions and notes to carry over (default: review.csv in "
+             "--out, if there is one). The review.csv it replaces is kept as "
+             "review.N.bak.csv.", show_default=False)] = None,
+    formats: Annotated[list[str] | None, typer.Option(
+        "--formats", metavar="LIST",
+        help="Extra outputs, comma-separated or repeated: brat (brat/*.txt, *.ann), bioc "
+             "(claims.bioc.json), parquet (*.parquet; needs pyarrow).", show_default=False)]
+        = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Extract claims from INPUTS and write claims, entities, sections, documents, errors
-    and run.json to --out."""
+    """Extract claims from INPUTS and write claims, entities, sections, documents, errors,
+    review.csv, claims_summary.csv, report.html and run.json to --out."""
     from pipeline.engine.runner import RunOptions
     from pipeline.engine.runner import run as run_pipeline
     from pipeline.nlp import ModelNotFound
+    from pipeline.outputs.bundle import OutputOptionError
     from pipeline.readers import InputNotFound
 
     warnings.filterwarnings("ignore")
     options = RunOptions(inputs=list(inputs), out=out,
                          sections="all" if sections == Sections.all else "default",
-                         core_model=core_model)
+                         core_model=core_model, review=review, formats=tuple(formats or ()))
     if out.exists() and not out.is_dir():
         raise _fail(f"--out {out} exists and is not a folder", EXIT_USAGE)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -86,7 +100,7 @@ def run(
     try:
         with progress:
             summary = run_pipeline(options, on_file=on_file, on_start=on_start)
-    except InputNotFound as err:
+    except (InputNotFound, OutputOptionError) as err:
         raise _fail(str(err), EXIT_USAGE) from None
     except ModelNotFound as err:
         raise _fail(str(err), EXIT_MODEL) from None
@@ -96,10 +110,25 @@ def run(
         f"{summary.n_documents} documents, {summary.n_claims} claims, "
         f"{summary.n_entities} entities, {summary.n_failed} errors, "
         f"{summary.n_warnings} warnings in {summary.seconds:.1f}s → {out}/", err=True)
+    _echo_review(summary.outputs)
     if summary.n_failed:
         for error in summary.errors[:5]:
             typer.echo(f"  {error.source}: {error.error}", err=True)
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _echo_review(outputs: OutputRecord) -> None:
+    """One line on what happened to the reviewers' work, then any warnings about it."""
+    review = outputs.review
+    if review.get("source"):
+        line = (f"review: {review['carried']} reviewed claims carried over from {review['source']}, "
+                f"{review['orphans']} in review_orphans.csv")
+        if review.get("changed_since_review"):
+            line += f", {review['changed_since_review']} changed since review"
+        backups = ", ".join(review.get("backups", {}).values())
+        typer.echo(line + (f"; previous file kept as {backups}" if backups else ""), err=True)
+    for warning in outputs.warnings[:10]:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 @app.command()

@@ -1,7 +1,9 @@
 """Run the stages over many inputs: read, annotate, collect, write.
 
 A document that fails at any stage becomes an error record (``errors.jsonl``) and a row
-with ``status=error`` in ``documents.csv``; the batch goes on.
+with ``status=error`` in ``documents.csv``; the batch goes on. Output options (extra
+formats, the previous review) are checked before the models load, so a mistake there
+costs seconds, not a run.
 """
 
 from __future__ import annotations
@@ -18,16 +20,9 @@ from spacy.language import Language
 from pipeline import __version__
 from pipeline.ner.lexicons import lexicon_files
 from pipeline.nlp import annotate_document, build_nlp, core_model_path
-from pipeline.outputs.writers import (
-    CLAIM_COLUMNS,
-    DOCUMENT_COLUMNS,
-    ENTITY_COLUMNS,
-    ERROR_COLUMNS,
-    SECTION_COLUMNS,
-    write_csv,
-    write_json,
-    write_jsonl,
-)
+from pipeline.outputs.bundle import OutputRecord, check_formats, load_previous_review, write_outputs
+from pipeline.outputs.tables import DocumentOutput, build_tables
+from pipeline.outputs.writers import write_json
 from pipeline.readers import expand_inputs, read_file
 from pipeline.resources import file_checksum
 from pipeline.schema import Document, DocumentError, DocumentResult
@@ -39,6 +34,10 @@ class RunOptions:
     out: Path = Path("outputs")
     sections: str = "default"
     core_model: str | None = None
+    # A review.csv to take decisions from instead of the one in ``out``.
+    review: Path | None = None
+    # Extra output formats: "brat", "bioc", "parquet".
+    formats: tuple[str, ...] = ()
 
 
 @dataclass
@@ -51,6 +50,7 @@ class RunSummary:
     n_warnings: int = 0
     seconds: float = 0.0
     errors: list[DocumentError] = field(default_factory=list)
+    outputs: OutputRecord = field(default_factory=OutputRecord)
 
 
 def document_row(document: Document, result: DocumentResult | None, error: str = "") -> dict:
@@ -98,6 +98,8 @@ def run(options: RunOptions, nlp: Language | None = None,
         on_start: Callable[[int], None] | None = None) -> RunSummary:
     started = time.perf_counter()
     began_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    formats = check_formats(options.formats)
+    previous_review = load_previous_review(options.out, options.review)
     files = expand_inputs(options.inputs)
     if on_start is not None:
         on_start(len(files))
@@ -105,44 +107,43 @@ def run(options: RunOptions, nlp: Language | None = None,
     nlp = nlp or build_nlp(options.core_model)
     load_seconds = time.perf_counter() - load_started
     summary = RunSummary(n_files=len(files))
-    claims, entities, sections, documents = [], [], [], []
+    documents: list[DocumentOutput] = []
     for row, result, error in process(nlp, files, options.sections, on_file):
-        documents.append(row)
         if error is not None:
+            documents.append(DocumentOutput(row))
             summary.errors.append(error)
             summary.n_failed += 1
             continue
         summary.n_documents += 1
         document = result.document
         summary.n_warnings += len(document.warnings)
-        claims += [c.to_row() for c in result.claims]
-        entities += [e.to_row() for e in result.entities]
-        sections += [{"doc_id": document.doc_id, "section_id": s.section_id,
-                      "section": s.section, "label": s.label, "offset": s.offset,
-                      "text": s.text} for s in document.sections]
-    summary.n_claims, summary.n_entities = len(claims), len(entities)
-    out = options.out
-    write_csv(out / "claims.csv", claims, CLAIM_COLUMNS)
-    write_jsonl(out / "claims.jsonl", claims, CLAIM_COLUMNS)
-    write_csv(out / "entities.csv", entities, ENTITY_COLUMNS)
-    write_jsonl(out / "entities.jsonl", entities, ENTITY_COLUMNS)
-    write_jsonl(out / "sections.jsonl", sections, SECTION_COLUMNS)
-    write_csv(out / "documents.csv", documents, DOCUMENT_COLUMNS)
-    write_jsonl(out / "errors.jsonl", [e.to_row() for e in summary.errors], ERROR_COLUMNS)
+        documents.append(DocumentOutput(
+            row, [c.to_row() for c in result.claims], [e.to_row() for e in result.entities],
+            [{"doc_id": document.doc_id, "section_id": s.section_id, "section": s.section,
+              "label": s.label, "offset": s.offset, "text": s.text} for s in document.sections]))
+    write_started = time.perf_counter()
+    tables = build_tables(documents)
+    summary.n_claims, summary.n_entities = len(tables.claims), len(tables.entities)
+    summary.outputs = write_outputs(options.out, tables, [e.to_row() for e in summary.errors],
+                                    previous_review, formats, {"version": __version__})
+    write_seconds = time.perf_counter() - write_started
     summary.seconds = time.perf_counter() - started
-    write_json(out / "run.json", run_record(options, nlp, summary, began_at, load_seconds))
+    write_json(options.out / "run.json",
+               run_record(options, nlp, summary, began_at, load_seconds, write_seconds))
     return summary
 
 
 def run_record(options: RunOptions, nlp: Language, summary: RunSummary, began_at: str,
-               load_seconds: float) -> dict:
+               load_seconds: float, write_seconds: float = 0.0) -> dict:
     core = Path(core_model_path(options.core_model))
     return {
         "pipeline_version": __version__,
         "started": began_at,
         "python": platform.python_version(),
         "options": {"inputs": options.inputs, "out": str(options.out),
-                    "sections": options.sections, "core_model": str(core)},
+                    "sections": options.sections, "core_model": str(core),
+                    "review": str(options.review) if options.review else None,
+                    "formats": list(check_formats(options.formats))},
         "models": {"core": {"path": str(core), "name": nlp.meta.get("name"),
                             "version": nlp.meta.get("version"),
                             "checksum": file_checksum(core) if core.exists() else None},
@@ -153,5 +154,7 @@ def run_record(options: RunOptions, nlp: Language, summary: RunSummary, began_at
                    "failed": summary.n_failed, "claims": summary.n_claims,
                    "entities": summary.n_entities, "warnings": summary.n_warnings},
         "timings": {"total_seconds": round(summary.seconds, 3),
-                    "model_load_seconds": round(load_seconds, 3)},
+                    "model_load_seconds": round(load_seconds, 3),
+                    "write_seconds": round(write_seconds, 3)},
+        "outputs": summary.outputs.to_json(),
     }

@@ -55,7 +55,8 @@ def _type(column: str):
 
 
 def _value(column: str, value: Any) -> Any:
-    if value is None or (value == "" and column not in STRING_LIST):
+    """A cell as its column's type: text keeps "", an empty number or flag is null."""
+    if value is None or (value == "" and column in INTEGER | FLOAT | BOOLEAN):
         return None
     if column in STRING_LIST:
         return [str(v) for v in (value if isinstance(value, (list, tuple)) else [value])]

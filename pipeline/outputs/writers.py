@@ -16,8 +16,8 @@ from typing import Any, BinaryIO, TextIO
 CLAIM_COLUMNS = [
     "claim_id", "doc_id", "pmid", "section_id", "section", "sentence", "sentence_start",
     "sentence_end", "drug", "drug_norm", "drug_ids", "drug_start", "drug_end", "cell",
-    "cell_norm", "cell_ids", "cell_start", "cell_end", "effect", "direction", "assertion",
-    "implicit", "trigger", "rule", "confidence",
+    "cell_norm", "cell_ids", "cell_start", "cell_end", "effect", "effect_category", "direction",
+    "assertion", "implicit", "trigger", "trigger_start", "trigger_end", "rule", "confidence",
 ]
 ENTITY_COLUMNS = ["doc_id", "section_id", "section", "start", "end", "text", "label", "norm",
                   "ids", "source"]
