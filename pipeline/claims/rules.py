@@ -122,7 +122,7 @@ class ClaimFinder:
                 evidence = self._connect(doc, anchor, cell, inside, mention_tokens)
                 if evidence is not None:
                     found.append(PairClaim(anchor, cell, evidence, sentence))
-        return _one_per_pair(found)
+        return _one_per_pair(_specific_over_generic(found))
 
     # -- anchors ------------------------------------------------------------------------
     def _anchors(self, doc: Doc, sentence: Span, inside: list[Mention],
@@ -134,12 +134,12 @@ class ClaimFinder:
                    for m in drugs]
         if drugs or not antecedents:
             return anchors
-        references = [t for t in sentence
-                      if self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
+        references = [t for t in sentence if not _is_baseline(t) and (
+                      self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
                       or (t.lower_ in {"its", "their"} and t.head.i != t.i
                           and self.lexicon.token_direction(t.head) is not None)
                       or (t.lower_ in {"effect", "effects"} and t.i < sentence.root.i + 1
-                          and not any(preposition(c) == "of" for c in t.children))]
+                          and not any(preposition(c) == "of" for c in t.children)))]
         if references:
             return [DrugAnchor(antecedents[-1], token, None, True) for token in references[:2]]
         if context.section == "figure":
@@ -510,12 +510,19 @@ DISEASE_HEADS = {"lymphoma", "lymphomas", "leukemia", "leukemias", "leukaemia", 
                  "disorder", "disorders", "disease", "diseases", "deficiency", "carcinoma"}
 
 
+MOLECULE_HEADS = {"receptor", "receptors", "ligand", "ligands", "antigen", "antigens", "marker",
+                  "markers", "epitope", "epitopes", "engager", "engagers"}
+
+
 def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
-    """'mature B-cell lymphomas', 'T-cell leukemia': a cell word inside a disease name."""
+    """'mature B-cell lymphomas', 'T-cell leukemia': a cell word inside a disease name;
+    'T-cell receptor', 'NK cell–activating ligands': inside the name of a molecule."""
     root = doc[cell.root(doc)]
     if root.dep_ not in {"compound", "amod", "nn"}:
         return False
     head = root.head
+    if head.lower_ in MOLECULE_HEADS and cell.label == CELL:
+        return True
     in_disease = any(m.label == "DISEASE" and m.first_token <= head.i <= m.last_token
                      for m in inside)
     return in_disease or head.lower_ in DISEASE_HEADS
@@ -572,6 +579,21 @@ def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:
                 aliases[id(mention)] = DrugRef(drug.text(doc), drug.norm, drug.ids)
                 break
     return aliases
+
+
+def _is_baseline(token: Token) -> bool:
+    """'levels before treatment', 'untreated controls': a reference to no drug at all."""
+    if preposition(token) in {"before", "without", "prior"}:
+        return True
+    return any(c.lower_ in {"untreated", "no", "without", "pre"} for c in token.children) or \
+        token.lower_.startswith("untreat")
+
+
+def _specific_over_generic(claims: list[PairClaim]) -> list[PairClaim]:
+    """'effects of X on immune-competent cells such as T cells and DC': when a drug has
+    claims on named populations, its claim on a bare, unresolved 'cells' says nothing more."""
+    named = {c.anchor.ref.norm for c in claims if c.cell.match != "generic"}
+    return [c for c in claims if c.cell.match != "generic" or c.anchor.ref.norm not in named]
 
 
 def _one_per_pair(claims: list[PairClaim]) -> list[PairClaim]:

@@ -172,3 +172,20 @@ def test_plural_abbreviation_defines_the_singular(nlp):
 def test_negated_verbs_that_state_no_effect_do_not_negate(nlp):
     found = claims_of(nlp, "The effects of bortezomib on monocytes are not defined.")
     assert found and found[0][2] == "unclear" and found[0][3] == "hedged"
+
+
+def test_cell_words_inside_molecule_names_are_not_cells(nlp):
+    found = claims_of(nlp, "Lenalidomide increased the expression of NK cell receptors on "
+                           "myeloma cells.")
+    assert "NK cell" not in {c[1] for c in found}
+
+
+def test_named_populations_win_over_bare_cells(nlp):
+    found = claims_of(nlp, "Cytotoxic effects of bortezomib on immune-competent cells such as "
+                           "T cells were revealed.")
+    assert {c[1] for c in found} == {"T cells"}
+
+
+def test_baseline_references_are_not_the_drug(nlp):
+    text = "T cells were counted before treatment."
+    assert claims_of(nlp, text, section="figure", title_drugs=["Lenalidomide"]) == []
