@@ -157,6 +157,81 @@ def info(
     typer.echo(json.dumps(data, indent=2))
 
 
+@app.command()
+def show(
+    path: Annotated[Path, typer.Argument(help="One input file (any supported format).",
+                                         show_default=False)],
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Also print the rule and the dependency path of each claim.")] = False,
+    sections: Annotated[Sections, typer.Option(help="Which sections to read.")] = Sections.default,
+    core_model: Annotated[str, typer.Option(help="spaCy core pipeline, as for run.")] = "core",
+) -> None:
+    """Print a document's claims with the drug, cell and trigger highlighted."""
+    from rich.console import Console
+
+    from pipeline.nlp import ModelNotFound, build_nlp
+    from pipeline.readers import read_file
+    from pipeline.schema import DocumentError
+    from pipeline.show import shown_claims
+
+    warnings.filterwarnings("ignore")
+    if not path.is_file():
+        raise _fail(f"no such file: {path}", EXIT_USAGE)
+    try:
+        nlp = build_nlp(core_model)
+    except ModelNotFound as err:
+        raise _fail(str(err), EXIT_MODEL) from None
+    console = Console()
+    failed = False
+    for item in read_file(path, "all" if sections == Sections.all else "default"):
+        if isinstance(item, DocumentError):
+            typer.echo(f"error: {item.source}: {item.error}", err=True)
+            failed = True
+            continue
+        console.print(f"[bold]{item.doc_id}[/] — {item.title or item.source}")
+        count = 0
+        for shown in shown_claims(nlp, item):
+            count += 1
+            c = shown.claim
+            console.print(f"\n[bold]{count}.[/] {c.drug} → {c.cell}: {c.effect} "
+                          f"[{c.direction}, {c.assertion}{', implicit' if c.implicit else ''}]"
+                          f"  ({c.section_id})")
+            console.print("   " + shown.markup)
+            if explain:
+                console.print(f"   rule [bold]{c.rule}[/], trigger '{c.trigger}', "
+                              f"confidence {c.confidence}")
+                console.print(f"   path: {shown.path}")
+        console.print(f"\n{count} claims")
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold claims (JSONL or CSV).", show_default=False)],
+    claims: Annotated[Path, typer.Argument(help="Predicted claims, e.g. outputs/claims.jsonl.",
+                                           show_default=False)],
+    docs: Annotated[str, typer.Option(help="Comma-separated doc ids to score (default: the "
+                                           "documents in the gold file).")] = "",
+    examples: Annotated[int, typer.Option(help="Examples to print per error type.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Score claims against gold claims: pair and strict P/R/F1, per document, per error type."""
+    from pipeline.evaluation import evaluate as score
+    from pipeline.evaluation import format_report, load_claims
+
+    for path in (gold, claims):
+        if not path.is_file():
+            raise _fail(f"no such file: {path}", EXIT_USAGE)
+    try:
+        result = score(load_claims(gold), load_claims(claims),
+                       docs.split(",") if docs else None)
+    except (ValueError, KeyError) as err:
+        raise _fail(f"cannot read claims: {err}", EXIT_USAGE) from None
+    typer.echo(json.dumps(result.as_dict(), indent=2) if as_json
+               else format_report(result, examples))
+
+
 def main() -> None:  # pragma: no cover - console entry point
     try:
         app()
