@@ -162,8 +162,10 @@ class ClaimFinder:
         if path is None or path.length > MAX_PATH:
             return None
         cell_side = [cell_token, *(t for t in path.up_from_b if t.i != path.top.i)]
-        if any(preposition(t) in CIRCUMSTANCE_PREPOSITIONS or t.lower_ in COMPARISON_WORDS
+        if _after_than(doc, cell) or any(
+               preposition(t) in CIRCUMSTANCE_PREPOSITIONS or t.lower_ in COMPARISON_WORDS
                or t.lower_ in CONDITION_NOUNS
+               or (is_verb(t) and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children))
                or any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS
                       for c in t.children)
                for t in cell_side):
@@ -579,6 +581,18 @@ def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:
                 aliases[id(mention)] = DrugRef(drug.text(doc), drug.norm, drug.ids)
                 break
     return aliases
+
+
+def _after_than(doc: Doc, cell: Mention) -> bool:
+    """'greater on the CD8+ than the CD4+ T cell subset': the population after 'than' is the
+    comparator (guideline rule 11)."""
+    for k in range(cell.first_token - 1, max(-1, cell.first_token - 4), -1):
+        word = doc[k].lower_
+        if word == "than":
+            return True
+        if doc[k].tag_ not in {"DT", "JJ", "CD", "PRP$"}:
+            return False
+    return False
 
 
 def _is_baseline(token: Token) -> bool:

@@ -189,3 +189,15 @@ def test_named_populations_win_over_bare_cells(nlp):
 def test_baseline_references_are_not_the_drug(nlp):
     text = "T cells were counted before treatment."
     assert claims_of(nlp, text, section="figure", title_drugs=["Lenalidomide"]) == []
+
+
+def test_population_after_than_is_a_comparator(nlp):
+    found = claims_of(nlp, "Thalidomide had a greater effect on CD8+ T cells than on the "
+                           "CD4+ T cells.")
+    assert "CD4+ T cells" not in {c[1] for c in found}
+
+
+def test_population_in_an_as_clause_is_a_comparator(nlp):
+    found = claims_of(nlp, "Treatment of Treg with mafosfamide gave rise to DNA crosslinks, "
+                           "which were not repaired to the same extent as observed in CTL.")
+    assert {c[1] for c in found} == {"Treg"}
