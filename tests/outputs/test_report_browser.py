@@ -128,3 +128,36 @@ def test_the_exported_review_is_the_review_csv_the_pipeline_writes(tmp_path):
     assert textarea_text(dom, "export-preview").encode("utf-8") == review.read_bytes()
     accepted = re.search(rf'data-claim="{re.escape(cid(formula))}".*?</div>', dom, re.DOTALL).group(0)
     assert 'class="accept" aria-pressed="true"' in accepted
+
+
+def test_clicks_show_context_and_record_decisions(tmp_path):
+    """The page's own buttons, clicked by a line appended to (a copy of) its script."""
+    from pipeline.outputs.report import TEMPLATE_PATH, render_report, report_payload
+    from pipeline.outputs.summary import summarize
+    from tests.outputs.builders import first_merge
+
+    clicks = """
+  document.querySelector(".card .where button").click();
+  document.querySelector(".claim .decide .reject").click();
+  document.querySelector(".claim input.note").value = "wrong cell";
+  document.querySelector(".claim input.note").dispatchEvent(new Event("change"));
+  document.querySelector(".claim .decide .edit").click();
+})();
+</script>"""
+    template = TEMPLATE_PATH.read_text(encoding="utf-8")
+    head, tail = template.rsplit("})();\n</script>", 1)
+    (tmp_path / "template.html").write_text(head + clicks.lstrip("\n") + tail, encoding="utf-8")
+    tables = tables_of(make_document("d", [NK, TREG], title="Lenalidomide and Treg"))
+    merge = first_merge(tables)
+    rows, membership = summarize(tables.claims, {})
+    page = tmp_path / "report.html"
+    page.write_text(render_report(report_payload(tables, merge, rows, membership, {}),
+                                  tmp_path / "template.html"), encoding="utf-8")
+    dom = dump_dom(page)
+    context = re.search(r'<div class="context">(.*?)</div>', dom, re.DOTALL).group(1)
+    # the claim's sentence is marked in its section, with every entity of the section
+    assert re.search(r'<mark class="DRUG SENTENCE"[^>]*>Lenalidomide<span class="tag">DRUG', context)
+    assert re.search(r'<mark class="DRUG"[^>]*>Cyclophosphamide<span class="tag">DRUG', context)
+    first = re.search(rf'data-claim="{re.escape(cid(NK))}".*?</div></div>', dom, re.DOTALL).group(0)
+    assert 'class="edit" aria-pressed="true"' in first and 'class="edit-form"' in first
+    assert "1 edit not yet exported" in dom
