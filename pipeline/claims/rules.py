@@ -258,18 +258,26 @@ class ClaimFinder:
                 if edge in CLAUSE_EDGES and not found and not \
                         (edge == "acl:relcl" and token.i == path.top.i):
                     return "reject", None
-                if edge == "conj":
-                    composing = False
+                if edge == "conj" and found:
+                    composing = False  # coordinated triggers, not nested ones
             for candidate in self._triggers_at(token, anchor, mention_tokens, k == 0):
                 found.append(candidate)
                 sign = self._token_sign(candidate)
                 if composing and sign:
                     signs.append(sign)
         if not found:
+            governing = self._governing_verb(path.top)
+            if governing is not None:
+                return governing, "increase" if self._token_sign(governing) > 0 else "decrease"
             return None, None
         directional = [t for t in found if self._token_sign(t)]
         trigger = directional[0] if directional else found[0]
         if not signs:
+            governing = self._governing_verb(path.top)
+            if governing is not None:
+                # "Binding of X to its targets on Y *increases* CDC": the clause's verb
+                # states what the nominal subject that links X and Y does.
+                return governing, "increase" if self._token_sign(governing) > 0 else "decrease"
             return trigger, self.lexicon.token_direction(trigger) if \
                 self.lexicon.token_direction(trigger) == "no_change" else "unclear"
         sign = 1
@@ -277,6 +285,12 @@ class ClaimFinder:
             sign *= value
         sign *= self._light_verb_sign(path)
         return trigger, "increase" if sign > 0 else "decrease"
+
+    def _governing_verb(self, top: Token) -> Token | None:
+        """The directional verb whose subject is ``top``, if any."""
+        if top.dep_ in SUBJECTS and is_verb(top.head) and self._token_sign(top.head):
+            return top.head
+        return None
 
     def _light_verb_sign(self, path) -> int:
         """'X exhibited an *inhibitory* effect on the induction of Y': the light verb's object

@@ -201,3 +201,20 @@ def test_population_in_an_as_clause_is_a_comparator(nlp):
     found = claims_of(nlp, "Treatment of Treg with mafosfamide gave rise to DNA crosslinks, "
                            "which were not repaired to the same extent as observed in CTL.")
     assert {c[1] for c in found} == {"Treg"}
+
+
+def test_nominal_subject_takes_the_verbs_direction(nlp):
+    found = claims_of(nlp, "Binding of rituximab to its targets on CLL cells increases "
+                           "complement-dependent cytotoxicity.")
+    assert ("rituximab", "CLL cells", "increase") in [c[:3] for c in found]
+
+
+def test_coordinated_cells_keep_the_direction(nlp):
+    found = claims_of(nlp, "Improvement in T-cell and NK-cell antitumor activity is seen with "
+                           "lenalidomide.")
+    assert {(c[1], c[2]) for c in found} == {("T-cell", "increase"), ("NK-cell", "increase")}
+
+
+def test_cytotoxic_activity_is_a_function_not_a_decrease(nlp):
+    found = claims_of(nlp, "Ibrutinib inhibits NK-cell cytotoxic activity.")
+    assert ("ibrutinib", "NK-cell", "decrease") in [c[:3] for c in found]
