@@ -22,9 +22,10 @@ CLAIM_COLUMNS = [
 ENTITY_COLUMNS = ["doc_id", "section_id", "section", "start", "end", "text", "label", "norm",
                   "ids", "source"]
 SECTION_COLUMNS = ["doc_id", "section_id", "section", "label", "offset", "text"]
-DOCUMENT_COLUMNS = ["doc_id", "source", "format", "pmid", "doi", "journal", "year", "title",
-                    "n_sections", "n_figures", "n_sentences", "n_entities", "n_claims",
-                    "status", "error", "warnings"]
+DOCUMENT_COLUMNS = ["doc_id", "source", "format", "pmid", "pmcid", "doi", "journal", "year",
+                    "title", "authors", "mesh_terms", "publication_types", "n_sections",
+                    "n_figures", "n_sentences", "n_entities", "n_claims", "status", "error",
+                    "warnings"]
 ERROR_COLUMNS = ["source", "doc_id", "stage", "error"]
 
 

@@ -64,3 +64,17 @@ def test_every_input_is_accounted_for(tmp_path):
         assert "root:x:0:0" not in path.read_text(encoding="utf-8", errors="replace")
     entities = [json.loads(line) for line in (out / "entities.jsonl").read_text().splitlines()]
     assert any(e["source"] == "input" and e["label"] == "Chemical" for e in entities)
+
+
+def test_documents_table_carries_the_metadata(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "set.xml").write_bytes(fixtures.pubmed_xml(["11"]))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(folder), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    row = next(csv.DictReader((out / "documents.csv").open(encoding="utf-8")))
+    assert (row["pmid"], row["pmcid"], row["doi"]) == ("11", "PMC11", "10.1/11")
+    assert row["authors"] == "Doe, Jane|Test Group"
+    assert row["mesh_terms"] == "Killer Cells, Natural"
+    assert row["publication_types"] == "Review"
