@@ -113,6 +113,8 @@ class Claim:
     trigger: str
     rule: str
     confidence: float
+    trigger_start: int | None = None
+    trigger_end: int | None = None
 
     def to_row(self) -> dict[str, Any]:
         return asdict(self)

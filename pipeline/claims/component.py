@@ -32,7 +32,8 @@ def claim_id(doc_id: str, section_id: str, sentence_start: int, sentence_end: in
     """A stable id: the same claim in the same text gets the same id on any machine."""
     key = "\x1f".join(map(str, (doc_id, section_id, sentence_start, sentence_end,
                                 drug_norm.lower(), cell_start, cell_end)))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    # A letter first: spreadsheets read ids such as "1234e56" or "0123456789" as numbers.
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
 
 
 class ClaimExtractor:
@@ -96,6 +97,8 @@ class ClaimExtractor:
             assertion="hedged" if hedged else "asserted",
             implicit=anchor.implicit,
             trigger=evidence.trigger.text,
+            trigger_start=evidence.trigger.idx,
+            trigger_end=evidence.trigger.idx + len(evidence.trigger.text),
             rule=evidence.rule + ("+implicit" if anchor.implicit else ""),
             confidence=found.confidence,
         )

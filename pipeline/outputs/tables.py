@@ -79,8 +79,9 @@ def _entity_sort_key(order: dict[str, int], entity: Row) -> tuple:
 def _with_output_fields(claim: Row, doc_index: int, doc_key: str) -> Row:
     row = dict(claim)
     row["effect_category"] = effect_category(claim.get("effect") or "", claim.get("trigger") or "")
-    span = trigger_span(claim)
-    row["trigger_start"], row["trigger_end"] = span if span else (None, None)
+    if claim.get("trigger_start") is None:  # claims from elsewhere: find the trigger again
+        span = trigger_span(claim)
+        row["trigger_start"], row["trigger_end"] = span if span else (None, None)
     row["_doc"], row["_doc_key"] = doc_index, doc_key
     return row
 
