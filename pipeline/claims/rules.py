@@ -477,7 +477,8 @@ def effect_phrase(doc: Doc, head: Token, cell: Mention, max_tokens: int = 8,
     start = head.i
     for i in range(head.i - 1, head.left_edge.i - 1, -1):
         token = doc[i]
-        if cell.first_token <= i <= cell.last_token or token.dep_ == "det" or token.is_punct \
+        if cell.first_token <= i <= cell.last_token or token.dep_ in {"det", "case", "mark", "cc"} \
+                or token.tag_ in {"IN", "TO", "CC", "DT", "WDT"} or token.is_punct \
                 or i in stop or is_verb(token):
             break
         start = i
