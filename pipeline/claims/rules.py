@@ -171,7 +171,7 @@ class ClaimFinder:
                for t in cell_side):
             # "before exposure to Y cells", "compared with Y cells": not where the effect is
             return None
-        if suffix and (direction := self.lexicon.direction(suffix)):
+        if suffix.endswith(("ed", "ing")) and (direction := self.lexicon.direction(suffix)):
             # "bortezomib-induced apoptosis in NK cells"
             effect_head = anchor.token.head
             sign = self._compose(path.up_from_b, mention_tokens, skip=anchor.token)
