@@ -1,0 +1,111 @@
+"""Checks on the shipped NER models (``models/ner-*``): they load with a plain ``spacy.load``,
+carry scispaCy's label sets, use scispaCy's tokenizer and get a few easy sentences right.
+
+Every test skips cleanly when its model folder is absent.
+"""
+
+from __future__ import annotations
+
+import warnings
+from functools import cache
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELS = ROOT / "models"
+
+LABELS: dict[str, set[str]] = {
+    "ner-bionlp13cg": {
+        "AMINO_ACID",
+        "ANATOMICAL_SYSTEM",
+        "CANCER",
+        "CELL",
+        "CELLULAR_COMPONENT",
+        "DEVELOPING_ANATOMICAL_STRUCTURE",
+        "GENE_OR_GENE_PRODUCT",
+        "IMMATERIAL_ANATOMICAL_ENTITY",
+        "MULTI-TISSUE_STRUCTURE",
+        "ORGAN",
+        "ORGANISM",
+        "ORGANISM_SUBDIVISION",
+        "ORGANISM_SUBSTANCE",
+        "PATHOLOGICAL_FORMATION",
+        "SIMPLE_CHEMICAL",
+        "TISSUE",
+    },
+    "ner-bc5cdr": {"CHEMICAL", "DISEASE"},
+    "ner-jnlpba": {"DNA", "PROTEIN", "CELL_TYPE", "CELL_LINE", "RNA"},
+}
+
+LENALIDOMIDE = "Lenalidomide enhanced NK cell cytotoxicity in myeloma patients."
+GENES = "Expression of TP53 and EGFR was measured in lung tissue."
+ASPIRIN = "Aspirin reduced the risk of myocardial infarction."
+JURKAT = "NF-kappaB binds the IL-2 promoter in human T cells and Jurkat cells."
+
+#: (model, sentence, entity text, label): entities the model must find exactly.
+EXPECTED: list[tuple[str, str, str, str]] = [
+    ("ner-bionlp13cg", LENALIDOMIDE, "Lenalidomide", "SIMPLE_CHEMICAL"),
+    ("ner-bionlp13cg", LENALIDOMIDE, "NK cell", "CELL"),
+    ("ner-bionlp13cg", LENALIDOMIDE, "myeloma", "CANCER"),
+    ("ner-bionlp13cg", GENES, "TP53", "GENE_OR_GENE_PRODUCT"),
+    ("ner-bionlp13cg", GENES, "EGFR", "GENE_OR_GENE_PRODUCT"),
+    ("ner-bionlp13cg", "Cisplatin reduced tumor growth in mice.", "mice", "ORGANISM"),
+    ("ner-bc5cdr", LENALIDOMIDE, "Lenalidomide", "CHEMICAL"),
+    ("ner-bc5cdr", ASPIRIN, "Aspirin", "CHEMICAL"),
+    ("ner-bc5cdr", ASPIRIN, "myocardial infarction", "DISEASE"),
+    ("ner-bc5cdr", "Cisplatin caused nephrotoxicity in breast cancer patients.", "breast cancer", "DISEASE"),
+    ("ner-jnlpba", JURKAT, "NF-kappaB", "PROTEIN"),
+    ("ner-jnlpba", JURKAT, "T cells", "CELL_TYPE"),
+]
+
+
+@cache
+def load(name: str) -> Language:
+    warnings.filterwarnings("ignore")
+    return spacy.load(MODELS / name)
+
+
+def need(name: str) -> Language:
+    if not (MODELS / name / "config.cfg").is_file():
+        pytest.skip(f"models/{name} is not present")
+    return load(name)
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_label_set_and_pipeline(name: str) -> None:
+    nlp = need(name)
+    assert set(nlp.get_pipe("ner").labels) == LABELS[name]
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert nlp.meta["performance"]["ents_f"] > 0.5
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_size_limit(name: str) -> None:
+    need(name)
+    size = sum(f.stat().st_size for f in (MODELS / name).rglob("*") if f.is_file())
+    assert size <= 20 * 1024 * 1024
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_config_needs_no_custom_code(name: str) -> None:
+    need(name)
+    text = (MODELS / name / "config.cfg").read_text(encoding="utf-8")
+    assert "replace_tokenizer" not in text
+    assert "ner_time_limit" not in text
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_tokenizer_is_scispacy(name: str, tokenizer_nlp) -> None:
+    nlp = need(name)
+    for text in ("IL-2-induced [Ca2+]i rises in CD4+ T cells (p < 0.05), e.g. Fig. 2.", LENALIDOMIDE):
+        assert [t.text for t in nlp.make_doc(text)] == [t.text for t in tokenizer_nlp.make_doc(text)]
+
+
+@pytest.mark.parametrize(("name", "sentence", "text", "label"), EXPECTED)
+def test_predictions(name: str, sentence: str, text: str, label: str) -> None:
+    nlp = need(name)
+    ents = [(ent.text, ent.label_) for ent in nlp(sentence).ents]
+    assert (text, label) in ents, ents
