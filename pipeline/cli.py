@@ -33,6 +33,11 @@ app = typer.Typer(
 )
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class Sections(str, Enum):
     default = "abstract,figures"
     all = "all"
@@ -68,6 +73,29 @@ def run(
              "(claims.bioc.json), parquet (*.parquet; needs pyarrow).", show_default=False)]
         = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, metavar="N",
+        help="Worker processes, each with the models loaded once (default: the number of "
+             "cores). The output does not depend on it.", show_default=False)] = None,
+    engine: Annotated[Engine, typer.Option(
+        help="'local': worker processes on this machine; 'dask': a Dask cluster (--scheduler, "
+             "else a LocalCluster of --workers workers; needs drug-cell-claims[dask]).")]
+        = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask).",
+        show_default=False)] = None,
+    cache: Annotated[Path | None, typer.Option(
+        "--cache", metavar="DIR",
+        help="Folder of per-document results kept between runs, keyed by document content, "
+             "options and model versions (default: hidden .cache-* files in --out).",
+        show_default=False)] = None,
+    fresh: Annotated[bool, typer.Option(
+        "--fresh", help="Start over: annotate every document again instead of resuming a "
+                        "stopped run or taking results from the cache.")] = False,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", min=1, metavar="N", help="Only the first N documents (a quick look).",
+        show_default=False)] = None,
 ) -> None:
     """Extract claims from INPUTS and write claims, entities, sections, documents, errors,
     review.csv, claims_summary.csv, report.html and run.json to --out."""
@@ -78,34 +106,69 @@ def run(
     from pipeline.readers import InputNotFound
 
     warnings.filterwarnings("ignore")
+    from pipeline.engine.workers import default_workers
+
     options = RunOptions(inputs=list(inputs), out=out,
                          sections="all" if sections == Sections.all else "default",
-                         core_model=core_model, review=review, formats=tuple(formats or ()))
+                         core_model=core_model, review=review, formats=tuple(formats or ()),
+                         workers=workers or default_workers(), engine=engine.value,
+                         scheduler=scheduler, cache=cache, fresh=fresh, limit=limit)
     if out.exists() and not out.is_dir():
         raise _fail(f"--out {out} exists and is not a folder", EXIT_USAGE)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    if scheduler and engine != Engine.dask:
+        raise _fail("--scheduler needs --engine dask", EXIT_USAGE)
+    if engine == Engine.dask:
+        from pipeline.engine.dask_engine import DaskUnavailable, require_dask
+
+        try:
+            require_dask()
+        except DaskUnavailable as err:
+            raise _fail(str(err), EXIT_USAGE) from None
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), disable=quiet or not sys.stderr.isatty(),
-                        transient=True)
-    task = None
+                        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                        TextColumn("ETA"), TimeRemainingColumn(),
+                        disable=quiet or not sys.stderr.isatty(), transient=True)
+    task = progress.add_task("documents", total=None, rate="")
+    timer = {"start": None, "base": 0}
 
-    def on_start(n_files: int) -> None:
-        nonlocal task
-        task = progress.add_task("documents", total=n_files)
+    def on_progress(done: int, total: int | None, cached: int) -> None:
+        import time
 
-    def on_file(_: Path) -> None:
-        progress.advance(task)
+        now = time.perf_counter()
+        if timer["start"] is None:
+            timer["start"] = now
+        annotated = done - cached
+        elapsed = now - timer["start"]
+        rate = f"{annotated / elapsed:.1f} docs/s" if elapsed > 0 and annotated else ""
+        progress.update(task, completed=done, total=total, rate=rate)
 
     try:
         with progress:
-            summary = run_pipeline(options, on_file=on_file, on_start=on_start)
+            summary = run_pipeline(options, on_progress=on_progress)
     except (InputNotFound, OutputOptionError) as err:
         raise _fail(str(err), EXIT_USAGE) from None
     except ModelNotFound as err:
         raise _fail(str(err), EXIT_MODEL) from None
     except OSError as err:
         raise _fail(f"cannot write outputs: {err}", EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: finished documents are kept; run the same command again to "
+                   f"resume (or add --fresh to start over) → {out}/", err=True)
+        raise typer.Exit(130) from None
+    if summary.n_cached:
+        resumed = (f" ({summary.n_resumed} finished before the run was stopped)"
+                   if summary.n_resumed else "")
+        typer.echo(f"{summary.n_processed} documents annotated, {summary.n_cached} taken from "
+                   f"the cache{resumed}", err=True)
     typer.echo(
         f"{summary.n_documents} documents, {summary.n_claims} claims, "
         f"{summary.n_entities} entities, {summary.n_failed} errors, "

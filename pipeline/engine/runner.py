@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import platform
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,8 +18,16 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline import __version__
+from pipeline.engine.store import (
+    Manifest,
+    ResultStore,
+    document_key,
+    fingerprint_hash,
+    run_fingerprint,
+)
+from pipeline.engine.workers import Batch, LocalEngine, default_workers
 from pipeline.ner.lexicons import lexicon_files
-from pipeline.nlp import annotate_document, build_nlp, core_model_path
+from pipeline.nlp import annotate_document, core_model_path
 from pipeline.outputs.bundle import OutputRecord, check_formats, load_previous_review, write_outputs
 from pipeline.outputs.tables import DocumentOutput, build_tables
 from pipeline.outputs.writers import write_json
@@ -38,6 +46,17 @@ class RunOptions:
     review: Path | None = None
     # Extra output formats: "brat", "bioc", "parquet".
     formats: tuple[str, ...] = ()
+    # Worker processes (local engine) or Dask workers of a LocalCluster.
+    workers: int = field(default_factory=default_workers)
+    # "local" (worker processes) or "dask" (a Dask cluster: ``scheduler``, else a LocalCluster).
+    engine: str = "local"
+    scheduler: str | None = None
+    # The result store (default: hidden files in ``out``); ``fresh`` ignores it and the manifest.
+    cache: Path | None = None
+    fresh: bool = False
+    # Only the first ``limit`` documents.
+    limit: int | None = None
+    batch_size: int = 8
 
 
 @dataclass
@@ -48,6 +67,10 @@ class RunSummary:
     n_claims: int = 0
     n_entities: int = 0
     n_warnings: int = 0
+    # Documents annotated in this run, taken from the store, finished by an earlier try.
+    n_processed: int = 0
+    n_cached: int = 0
+    n_resumed: int = 0
     seconds: float = 0.0
     errors: list[DocumentError] = field(default_factory=list)
     outputs: OutputRecord = field(default_factory=OutputRecord)
@@ -78,7 +101,8 @@ def error_document_row(error: DocumentError) -> dict:
 
 def process(nlp: Language, files: Iterable[Path], sections: str,
             on_file: Callable[[Path], None] | None = None):
-    """Yield (document row, result or None, error or None) for every document in ``files``."""
+    """Yield (document row, result or None, error or None) for every document in ``files``,
+    one after another in this process (the Python API; ``run`` uses the engines)."""
     for path in files:
         for item in read_file(path, sections=sections):
             if isinstance(item, DocumentError):
@@ -96,9 +120,97 @@ def process(nlp: Language, files: Iterable[Path], sections: str,
             on_file(path)
 
 
+@dataclass
+class _Planned:
+    """One input document in input order: its key in the store, or the error that stopped
+    it from being read."""
+
+    source: str
+    key: str | None = None
+    error: DocumentError | None = None
+
+
+class _Progress:
+    def __init__(self, callback: Callable[[int, int | None, int], None] | None) -> None:
+        self.callback, self.done, self.total, self.cached = callback, 0, None, 0
+
+    def advance(self, n: int, cached: bool = False) -> None:
+        self.done += n
+        self.cached += n if cached else 0
+        if self.callback is not None:
+            self.callback(self.done, self.total, self.cached)
+
+    def finish_reading(self, total: int) -> None:
+        self.total = total
+        self.advance(0)
+
+
+def _batches(files: list[Path], options: RunOptions, fingerprint: str, store: ResultStore,
+             manifest: Manifest, plan: list[_Planned], progress: _Progress,
+             on_file: Callable[[Path], None] | None) -> Iterator[Batch]:
+    """Read the inputs in order, note every document in ``plan``, and yield batches of the
+    documents whose result is not in the store yet. Read errors are noted, not yielded."""
+    batch: Batch = []
+    chars = 0
+    queued: set[str] = set()
+    done_entries = []
+    for path in files:
+        for item in read_file(path, sections=options.sections):
+            if options.limit is not None and len(plan) >= options.limit:
+                break
+            if isinstance(item, DocumentError):
+                plan.append(_Planned(item.source, error=item))
+                progress.advance(1)
+                continue
+            key = document_key(item, fingerprint)
+            plan.append(_Planned(item.source, key=key))
+            if key in queued:
+                continue
+            if key in store and (not options.fresh or key in manifest.done):
+                if key not in manifest.done:
+                    done_entries.append({"key": key, "source": item.source, "doc_id": item.doc_id})
+                progress.advance(1, cached=True)
+                continue
+            queued.add(key)
+            batch.append((key, item))
+            chars += sum(len(s.text) for s in item.sections)
+            if len(batch) >= options.batch_size or chars >= _BATCH_CHARS:
+                yield batch
+                batch, chars = [], 0
+        if done_entries:
+            manifest.add_many(done_entries)
+            done_entries = []
+        if on_file is not None:
+            on_file(path)
+        if options.limit is not None and len(plan) >= options.limit:
+            break
+    if batch:
+        yield batch
+    progress.finish_reading(len(plan))
+
+
+_BATCH_CHARS = 40_000
+
+
+def make_engine(options: RunOptions, nlp: Language | None = None):
+    if options.engine == "dask":
+        from pipeline.engine.dask_engine import DaskEngine
+
+        return DaskEngine(options.scheduler, options.workers, options.core_model)
+    return LocalEngine(options.workers, options.core_model, nlp)
+
+
 def run(options: RunOptions, nlp: Language | None = None,
         on_file: Callable[[Path], None] | None = None,
-        on_start: Callable[[int], None] | None = None) -> RunSummary:
+        on_start: Callable[[int], None] | None = None,
+        on_progress: Callable[[int, int | None, int], None] | None = None) -> RunSummary:
+    """Process ``options.inputs`` into ``options.out``.
+
+    Documents are read as a stream and annotated in batches by the engine (local worker
+    processes or Dask); each finished document is stored by key (:mod:`pipeline.engine.store`)
+    and listed in the manifest, so a stopped run resumes and an unchanged document is never
+    annotated twice. The output tables are then built from the stored records in input order.
+    """
     started = time.perf_counter()
     began_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     formats = check_formats(options.formats)
@@ -106,38 +218,87 @@ def run(options: RunOptions, nlp: Language | None = None,
     files = expand_inputs(options.inputs)
     if on_start is not None:
         on_start(len(files))
-    load_started = time.perf_counter()
-    nlp = nlp or build_nlp(options.core_model)
-    load_seconds = time.perf_counter() - load_started
+    fingerprint = run_fingerprint(options.sections, options.core_model)
+    fp_hash = fingerprint_hash(fingerprint)
     summary = RunSummary(n_files=len(files))
-    documents: list[DocumentOutput] = []
-    for row, result, error in process(nlp, files, options.sections, on_file):
-        if error is not None:
-            documents.append(DocumentOutput(row))
-            summary.errors.append(error)
-            summary.n_failed += 1
-            continue
-        summary.n_documents += 1
-        document = result.document
-        summary.n_warnings += len(document.warnings)
-        documents.append(DocumentOutput(
-            row, [c.to_row() for c in result.claims], [e.to_row() for e in result.entities],
-            [{"doc_id": document.doc_id, "section_id": s.section_id, "section": s.section,
-              "label": s.label, "offset": s.offset, "text": s.text} for s in document.sections]))
-    write_started = time.perf_counter()
+    plan: list[_Planned] = []
+    progress = _Progress(on_progress)
+    cache = options.cache or options.out
+    engine = make_engine(options, nlp)
+    info: dict | None = None
+    process_started = time.perf_counter()
+    with ResultStore(cache) as store:
+        manifest = Manifest(options.out, _command(options), fresh=options.fresh)
+        summary.n_resumed = len(manifest.done)
+        try:
+            batches = _batches(files, options, fp_hash, store, manifest, plan, progress, on_file)
+            for batch_info, results in engine.run(batches):
+                info = batch_info
+                store.put_many(results)
+                manifest.add_many([{"key": key} for key, _ in results])
+                summary.n_processed += len(results)
+                progress.advance(len(results))
+        finally:
+            manifest.close()
+            engine.close()
+        if info is not None:
+            store.save_model_info(fp_hash, info)
+        else:
+            info = store.model_info(fp_hash)
+        if info is None:  # every result came from the store of an older version
+            from pipeline.engine.workers import get_nlp, model_info
+
+            info = model_info(nlp or get_nlp(options.core_model))
+        process_seconds = time.perf_counter() - process_started
+        summary.n_cached = sum(1 for p in plan if p.key is not None) - summary.n_processed
+        write_started = time.perf_counter()
+        documents = list(_document_outputs(plan, store, summary))
     tables = build_tables(documents)
+    del documents
     summary.n_claims, summary.n_entities = len(tables.claims), len(tables.entities)
     summary.outputs = write_outputs(options.out, tables, [e.to_row() for e in summary.errors],
                                     previous_review, formats, {"version": __version__})
+    del tables
     write_seconds = time.perf_counter() - write_started
     summary.seconds = time.perf_counter() - started
     write_json(options.out / "run.json",
-               run_record(options, nlp, summary, began_at, load_seconds, write_seconds))
+               run_record(options, info, summary, began_at, process_seconds, write_seconds))
+    Manifest.finished(options.out)  # nothing left to resume
     return summary
 
 
-def run_record(options: RunOptions, nlp: Language, summary: RunSummary, began_at: str,
-               load_seconds: float, write_seconds: float = 0.0) -> dict:
+def _command(options: RunOptions) -> dict:
+    """What makes two commands the same run, for resuming."""
+    return {"inputs": [str(Path(i).resolve()) for i in options.inputs], "sections": options.sections,
+            "core_model": options.core_model, "limit": options.limit}
+
+
+def _document_outputs(plan: list[_Planned], store: ResultStore,
+                      summary: RunSummary) -> Iterator[DocumentOutput]:
+    for planned in plan:
+        if planned.error is not None:
+            summary.errors.append(planned.error)
+            summary.n_failed += 1
+            yield DocumentOutput(error_document_row(planned.error))
+            continue
+        record = store.get(planned.key)
+        if record is None:  # pragma: no cover - the store lost a line it had indexed
+            raise RuntimeError(f"no stored result for {planned.source}; run again with --fresh")
+        row = record["row"]
+        row["source"] = planned.source
+        if record.get("error"):
+            error = DocumentError(**{**record["error"], "source": planned.source})
+            summary.errors.append(error)
+            summary.n_failed += 1
+            yield DocumentOutput(row)
+            continue
+        summary.n_documents += 1
+        summary.n_warnings += record.get("n_warnings", 0)
+        yield DocumentOutput(row, record["claims"], record["entities"], record["sections"])
+
+
+def run_record(options: RunOptions, info: dict, summary: RunSummary, began_at: str,
+               process_seconds: float, write_seconds: float = 0.0) -> dict:
     core = Path(core_model_path(options.core_model))
     return {
         "pipeline_version": __version__,
@@ -147,17 +308,21 @@ def run_record(options: RunOptions, nlp: Language, summary: RunSummary, began_at
                     "sections": options.sections, "core_model": str(core),
                     "review": str(options.review) if options.review else None,
                     "formats": list(check_formats(options.formats))},
-        "models": {"core": {"path": str(core), "name": nlp.meta.get("name"),
-                            "version": nlp.meta.get("version"),
+        "models": {"core": {"path": str(core), "name": info.get("name"),
+                            "version": info.get("version"),
                             "checksum": file_checksum(core) if core.exists() else None},
-                   "components": nlp.pipe_names},
+                   "components": info.get("components")},
         "lexicons": {name: {"path": str(path), "checksum": file_checksum(path)}
                      for name, path in lexicon_files().items()},
         "counts": {"files": summary.n_files, "documents": summary.n_documents,
                    "failed": summary.n_failed, "claims": summary.n_claims,
-                   "entities": summary.n_entities, "warnings": summary.n_warnings},
+                   "entities": summary.n_entities, "warnings": summary.n_warnings,
+                   "annotated": summary.n_processed, "from_cache": summary.n_cached,
+                   "resumed": summary.n_resumed},
+        "engine": {"name": options.engine, "workers": options.workers,
+                   "scheduler": options.scheduler},
         "timings": {"total_seconds": round(summary.seconds, 3),
-                    "model_load_seconds": round(load_seconds, 3),
+                    "process_seconds": round(process_seconds, 3),
                     "write_seconds": round(write_seconds, 3)},
         "outputs": summary.outputs.to_json(),
     }

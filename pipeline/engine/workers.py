@@ -1,0 +1,131 @@
+"""Annotate batches of documents: in this process, or in worker processes.
+
+A task is a batch of ``(key, Document)`` pairs; its result is the batch's
+``(key, record JSON)`` pairs and a description of the models. Each worker process builds the
+spaCy pipeline once (on its first task) and keeps it. Results come back in any order: the
+runner stores them by key and writes the outputs in input order, so the output does not
+depend on the number of workers.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any
+
+from pipeline.schema import Document, DocumentError
+
+Batch = list[tuple[str, Document]]
+BatchResult = tuple[dict[str, Any], list[tuple[str, str]]]
+
+_NLP: dict[str | None, Any] = {}
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def get_nlp(core_model: str | None):
+    """The pipeline for ``core_model``, built once per process."""
+    nlp = _NLP.get(core_model)
+    if nlp is None:
+        import warnings
+
+        warnings.filterwarnings("ignore")
+        from pipeline.nlp import build_nlp
+
+        nlp = _NLP[core_model] = build_nlp(core_model)
+    return nlp
+
+
+def model_info(nlp) -> dict[str, Any]:
+    return {"name": nlp.meta.get("name"), "version": nlp.meta.get("version"),
+            "components": list(nlp.pipe_names)}
+
+
+def document_record(nlp, document: Document) -> dict[str, Any]:
+    """Everything the outputs need from one document, as plain JSON-able values."""
+    from pipeline.engine.runner import document_row
+    from pipeline.nlp import annotate_document
+
+    try:
+        result = annotate_document(nlp, document)
+    except Exception as err:  # one bad document never stops the batch
+        reason = f"{type(err).__name__}: {err}".splitlines()[0][:300]
+        error = DocumentError(document.source, "nlp", reason, document.doc_id)
+        return {"row": document_row(document, None, reason), "error": error.to_row()}
+    return {
+        "row": document_row(document, result),
+        "claims": [c.to_row() for c in result.claims],
+        "entities": [e.to_row() for e in result.entities],
+        "sections": [{"doc_id": document.doc_id, "section_id": s.section_id, "section": s.section,
+                      "label": s.label, "offset": s.offset, "text": s.text} for s in document.sections],
+        "n_warnings": len(document.warnings),
+    }
+
+
+def annotate_batch(core_model: str | None, batch: Batch, nlp=None) -> BatchResult:
+    """The task every engine runs: a batch in, (model info, [(key, record JSON)]) out."""
+    nlp = nlp if nlp is not None else get_nlp(core_model)
+    return model_info(nlp), [(key, json.dumps(document_record(nlp, document), ensure_ascii=False))
+                             for key, document in batch]
+
+
+class LocalEngine:
+    """``--workers N`` processes on this machine ('spawn': nothing inherited but the task).
+
+    With one worker, or when the input fits in one batch, the batch runs in this process and
+    no worker is started.
+    """
+
+    def __init__(self, workers: int, core_model: str | None, nlp=None) -> None:
+        self.workers = max(1, workers)
+        self.core_model = core_model
+        self.nlp = nlp
+
+    def close(self) -> None:
+        """Nothing to release: the worker pool lives only as long as :meth:`run`."""
+
+    def _in_process(self, batch: Batch) -> BatchResult:
+        if self.nlp is None:
+            self.nlp = get_nlp(self.core_model)
+        return annotate_batch(self.core_model, batch, self.nlp)
+
+    def run(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
+        first = next(batches, None)
+        if first is None:
+            return
+        second = next(batches, None) if self.workers > 1 else None
+        if second is None:
+            yield self._in_process(first)
+            for batch in batches:
+                yield self._in_process(batch)
+            return
+        context = multiprocessing.get_context("spawn")
+        limit = 2 * self.workers + 1  # batches in flight: memory stays flat
+        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+            pending: set[Future] = set()
+            waiting = deque([first, second])
+            try:
+                while True:
+                    while len(pending) < limit:
+                        batch = waiting.popleft() if waiting else next(batches, None)
+                        if batch is None:
+                            break
+                        pending.add(pool.submit(annotate_batch, self.core_model, batch))
+                    if not pending:
+                        return
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        yield future.result()
+            except BaseException:
+                for future in pending:
+                    future.cancel()
+                raise
