@@ -96,6 +96,8 @@ def run(
     limit: Annotated[int | None, typer.Option(
         "--limit", min=1, metavar="N", help="Only the first N documents (a quick look).",
         show_default=False)] = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, metavar="N", help="Documents per task sent to a worker.")] = 8,
 ) -> None:
     """Extract claims from INPUTS and write claims, entities, sections, documents, errors,
     review.csv, claims_summary.csv, report.html and run.json to --out."""
@@ -112,7 +114,8 @@ def run(
                          sections="all" if sections == Sections.all else "default",
                          core_model=core_model, review=review, formats=tuple(formats or ()),
                          workers=workers or default_workers(), engine=engine.value,
-                         scheduler=scheduler, cache=cache, fresh=fresh, limit=limit)
+                         scheduler=scheduler, cache=cache, fresh=fresh, limit=limit,
+                         batch_size=batch_size)
     if out.exists() and not out.is_dir():
         raise _fail(f"--out {out} exists and is not a folder", EXIT_USAGE)
     if scheduler and engine != Engine.dask:
