@@ -42,6 +42,7 @@ def get_nlp(core_model: str | None):
         from pipeline.nlp import build_nlp
 
         nlp = _NLP[core_model] = build_nlp(core_model)
+        warnings.filterwarnings("ignore")  # spaCy sets its own filters on import
     return nlp
 
 

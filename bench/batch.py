@@ -1,0 +1,255 @@
+"""Benchmark: the whole pipeline at scale (``pipeline run``), 1 and 2 workers, cache, memory.
+
+Builds a corpus of N abstracts from real text — PubMed XML records (``--source
+../shared/samples/pubmed-xml``, repeated with new PMIDs) or plain text (``--source
+../shared/corpora/...``, cut into ~215-word abstracts) — written as files of 10 records, then:
+
+- runs ``pipeline run --fresh`` with each ``--workers`` count, timing it end to end (model
+  loading and writing included) and sampling the resident memory of the runner and its
+  workers together (peak RSS); reports documents/s, words/s and the speedup;
+- changes 1% of the files and runs again (no ``--fresh``): the cache's re-run speedup;
+- with ``--rss-docs``, the peak RSS for other corpus sizes (flat memory);
+- times the bare spaCy core model (tokenizer, tagger, parser) and the full pipeline in one
+  process over the same texts, models already loaded: the pipeline/bare throughput ratio.
+
+    python bench/batch.py --source ../shared/samples/pubmed-xml --docs 1000 [--workers 1,2]
+        [--rss-docs 1000,20000] [--json results.json]
+
+Timing targets live here, not in the unit tests: ≥ 30 abstracts/s with 2 workers on a
+2-core machine, speedup ≥ 1.7×, peak RSS at 20,000 within 1.2× of 1,000, cache re-run
+≥ 20× faster, pipeline/bare ≥ 0.85.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_RECORD = re.compile(rb"<PubmedArticle>.*?</PubmedArticle>", re.S)
+_PMID = re.compile(rb"<PMID( [^>]*)?>\d+</PMID>")
+PER_FILE = 10
+
+
+def _xml_records(source: Path) -> list[bytes]:
+    files = sorted(source.rglob("*.xml")) if source.is_dir() else [source]
+    return [m.group(0) for path in files for m in _RECORD.finditer(path.read_bytes())]
+
+
+def _text_abstracts(source: Path, words: int = 215) -> list[str]:
+    files = sorted(p for p in source.rglob("*") if p.is_file() and p.suffix in {".txt", ".conllu", ""})
+    abstracts, current = [], []
+    for path in files:
+        for token in path.read_text(encoding="utf-8", errors="replace").split():
+            if token.startswith("#") or "\t" in token:
+                continue
+            current.append(token)
+            if len(current) >= words:
+                abstracts.append(" ".join(current))
+                current = []
+    return abstracts
+
+
+def build_corpus(source: Path, n_docs: int, folder: Path) -> int:
+    """N abstracts in files of PER_FILE records; returns the number of words."""
+    folder.mkdir(parents=True, exist_ok=True)
+    records = _xml_records(source)
+    n_words = 0
+    if records:
+        for start in range(0, n_docs, PER_FILE):
+            chunk = []
+            for k in range(start, min(n_docs, start + PER_FILE)):
+                record = _PMID.sub(b"<PMID>" + str(40_000_000 + k).encode() + b"</PMID>",
+                                   records[k % len(records)], count=1)
+                chunk.append(record)
+                n_words += len(re.sub(rb"<[^>]+>", b" ", record).split())
+            (folder / f"part-{start // PER_FILE:06d}.xml").write_bytes(
+                b'<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet>\n' + b"\n".join(chunk)
+                + b"\n</PubmedArticleSet>\n")
+        return n_words
+    abstracts = _text_abstracts(source)
+    if not abstracts:
+        raise SystemExit(f"no PubMed XML records nor text under {source}")
+    for k in range(n_docs):
+        text = abstracts[k % len(abstracts)]
+        n_words += len(text.split())
+        sub = folder / f"part-{k // PER_FILE:06d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"doc-{k:07d}.txt").write_text(f"{text}\n[{k}]\n", encoding="utf-8")
+    return n_words
+
+
+def change_files(folder: Path, share: float = 0.01) -> int:
+    """Edit ``share`` of the files (every 100th): a sentence added to each of their records."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    changed = files[:: max(1, round(1 / share))]
+    for path in changed:
+        data = path.read_bytes()
+        if path.suffix == ".xml":
+            data = data.replace(b"</AbstractText>", b" Lenalidomide enhanced NK cells.</AbstractText>")
+        else:
+            data += b"Lenalidomide enhanced NK cells.\n"
+        path.write_bytes(data)
+    return len(changed)
+
+
+class TreeMemory:
+    """Peak resident memory of a process and its children, summed, sampled every 50 ms."""
+
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self.process, self.peak, self._stop = psutil.Process(pid), 0, threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                procs = [self.process, *self.process.children(recursive=True)]
+                total = 0
+                for proc in procs:
+                    with contextlib.suppress(psutil.Error):
+                        total += proc.memory_info().rss
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            time.sleep(0.05)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self.thread.join()
+        return self.peak
+
+
+def run_pipeline(corpus: Path, out: Path, workers: int, *extra: str) -> dict:
+    command = [sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out", str(out), "--quiet",
+               "--workers", str(workers), *extra]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    memory = TreeMemory(process.pid)
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    peak = memory.stop()
+    if process.returncode not in (0, 3):
+        raise SystemExit(f"pipeline run failed ({process.returncode}): {stderr.decode()[-2000:]}")
+    record = json.loads((out / "run.json").read_text())
+    return {"workers": workers, "seconds": round(seconds, 2), "peak_rss_mb": round(peak / 2**20),
+            "documents": record["counts"]["documents"], "annotated": record["counts"]["annotated"],
+            "claims": record["counts"]["claims"], "timings": record["timings"]}
+
+
+def model_throughput(corpus: Path, limit: int) -> dict:
+    """Documents/s of the bare core model and of the full pipeline, one process, loaded."""
+    warnings.filterwarnings("ignore")
+    import spacy
+
+    from pipeline.nlp import annotate_document, build_nlp, core_model_path
+    from pipeline.readers import expand_inputs, read_file
+    from pipeline.schema import Document
+
+    documents = [d for path in expand_inputs([str(corpus)]) for d in read_file(path)
+                 if isinstance(d, Document)][:limit]
+    texts = [s.text for d in documents for s in sorted(d.sections, key=lambda s: s.section != "title")]
+    bare = spacy.load(core_model_path())
+    full = build_nlp()
+    for nlp_run in (lambda: [bare(t) for t in texts[:20]], lambda: [annotate_document(full, d)
+                                                                    for d in documents[:5]]):
+        nlp_run()  # warm up
+    started = time.perf_counter()
+    for text in texts:
+        bare(text)
+    bare_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for document in documents:
+        annotate_document(full, document)
+    full_seconds = time.perf_counter() - started
+    return {"documents": len(documents), "bare_docs_per_s": round(len(documents) / bare_seconds, 1),
+            "pipeline_docs_per_s": round(len(documents) / full_seconds, 1),
+            "ratio": round(bare_seconds / full_seconds, 3), "bare_components": bare.pipe_names}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--source", type=Path, required=True,
+                        help="PubMed XML file or folder, or a folder of text")
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--workers", default="1,2", help="worker counts to time, comma-separated")
+    parser.add_argument("--rss-docs", default="", help="other corpus sizes for peak RSS (2 workers)")
+    parser.add_argument("--model-docs", type=int, default=300,
+                        help="documents for the pipeline/bare-model ratio (0: skip)")
+    parser.add_argument("--no-cache-check", action="store_true")
+    parser.add_argument("--json", type=Path, help="write the results here too")
+    args = parser.parse_args(argv)
+    results: dict = {"cores": len(os.sched_getaffinity(0)), "docs": args.docs}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        corpus = tmp_path / "corpus"
+        n_words = build_corpus(args.source, args.docs, corpus)
+        results["words_per_doc"] = round(n_words / args.docs, 1)
+        print(f"corpus: {args.docs} abstracts, {n_words / args.docs:.0f} words each, from {args.source}",
+              flush=True)
+        runs = []
+        for workers in [int(w) for w in args.workers.split(",") if w]:
+            run = run_pipeline(corpus, tmp_path / f"out-{workers}", workers, "--fresh")
+            run["docs_per_s"] = round(args.docs / run["seconds"], 1)
+            run["words_per_s"] = round(n_words / run["seconds"])
+            runs.append(run)
+            print(f"workers={workers}: {run['seconds']:.1f} s, {run['docs_per_s']} docs/s, "
+                  f"{run['words_per_s']:,} words/s, peak RSS {run['peak_rss_mb']} MB "
+                  f"(process {run['timings']['process_seconds']} s, "
+                  f"write {run['timings']['write_seconds']} s)",
+                  flush=True)
+        results["runs"] = runs
+        if len(runs) > 1:
+            results["speedup"] = round(runs[0]["seconds"] / runs[-1]["seconds"], 2)
+            print(f"speedup {runs[0]['workers']}→{runs[-1]['workers']} workers: {results['speedup']}×")
+        if not args.no_cache_check and runs:
+            last = runs[-1]
+            n_changed = change_files(corpus)
+            rerun = run_pipeline(corpus, tmp_path / f"out-{last['workers']}", last["workers"])
+            rerun["speedup"] = round(last["seconds"] / rerun["seconds"], 1)
+            rerun["files_changed"] = n_changed
+            results["cache_rerun"] = rerun
+            print(f"re-run after {n_changed} of {len(list(corpus.rglob('*.*')))} files changed: "
+                  f"{rerun['annotated']} annotated, {rerun['seconds']:.1f} s, "
+                  f"{rerun['speedup']}× faster than the first run", flush=True)
+        rss = []
+        for size in [int(s) for s in args.rss_docs.split(",") if s]:
+            folder = tmp_path / f"rss-{size}"
+            build_corpus(args.source, size, folder)
+            run = run_pipeline(folder, tmp_path / f"rss-out-{size}", 2, "--fresh")
+            run["docs"] = size
+            rss.append(run)
+            print(f"peak RSS at {size} abstracts (2 workers): {run['peak_rss_mb']} MB, "
+                  f"{run['seconds']:.0f} s",
+                  flush=True)
+        if rss:
+            results["rss"] = rss
+            results["rss_ratio"] = round(rss[-1]["peak_rss_mb"] / rss[0]["peak_rss_mb"], 2)
+            print(f"peak RSS ratio {rss[-1]['docs']}/{rss[0]['docs']}: {results['rss_ratio']}")
+        if args.model_docs:
+            models = model_throughput(corpus, args.model_docs)
+            results["models"] = models
+            print(f"one process, models loaded, {models['documents']} abstracts: bare core model "
+                  f"{models['bare_docs_per_s']} docs/s, full pipeline {models['pipeline_docs_per_s']} "
+                  f"docs/s: ratio {models['ratio']}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
