@@ -23,3 +23,6 @@ class DocumentContext:
     abbreviations: dict[str, str] = field(default_factory=dict)
     title_drugs: list[DrugRef] = field(default_factory=list)
     document_drugs: list[DrugRef] = field(default_factory=list)
+    # Words (and two-word phrases) of the sections read so far: the cues that let an
+    # ambiguous term such as "rod" or "DC" be read as a cell (pipeline.grounding.context).
+    words: set[str] = field(default_factory=set)

@@ -5,10 +5,19 @@ Run::
     python -m pipeline.ner.build_cell_lexicon --obo ../shared/lexicons/CL.obo \
         --out models/lexicons/cell_lexicon.tsv
 
-Each row is a surface term (label or EXACT synonym of a CL cell type), the CL id and label,
-how the term relates to the class (``label``/``synonym``), and the class's is_a parents, so
-that grounding can walk up to the closest ancestor. Spelling variants (plurals, hyphens)
-are not listed: the matcher normalizes them when it looks a term up.
+Each row is a surface term (label, EXACT or NARROW synonym of a CL cell type), the CL id and
+label, how the term relates to the class (``label``/``synonym``/``narrow``: the term names
+something narrower, so the class is its ancestor), the class's is_a parents, so that
+grounding can walk up to the closest ancestor, and the cue words an acronym needs. Spelling
+variants (plurals, hyphens) are not listed: the matcher normalizes them when it looks a
+term up.
+
+Acronyms (ECL, ORS, RGC) are cell names only in documents about those cells: an acronym
+synonym needs the document to contain the longer words of its class label
+("enterochromaffin" for ECL, "ganglion" and "retinal" for RGC), which a paper that uses
+it writes at least once when it defines it. Short acronyms that mean something else in
+most biomedical prose (CMP is cytidine monophosphate, MEP motor evoked potential) are left
+out altogether.
 """
 
 from __future__ import annotations
@@ -29,6 +38,21 @@ AMBIGUOUS_ABBREVIATIONS = {"CMP", "MEP", "ELP", "CLP", "NSC", "OLS", "POLY", "GM
 _ACRONYM = re.compile(r"^[A-Za-z0-9+-]{1,5}s?$")
 
 
+SCOPES = {"EXACT": "synonym", "NARROW": "narrow"}
+_LABEL_WORD = re.compile(r"[A-Za-z]{6,}")
+_ACRONYM_TERM = re.compile(r"^[A-Z0-9][A-Z0-9+-]{0,5}s?$")
+
+
+def acronym_cue(text: str, label: str) -> str:
+    """The cue an acronym synonym needs: every longer word of its class label, joined by "+"
+    ("HSC" of "hematopoietic stem cell" → hematopoietic, a paper that writes HSC spells
+    it out once), '' for terms that are not acronyms."""
+    if not _ACRONYM_TERM.match(text) or not any(c.isalpha() for c in text):
+        return ""
+    words = sorted({w.lower() for w in _LABEL_WORD.findall(label)})
+    return "+".join(words)
+
+
 def lexicon_rows(obo_path: Path) -> list[dict[str, str]]:
     rows: dict[tuple[str, str], dict[str, str]] = {}
     for term in read_obo(obo_path):
@@ -36,7 +60,7 @@ def lexicon_rows(obo_path: Path) -> list[dict[str, str]]:
             continue
         parents = "|".join(p for p in term.parents if p.startswith("CL:"))
         candidates = [(term.name, "label")] + [
-            (text, "synonym") for text, scope in term.synonyms if scope == "EXACT"
+            (text, SCOPES[scope]) for text, scope in term.synonyms if scope in SCOPES
         ]
         for text, match in candidates:
             text = text.strip()
@@ -44,8 +68,9 @@ def lexicon_rows(obo_path: Path) -> list[dict[str, str]]:
                 continue
             key = (text.lower(), term.id)
             if key not in rows or match == "label":
+                needs = acronym_cue(text, term.name) if match != "label" else ""
                 rows[key] = {"term": text, "cl_id": term.id, "cl_label": term.name,
-                             "match": match, "parents": parents}
+                             "match": match, "parents": parents, "needs": needs}
     return sorted(rows.values(), key=lambda r: (r["term"].lower(), r["cl_id"]))
 
 

@@ -6,7 +6,9 @@ heads are known; after ``abbreviation_detector`` to use the document's abbreviat
     nlp.add_pipe("abbreviation_detector")
     nlp.add_pipe("drug_cell_ner")
 
-It fills ``doc._.mentions`` and the span group ``doc.spans["drug_cell_entities"]``.
+It fills ``doc._.mentions`` and the span group ``doc.spans["drug_cell_entities"]``. With a
+``doc._.document_context``, the words of the sections read before count as cues for
+ambiguous terms ("rods" in a figure legend of a paper whose abstract is about the retina).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
+from pipeline.grounding.context import words_of
 from pipeline.ner.recognizer import Recognizer
 
 SPAN_KEY = "drug_cell_entities"
@@ -54,7 +57,12 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = document_abbreviations(doc) if self.use_abbreviations else {}
-        mentions = self.recognizer(doc, abbreviations)
+        context = doc._.document_context
+        words = words_of(doc.text)
+        cues = words | context.words if context is not None else words
+        mentions = self.recognizer(doc, abbreviations, cues)
+        if context is not None:
+            context.words.update(words)
         doc._.mentions = mentions
         doc.spans[SPAN_KEY] = [
             Span(doc, m.first_token, m.last_token + 1, label=m.label) for m in mentions

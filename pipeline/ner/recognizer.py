@@ -1,15 +1,22 @@
-"""Find drug, cell, disease and gene mentions in a tokenized spaCy Doc.
+"""Find drug, cell, cell line, disease and gene mentions in a tokenized spaCy Doc.
 
 Matching works on *pieces*: tokens, further split at the hyphens inside them, so that
 "rituximab-treated" yields the drug "rituximab" and "NK-mediated" the cell "NK" while the
 tokens (and so the parse) stay as the tokenizer made them. At each piece the longest term
 wins. Abbreviations defined in the document are expanded before lookup, so "CLL cells" is
-looked up as "chronic lymphocytic leukemia cells".
+looked up as "chronic lymphocytic leukemia cells" and "LEN" as "lenalidomide"; a term that
+needs cue words ("rod", "DC") is used only where the document has them.
 
-After the dictionary pass, composition rules build what dictionaries cannot list:
-marker-defined cells ("CD4+ T cells"), cells qualified by a disease ("CLL T cells"),
-populations named after a disease or a cell line ("CLL cells", "U266 cells"), and the
-modifiers that belong to a population ("autologous T cells").
+After the dictionary pass, composition rules build what dictionaries cannot list (the
+grounding itself is :class:`pipeline.grounding.cells.CellGrounder`'s): marker-defined cells
+("CD4+ T cells", "CD56+ cells"), cells qualified by a disease ("CLL T cells"), populations
+named after a disease or a cell line ("CLL cells", "U266 cells"), the modifiers that belong
+to a population ("autologous T cells"), and the first conjunct of a coordination, which
+borrows the head of the second ("T and NK cells", "rod and cone photoreceptors").
+
+A cell mention keeps two spans: ``start``/``end`` cover the population as the claim rules
+use it ("autologous CD8+ T cells"); ``term_start``/``term_end`` the words that name the cell
+type and carry the id ("CD8+ T cells"), which is what the entities table reports.
 """
 
 from __future__ import annotations
@@ -20,39 +27,34 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from pipeline.grounding.cell_lines import cell_line_indices
+from pipeline.grounding.cells import CellGrounder, Grounding, accepts, cell_modifiers
+from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
+from pipeline.grounding.markers import Marker, markers_before
+from pipeline.grounding.ontology import GENERIC_CELL
 from pipeline.ner.lexicons import cell_index, disease_index, drug_index
 from pipeline.ner.terms import Concept, TermIndex, term_key
 
 CELL, CELL_LINE, DRUG, DISEASE, GENE = "CELL", "CELL_LINE", "DRUG", "DISEASE", "GENE"
 PLURAL_LABELS = frozenset({CELL, DRUG})
 _INNER_SPLIT = re.compile(r"[-\u2010\u2011\u2013\u2014/]")
-_MARKER = re.compile(
-    r"^(?:CD\d+[a-zA-Z]?(?:\(?[+-]\)?)?|HLA-?DR|FoxP3|FOXP3|CCR\d+|CXCR\d+|NKG2D|KIR\d*|PD-?1)$"
-)
-_MARKER_SIGN = re.compile(r"^(?:\+|-|\(\+\)|\(-\)|\(\s*\+\s*\)|hi|high|lo|low|bright|dim|neg|pos)$")
-_CELL_LINE = re.compile(r"^(?:[A-Z][A-Za-z]*\d+[A-Za-z0-9.]*|[A-Z]{2,5}\d*|MM\.1S|MCF-?7|HL-?60|THP-?1)$")
+_CELL_LINE = re.compile(r"^(?:[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-?\d+[A-Za-z0-9.]*|[A-Z]{2,5}\d*|MM\.1S)$")
 _GENE = re.compile(
     r"^(?:CD\d+[a-zA-Z]?|IL-?\d+[A-Za-z]?|IFN-?[γαβgab]\w*|TNF-?[αa]?|TGF-?[βb]\d?|PD-?L?[12]|"
     r"CTLA-?4|BTK|BCL-?2|MICA|MICB|ULBP-?\d|NKG2D|DNAM-?1|TRAIL|KPNA2|IKZF[13]|CRBN|FoxP3|FOXP3|"
     r"STAT\d[a-z]?|NF-?κB|MYC|TP53|Granzyme|perforin)$"
 )
-CELL_MODIFIERS = {
-    "autologous", "allogeneic", "allogenic", "primary", "human", "murine", "mouse", "normal",
-    "healthy", "resting", "activated", "naive", "naïve", "memory", "mature", "immature",
-    "peripheral", "circulating", "regulatory", "cytotoxic", "effector", "malignant", "leukemic",
-    "leukaemic", "neoplastic", "cultured", "isolated", "purified", "donor", "patient",
-    "patient-derived", "tumor-infiltrating", "infiltrating", "functional", "cd3+", "blood",
-    "bone", "marrow", "splenic", "stromal", "myeloid", "lymphoid", "antigen-specific",
-    "tumor-specific", "by-standing", "bystanding", "helper", "target", "residual", "viable",
-}
+# Words before a cell name that belong to the population (pipeline/ner/data/cell_modifiers.tsv).
+CELL_MODIFIERS = frozenset(cell_modifiers())
 POPULATION_WORDS = {
     "tumor", "tumour", "cancer", "malignant", "leukemic", "leukaemic", "neoplastic", "leukemia",
     "leukaemia", "lymphoma", "myeloma", "carcinoma", "blast", "target",
 }
 CELL_HEADS = {"cell", "cells", "lymphocyte", "lymphocytes", "blasts", "clone", "clones"}
+POPULATION_HEADS = {"cell", "cells", "blasts", "clone", "clones"}
 COORDINATION_ONLY = {"t", "b"}
+CONJUNCTIONS = {"and", "or", ",", "and/or", "&"}
 MAX_TERM_PIECES = 16
-GENERIC_CELL_IDS = {("CL:0000000",)}
 _ANTIBODY = re.compile(
     r"(?<![\w-])anti-?[A-Za-z0-9][\w\u2010\u2013-]*(?:\s+(?:death|ligand|receptor)[\w-]*)?"
     r"(?:\s*\([^()\n]{1,20}\))?(?:\s+(?:monoclonal|blocking|therapeutic))?"
@@ -75,10 +77,21 @@ class Mention:
     first_token: int = 0
     last_token: int = 0
     qualifiers: dict[str, str] = field(default_factory=dict)
+    # The words that name the cell type (markers included, modifiers not); -1: the whole span.
+    term_start: int = -1
+    term_end: int = -1
+    concept: Concept | None = field(default=None, repr=False, compare=False)
 
     def text(self, doc: Doc) -> str:
         span = doc[self.first_token:self.last_token + 1]
         return span.text[self.start - span.start_char:self.end - span.start_char]
+
+    @property
+    def term_span(self) -> tuple[int, int]:
+        """(start, end) of the words the id stands for: what the entities table reports."""
+        start = self.term_start if self.term_start >= 0 else self.start
+        end = self.term_end if self.term_end >= 0 else self.end
+        return start, end
 
     def root(self, doc: Doc) -> int:
         """Index of the mention's syntactic head: the token whose head lies outside it."""
@@ -87,6 +100,11 @@ class Mention:
             if head < self.first_token or head > self.last_token or head == i:
                 return i
         return self.last_token
+
+    def apply(self, grounding: Grounding) -> None:
+        """Take the norm, ids, match and qualifiers of a cell grounding."""
+        self.norm, self.ids, self.match = grounding.norm, grounding.ids, grounding.match
+        self.qualifiers.update(dict(grounding.qualifiers))
 
 
 @dataclass(frozen=True)
@@ -97,7 +115,16 @@ class Piece:
     text: str
 
 
-def doc_pieces(doc: Doc) -> list[Piece]:
+class Pieces(list):
+    """The pieces of a Doc, with the index of the piece starting or ending at an offset."""
+
+    def __init__(self, pieces: Iterable[Piece] = ()) -> None:
+        super().__init__(pieces)
+        self.by_start = {p.start: k for k, p in enumerate(self)}
+        self.by_end = {p.end: k for k, p in enumerate(self)}
+
+
+def doc_pieces(doc: Doc) -> Pieces:
     """Tokens split at inner hyphens and slashes, keeping character offsets."""
     pieces = []
     for token in doc:
@@ -113,163 +140,316 @@ def doc_pieces(doc: Doc) -> list[Piece]:
                 begin = match.end()
         if begin < len(text):
             pieces.append(Piece(token.idx + begin, token.idx + len(text), token.i, text[begin:]))
-    return pieces
+    return Pieces(pieces)
 
 
 class Recognizer:
     """Dictionary matching plus composition rules; see the module docstring."""
 
     def __init__(self, drugs: TermIndex | None = None, cells: TermIndex | None = None,
-                 diseases: TermIndex | None = None) -> None:
+                 diseases: TermIndex | None = None, grounder: CellGrounder | None = None) -> None:
+        diseases = diseases if diseases is not None else disease_index()
+        cells = cells if cells is not None else cell_index()
+        self.grounder = grounder or CellGrounder(index=cells, diseases=diseases)
+        self.lines, lines_alone = cell_line_indices()
         self.indices: list[TermIndex] = [
-            cells if cells is not None else cell_index(),
-            drugs if drugs is not None else drug_index(),
-            diseases if diseases is not None else disease_index(),
+            cells, drugs if drugs is not None else drug_index(), diseases, lines_alone,
         ]
         self.max_pieces = min(MAX_TERM_PIECES, max(i.max_words for i in self.indices) + 4)
 
-    def __call__(self, doc: Doc, abbreviations: Mapping[str, str] | None = None) -> list[Mention]:
+    def __call__(self, doc: Doc, abbreviations: Mapping[str, str] | None = None,
+                 cues: Iterable[str] | None = None) -> list[Mention]:
+        """Mentions of ``doc``; ``abbreviations`` are the document's definitions (short →
+        long form) and ``cues`` its words and two-word phrases (``words_of``; this text's
+        when not given)."""
         pieces = doc_pieces(doc)
         text = doc.text  # computed once: Doc.text joins every token on each access
-        abbreviations = dict(abbreviations or {})
-        mentions = self._dictionary_mentions(text, pieces, abbreviations)
+        words = frozenset(cues) if cues is not None else words_of(text)
+        context = CellContext(abbreviation_variants(abbreviations or {}), words)
+        mentions = self._dictionary_mentions(text, pieces, context)
         mentions = antibody_mentions(text, pieces) + mentions
         mentions = self._population_mentions(text, pieces, mentions)
-        mentions = [self._extend_cell(text, pieces, m, mentions) if m.label == CELL else m
+        mentions = [self._extend_cell(text, pieces, m, mentions)
+                    if m.label == CELL and m.kind != "adjective" else m
                     for m in mentions]
+        mentions += self._coordinated_mentions(text, pieces, mentions, context)
         mentions = resolve_overlaps(mentions)
         mentions += self._gene_mentions(pieces, mentions)
         return sorted(mentions, key=lambda m: (m.start, -m.end))
 
     # -- dictionary pass -------------------------------------------------------------------
-    def _key(self, text: str, pieces: list[Piece], i: int, j: int, abbreviations: dict) -> str:
+    def _key(self, text: str, pieces: list[Piece], i: int, j: int, context: CellContext,
+             skipped: set[int]) -> str:
         parts = []
         for k in range(i, j):
-            if k > i:
-                parts.append(text[pieces[k - 1].end:pieces[k].start])
+            if k in skipped and i < k < j - 1:
+                continue
+            if parts:
+                parts.append(text[pieces[k - 1].end:pieces[k].start] or "")
             word = pieces[k].text
-            parts.append(abbreviations.get(word, word))
+            parts.append(context.abbreviations.get(word, word))
         return term_key("".join(parts))
 
-    def _lookup(self, key: str) -> Concept | None:
+    def _lookup(self, key: str, context: CellContext) -> Concept | None:
         for index in self.indices:
             concept = index.lookup(key, PLURAL_LABELS)
             if concept is not None:
-                return concept
+                return concept if context.allows(concept.needs) else None
         return None
 
-    def _dictionary_mentions(self, text: str, pieces: list[Piece], abbreviations: dict) -> list:
+    def _dictionary_mentions(self, text: str, pieces: list[Piece], context: CellContext) -> list:
+        skipped = defined_parentheticals(pieces, context)
         mentions: list[Mention] = []
         i = 0
         while i < len(pieces):
-            found = None
-            last = i + 1
-            while last < min(len(pieces), i + self.max_pieces):
-                if "\n" in text[pieces[last - 1].end:pieces[last].start]:
-                    break
-                last += 1
-            for j in range(last, i, -1):
-                key = self._key(text, pieces, i, j, abbreviations)
-                concept = self._lookup(key)
-                if concept is None:
-                    continue
-                if key in COORDINATION_ONLY and not _in_cell_coordination(pieces, j):
-                    continue
-                if concept.label == CELL and concept.ids in GENERIC_CELL_IDS:
-                    continue
-                if _is_partial_word(text, pieces[i], pieces[j - 1]):
-                    continue
-                found = (j, concept)
-                break
+            found = self._longest_term(text, pieces, i, context, skipped)
+            if found is None:
+                found = self._abbreviation_alone(pieces, i, context)
             if found is None:
                 i += 1
                 continue
             j, concept = found
-            mentions.append(_mention(pieces, i, j, concept))
+            mentions.append(self._mention(pieces, i, j, concept))
             i = j
         return mentions
 
+    def _longest_term(self, text: str, pieces: list[Piece], i: int, context: CellContext,
+                      skipped: set[int]) -> tuple[int, Concept] | None:
+        if not any(c.isalnum() for c in pieces[i].text) or not self._may_start(pieces[i].text, context):
+            return None
+        last = i + 1
+        while last < min(len(pieces), i + self.max_pieces):
+            if "\n" in text[pieces[last - 1].end:pieces[last].start]:
+                break
+            last += 1
+        for j in range(last, i, -1):
+            if not any(c.isalnum() for c in pieces[j - 1].text):
+                continue
+            if _is_partial_word(text, pieces[i], pieces[j - 1]):
+                continue
+            concept = self._term_at(text, pieces, i, j, context, skipped)
+            if concept is not None:
+                return j, concept
+        return None
+
+    def _may_start(self, word: str, context: CellContext) -> bool:
+        """Whether a term of any index can start with this piece, as written or expanded."""
+        firsts = {term_key(word).split(" ")[0], term_key(context.abbreviations.get(word, word)).split(" ")[0]}
+        return any(index.may_start(first) for index in self.indices for first in firsts if first)
+
+    def _term_at(self, text: str, pieces: list[Piece], i: int, j: int, context: CellContext,
+                 skipped: set[int]) -> Concept | None:
+        """The concept of pieces i..j: with the document's abbreviations expanded first
+        ("LEN" → lenalidomide), then as written ("CNS neurons" where CNS is defined)."""
+        expanded = self._key(text, pieces, i, j, context, skipped)
+        raw = term_key(text[pieces[i].start:pieces[j - 1].end])
+        for key in dict.fromkeys((expanded, raw)):
+            if key in COORDINATION_ONLY:
+                continue
+            concept = self._lookup(key, context)
+            if concept is None or (concept.ids == (GENERIC_CELL,) and concept.label == CELL):
+                continue
+            if accepts(concept, key, expanded, raw, text[pieces[i].start:pieces[j - 1].end]):
+                return concept
+        return None
+
+    def _abbreviation_alone(self, pieces: list[Piece], i: int,
+                            context: CellContext) -> tuple[int, Concept] | None:
+        """A defined short form that names a cell once "cell" is added: "ES" (embryonic
+        stem) in "ES clones", "ES-derived"."""
+        long_form = context.abbreviations.get(pieces[i].text)
+        if long_form is None:
+            return None
+        concept = self.grounder.lookup(term_key(long_form + " cell"), context)
+        if concept is None or concept.ids == (GENERIC_CELL,):
+            return None
+        return i + 1, concept
+
+    def _mention(self, pieces: list[Piece], i: int, j: int, concept: Concept) -> Mention:
+        return Mention(pieces[i].start, pieces[j - 1].end, concept.label, concept.norm, concept.ids,
+                       concept.source, concept.match, concept.kind, pieces[i].token,
+                       pieces[j - 1].token, concept=concept)
+
     # -- composition ------------------------------------------------------------------------
     def _population_mentions(self, text: str, pieces: list[Piece], mentions: list[Mention]):
-        """'CLL cells', 'tumor cells', 'U266 cells': populations named by what they come from."""
+        """'CLL cells', 'tumor cells', 'CD56+ cells', 'U266 cells': populations named by what
+        they come from, written before a bare "cells"."""
         covered = {k for m in mentions for k in range(m.start, m.end)}
         by_end = {m.end: m for m in mentions}
         added = []
         for k, piece in enumerate(pieces):
-            if piece.text.lower() not in CELL_HEADS or piece.start in covered or k == 0:
+            if piece.text.lower() not in POPULATION_HEADS or piece.start in covered or k == 0:
                 continue
-            first = k
-            qualifiers: dict[str, str] = {}
-            ids: tuple[str, ...] = ()
-            norm_words: list[str] = []
-            while first > 0:
-                prev = pieces[first - 1]
-                gap = text[prev.end:pieces[first].start]
-                if gap not in ("", " ", "-"):
-                    break
-                disease = by_end.get(prev.end)
-                if disease is not None and disease.label == DISEASE:
-                    qualifiers.setdefault("disease", disease.norm)
-                    if disease.kind and not ids:
-                        ids = (disease.kind,)
-                    norm_words.insert(0, disease.norm)
-                    first = _piece_at(pieces, disease.start)
-                    continue
-                word = prev.text.lower()
-                if word in POPULATION_WORDS:
-                    norm_words.insert(0, word)
-                    first -= 1
-                    continue
-                if first == k and _CELL_LINE.match(prev.text) and not _GENE.match(prev.text):
-                    added.append(Mention(prev.start, piece.end, CELL_LINE, prev.text,
-                                         (), "pattern", "composed", "line",
-                                         prev.token, piece.token))
-                    first = -1
-                break
-            if first < 0 or first == k:
+            named = by_end.get(pieces[k - 1].end)
+            if named is not None and named.label == CELL_LINE and \
+                    text[named.end:piece.start] in (" ", "-"):
+                named.term_start, named.term_end = named.start, named.end
+                named.end, named.last_token = piece.end, piece.token
                 continue
-            norm = " ".join(norm_words) + " cell"
-            mention = Mention(pieces[first].start, piece.end, CELL, norm, ids, "pattern",
-                              "composed", "population", pieces[first].token, piece.token,
-                              qualifiers)
+            line = None if pieces[k - 1].start in covered else self._cell_line_before(text, pieces, k)
+            if line is not None:
+                added.append(line)
+                continue
+            mention = self._population(text, pieces, k, by_end)
+            if mention is None:
+                continue
+            line = by_end.get(pieces[_piece_at(pieces, mention.start) - 1].end)
+            if line is not None and line.label == CELL_LINE and text[line.end:mention.start] == " ":
+                # "U266 MM cells": the line, with the disease population as its qualifier.
+                line.qualifiers.update(mention.qualifiers)
+                line.term_start, line.term_end = line.start, line.end
+                line.end, line.last_token = mention.end, mention.last_token
+                continue
             added.append(mention)
         kept = [m for m in mentions
                 if not any(a.start <= m.start and m.end <= a.end for a in added)]
         return kept + added
 
-    def _extend_cell(self, text: str, pieces: list[Piece], mention: Mention,
-                     mentions: list[Mention]) -> Mention:
-        """Take in markers, modifiers and a disease qualifier written before a cell name."""
-        by_end = {m.end: m for m in mentions if m is not mention}
-        first = _piece_at(pieces, mention.start)
-        markers: list[str] = []
+    def _population(self, text: str, pieces: list[Piece], k: int, by_end: dict) -> Mention | None:
+        first = k
+        disease: Mention | None = None
+        words: list[str] = []
+        markers: tuple[Marker, ...] = ()
         while first > 0:
             prev = pieces[first - 1]
-            gap = text[prev.end:pieces[first].start]
-            if gap not in ("", " ", "-"):
+            if text[prev.end:pieces[first].start] not in ("", " ", "-"):
                 break
             other = by_end.get(prev.end)
-            if other is not None and other.label == DISEASE:
-                mention.qualifiers.setdefault("disease", other.norm)
+            if other is not None and other.label == DISEASE and disease is None:
+                disease = other
+                words.insert(0, text[other.start:other.end].lower())
+                first = _piece_at(pieces, other.start)
+                continue
+            if prev.text.lower() in POPULATION_WORDS:
+                words.insert(0, prev.text.lower())
+                first -= 1
+                continue
+            found = markers_before(text, pieces[first].start)
+            if found is not None and first == k and _piece_at(pieces, found[0], -1) >= 0:
+                first, markers = _piece_at(pieces, found[0]), found[1]
+            break
+        if first == k:
+            return None
+        disease_concept = disease.concept if disease is not None else None
+        grounding = self.grounder.compose(None, markers, disease_concept, words=words)
+        if grounding is None:
+            return None
+        mention = Mention(pieces[first].start, pieces[k].end, CELL, "", (), grounding.source,
+                          kind="population", first_token=pieces[first].token,
+                          last_token=pieces[k].token)
+        mention.apply(grounding)
+        return mention
+
+    def _cell_line_before(self, text: str, pieces: list[Piece], k: int) -> Mention | None:
+        """'U266 cells', 'HL-60 cells': a cell line (from the table, or by its shape) before
+        "cells"."""
+        for first in range(max(0, k - 3), k):
+            if text[pieces[k - 1].end:pieces[k].start] not in (" ", "-"):
+                return None
+            name = text[pieces[first].start:pieces[k - 1].end]
+            concept = self.lines.lookup(term_key(name))
+            if concept is None and pieces[first].token == pieces[k - 1].token and \
+                    _piece_at(pieces, pieces[first].start, -1) == _token_start(pieces, k - 1) and \
+                    _CELL_LINE.match(name) and not _GENE.match(name):
+                concept = Concept(CELL_LINE, name, (), "pattern", "composed", "line")
+            if concept is None or _is_partial_word(text, pieces[first], pieces[k - 1]):
+                continue
+            return Mention(pieces[first].start, pieces[k].end, CELL_LINE, concept.norm, concept.ids,
+                           concept.source, concept.match, "line", pieces[first].token,
+                           pieces[k].token, term_start=pieces[first].start,
+                           term_end=pieces[k - 1].end)
+        return None
+
+    def _extend_cell(self, text: str, pieces: list[Piece], mention: Mention,
+                     mentions: list[Mention]) -> Mention:
+        """Take in markers, modifiers and a disease qualifier written before a cell name,
+        and ground the whole."""
+        by_end = {m.end: m for m in mentions if m is not mention}
+        first = _piece_at(pieces, mention.start)
+        if mention.kind == "population":
+            return self._take_modifiers(text, pieces, mention, first, by_end)
+        markers: tuple[Marker, ...] = ()
+        modifiers: list[str] = []
+        disease: Concept | None = None
+        mention.term_start, mention.term_end = mention.start, mention.end
+        while first > 0:
+            prev = pieces[first - 1]
+            if text[prev.end:pieces[first].start] not in ("", " ", "-"):
+                break
+            other = by_end.get(prev.end)
+            if other is not None and other.label == DISEASE and disease is None:
+                disease = other.concept
                 first = _piece_at(pieces, other.start)
                 continue
             if other is not None:
                 break
-            marker_at = _marker_before(pieces, first)
-            if marker_at is not None:
-                markers.insert(0, pieces[marker_at].text.rstrip("+-()"))
-                first = marker_at
+            found = markers_before(text, pieces[first].start) if not markers else None
+            if found is not None and _piece_at(pieces, found[0], -1) >= 0:
+                markers, first = found[1], _piece_at(pieces, found[0])
+                if not modifiers and disease is None:
+                    mention.term_start = pieces[first].start
                 continue
             if prev.text.lower() in CELL_MODIFIERS:
+                modifiers.insert(0, prev.text)
                 first -= 1
                 continue
             break
-        if markers:
-            mention.qualifiers["markers"] = " ".join(markers)
-            _compose_marker_cell(mention, markers)
+        grounding = self.grounder.compose(mention.concept, markers, disease, modifiers)
+        if grounding is not None:
+            mention.apply(grounding)
         mention.start = pieces[first].start
         mention.first_token = pieces[first].token
         return mention
+
+    def _take_modifiers(self, text: str, pieces: list[Piece], mention: Mention, first: int,
+                        by_end: dict) -> Mention:
+        """A population already grounded ("CLL cells") takes in the modifiers before it
+        ("primary CLL cells") without changing its id."""
+        mention.term_start, mention.term_end = mention.start, mention.end
+        while first > 0 and pieces[first - 1].text.lower() in CELL_MODIFIERS and \
+                text[pieces[first - 1].end:pieces[first].start] in ("", " ", "-") and \
+                pieces[first - 1].end not in by_end:
+            first -= 1
+        mention.start, mention.first_token = pieces[first].start, pieces[first].token
+        return mention
+
+    def _coordinated_mentions(self, text: str, pieces: list[Piece], mentions: list[Mention],
+                              context: CellContext) -> list[Mention]:
+        """The first conjunct of "X and Y cells" borrows the head of the second: "T and NK
+        cells" → T cell, "inner and outer hair cells" → inner hair cell."""
+        covered = {k for m in mentions for k in range(m.start, m.end)}
+        added = []
+        for mention in mentions:
+            if mention.label != CELL or mention.kind == "adjective":
+                continue
+            found = self._first_conjunct(text, pieces, mention, covered, context)
+            if found is not None:
+                added.append(found)
+                covered.update(range(found.start, found.end))
+        return added
+
+    def _first_conjunct(self, text: str, pieces: list[Piece], mention: Mention, covered: set[int],
+                        context: CellContext) -> Mention | None:
+        term_start, term_end = mention.term_span
+        first = _piece_at(pieces, term_start)
+        last = _piece_at(pieces, term_end, -1, end=True)
+        if first < 2 or last < first or pieces[first - 1].text.lower() not in CONJUNCTIONS:
+            return None
+        conjunct = pieces[first - 2]
+        if conjunct.start in covered:
+            return None
+        word = conjunct.text.rstrip("-\u2010\u2011")
+        for k in range(first + 1, last + 1):
+            phrase = f"{word} {text[pieces[k].start:term_end]}"
+            grounding = self.grounder.ground(phrase, context, strict=True)
+            if grounding is None or not grounding.ids:
+                continue
+            end = conjunct.start + len(word)
+            found = Mention(conjunct.start, end, CELL, "", (), grounding.source, kind="conjunct",
+                            first_token=conjunct.token, last_token=conjunct.token)
+            found.apply(grounding)
+            return found
+        return None
 
     def _gene_mentions(self, pieces: list[Piece], mentions: list[Mention]) -> list[Mention]:
         covered = {k for m in mentions for k in range(m.start, m.end)}
@@ -278,8 +458,20 @@ class Recognizer:
                 for p in pieces if _GENE.match(p.text) and p.start not in covered]
 
 
+def defined_parentheticals(pieces: list[Piece], context: CellContext) -> set[int]:
+    """Indices of the pieces of "(ES)" after the long form it abbreviates, so that
+    "embryonic stem (ES) cells" is looked up as "embryonic stem cells"."""
+    skipped: set[int] = set()
+    for k in range(1, len(pieces) - 1):
+        if pieces[k - 1].text == "(" and pieces[k + 1].text == ")" and \
+                pieces[k].text in context.abbreviations:
+            skipped.update((k - 1, k, k + 1))
+    return skipped
+
+
 def antibody_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
-    """'anti-PD-1 antibody', 'anti-CD20 monoclonal antibodies': biologics named by target."""
+    """'anti-PD-1 antibody', 'anti-CD20 monoclonal antibodies': biologics named by their
+    target, typed as drug classes (many antibodies share a target)."""
     starts = {p.start: p for p in pieces}
     ends = {p.end: p for p in pieces}
     found = []
@@ -289,35 +481,25 @@ def antibody_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
             continue
         norm = re.sub(r"\s+", " ", match.group(0).lower())
         found.append(Mention(match.start(), match.end(), DRUG, norm, (), "pattern", "pattern",
-                             "antibody", first.token, last.token))
+                             "class", first.token, last.token))
     return found
 
 
-def _mention(pieces: list[Piece], i: int, j: int, concept: Concept) -> Mention:
-    return Mention(pieces[i].start, pieces[j - 1].end, concept.label, concept.norm, concept.ids,
-                   concept.source, concept.match, concept.kind, pieces[i].token,
-                   pieces[j - 1].token)
-
-
-SIGN_PIECES = {"+", "-", "(", ")", "(+)", "(-)", "+)", "-)"}
-
-
-def _marker_before(pieces: list[Piece], first: int) -> int | None:
-    """Index of a marker ("CD8", "CD4+") written just before piece ``first``, signs and
-    parentheses included ("CD8(+)"), or None."""
-    k = first - 1
-    while k >= 0 and (pieces[k].text in SIGN_PIECES or _MARKER_SIGN.match(pieces[k].text)):
-        k -= 1
-    if k >= 0 and _MARKER.match(pieces[k].text):
-        return k
-    return None
-
-
-def _piece_at(pieces: list[Piece], start: int) -> int:
+def _piece_at(pieces: list[Piece], offset: int, default: int = 0, end: bool = False) -> int:
+    """Index of the piece that starts (or, with ``end``, ends) at ``offset``."""
+    if isinstance(pieces, Pieces):
+        return (pieces.by_end if end else pieces.by_start).get(offset, default)
     for k, piece in enumerate(pieces):
-        if piece.start == start:
+        if (piece.end if end else piece.start) == offset:
             return k
-    return 0
+    return default
+
+
+def _token_start(pieces: list[Piece], k: int) -> int:
+    """Index of the first piece of the token that piece ``k`` belongs to."""
+    while k > 0 and pieces[k - 1].token == pieces[k].token:
+        k -= 1
+    return k
 
 
 def _is_partial_word(text: str, first: Piece, last: Piece) -> bool:
@@ -325,27 +507,6 @@ def _is_partial_word(text: str, first: Piece, last: Piece) -> bool:
     before = text[first.start - 1:first.start] if first.start else ""
     after = text[last.end:last.end + 1]
     return before.isalnum() or after.isalnum()
-
-
-def _in_cell_coordination(pieces: list[Piece], j: int) -> bool:
-    """A bare 'T' or 'B' only as in 'T and NK cells', 'B- and T-cells'."""
-    window = [p.text.lower() for p in pieces[j:j + 5]]
-    return bool(window) and window[0] in {"and", "or", ","} and any(
-        w in CELL_HEADS for w in window[1:]
-    )
-
-
-def _compose_marker_cell(mention: Mention, markers: list[str]) -> None:
-    """'CD4+ T cells' is the CL class 'CD4-positive, alpha-beta T cell'."""
-    if mention.norm != "T cell" and "T cell" not in mention.norm:
-        return
-    upper = {m.upper() for m in markers}
-    if "CD4" in upper and "CD8" not in upper:
-        mention.norm, mention.ids = "CD4-positive, alpha-beta T cell", ("CL:0000624",)
-        mention.match = "composed"
-    elif "CD8" in upper and "CD4" not in upper:
-        mention.norm, mention.ids = "CD8-positive, alpha-beta T cell", ("CL:0000625",)
-        mention.match = "composed"
 
 
 LABEL_PRIORITY = {CELL: 0, CELL_LINE: 0, DRUG: 1, DISEASE: 2, GENE: 3}

@@ -19,7 +19,7 @@ import pipeline.claims.component
 import pipeline.ner.component  # noqa: F401 - registers the spaCy factories
 from pipeline.context import DocumentContext, DrugRef
 from pipeline.ner.component import document_abbreviations
-from pipeline.ner.recognizer import DRUG
+from pipeline.ner.recognizer import DRUG, Mention
 from pipeline.nlp import sentences  # noqa: F401 - registers biomedical_sentences
 from pipeline.resources import models_dir
 from pipeline.schema import Document, DocumentResult, Entity, Section
@@ -98,17 +98,21 @@ def annotate_document(nlp: Language, document: Document) -> DocumentResult:
     result = DocumentResult(document=document)
     for section, doc in annotate_sections(nlp, document):
         result.n_sentences += sum(1 for _ in doc.sents)
-        result.entities.extend(
-            Entity(document.doc_id, section.section_id, section.section, m.start, m.end,
-                   m.text(doc), m.label, m.norm, list(m.ids), m.source)
-            for m in doc._.mentions
-        )
+        result.entities.extend(mention_entity(document, section, m, doc.text) for m in doc._.mentions)
         result.claims.extend(doc._.claims)
     result.entities.extend(document.entities)  # annotations the input carried (source "input")
     order = {s.section_id: k for k, s in enumerate(document.sections)}
     result.claims.sort(key=lambda c: (order[c.section_id], c.sentence_start, c.cell_start))
     result.entities.sort(key=lambda e: (order[e.section_id], e.start, e.end))
     return result
+
+
+def mention_entity(document: Document, section: Section, mention: Mention, text: str) -> Entity:
+    """The entity row of a mention: the words that name the cell type (markers included,
+    population modifiers such as "autologous" not), which is what its ids stand for."""
+    start, end = mention.term_span
+    return Entity(document.doc_id, section.section_id, section.section, start, end,
+                  text[start:end], mention.label, mention.norm, list(mention.ids), mention.source)
 
 
 def model_directory_exists(name: str | None = None) -> bool:

@@ -99,3 +99,83 @@ def test_molecules_that_are_not_drugs_are_ignored(recognize):
 
 def test_drug_classes_from_mesh_pharmacologic_actions(recognize):
     assert recognize("glucocorticoids")[0][:2] == ("glucocorticoids", "DRUG")
+
+
+def test_document_abbreviations_name_drugs_for_the_rest_of_it(recognize):
+    found = recognize("LEN enhanced NK cells.", {"LEN": "lenalidomide"})
+    assert found[0][:3] == ("LEN", "DRUG", "lenalidomide")
+    assert "DRUGBANK:DB00480" in found[0][3]
+    assert "DRUG" not in [m[1] for m in recognize("LEN enhanced NK cells.")]
+
+
+def test_drug_classes_are_typed_as_classes(tokenizer_nlp):
+    doc = tokenizer_nlp("IMiDs, BTK inhibitors and anti-CD20 antibodies, unlike rituximab")
+    kinds = {m.text(doc): m.kind for m in Recognizer()(doc) if m.label == "DRUG"}
+    assert kinds == {"IMiDs": "class", "BTK inhibitors": "class", "anti-CD20 antibodies": "class",
+                     "rituximab": "drug"}
+
+
+def test_entity_span_is_the_cell_type_and_the_mention_the_population(tokenizer_nlp):
+    doc = tokenizer_nlp("autologous CD8+ T cells and murine NK cells")
+    mentions = {m.text(doc): m for m in Recognizer()(doc)}
+    cd8 = mentions["autologous CD8+ T cells"]
+    assert doc.text[slice(*cd8.term_span)] == "CD8+ T cells"
+    assert (cd8.ids, cd8.match) == (("CL:0000625",), "composed")
+    nk = mentions["murine NK cells"]
+    assert doc.text[slice(*nk.term_span)] == "NK cells"
+    assert nk.ids == ("CL:0000623",) and nk.qualifiers["species"] == "murine"
+
+
+def test_population_qualifiers_and_modifiers(tokenizer_nlp):
+    doc = tokenizer_nlp("primary CLL cells were studied")
+    cll = Recognizer()(doc, {"CLL": "chronic lymphocytic leukemia"})[0]
+    assert cll.text(doc) == "primary CLL cells"
+    assert (cll.norm, cll.ids, cll.match) == ("B cell", ("CL:0000236",), "composed")
+    assert cll.qualifiers["disease"] == "chronic lymphocytic leukemia"
+    assert doc.text[slice(*cll.term_span)] == "CLL cells"
+
+
+def test_first_conjunct_borrows_the_head(recognize):
+    found = {m[0]: m[3] for m in recognize("inner and outer hair cells; B- and T-cells")}
+    assert found["inner"] == ("CL:0000589",)
+    assert found["B"] == ("CL:0000236",)
+    assert found["T-cells"] == ("CL:0000084",)
+    found = {m[0]: m[3] for m in recognize("rod and cone photoreceptors of the retina")}
+    assert found["rod"] == ("CL:0000604",) and found["cone photoreceptors"] == ("CL:0000573",)
+
+
+def test_defined_short_form_inside_its_long_form(recognize):
+    found = recognize("natural killer (NK) cells and embryonic stem (ES) cells; ES clones",
+                      {"NK": "natural killer", "ES": "embryonic stem"})
+    assert [(m[0], m[3]) for m in found] == [
+        ("natural killer (NK) cells", ("CL:0000623",)),
+        ("embryonic stem (ES) cells", ("CL:0002322",)),
+        ("ES", ("CL:0002322",)),
+    ]
+
+
+def test_dc_needs_a_definition_or_dendritic_cells(recognize):
+    assert recognize("DC and RB wrote the paper.") == []
+    assert recognize("DCs and dendritic cells")[0][3] == ("CL:0000451",)
+    assert recognize("DC were cultured", {"DC": "dendritic cells"})[0][3] == ("CL:0000451",)
+
+
+def test_named_cell_lines_with_checked_accessions(recognize):
+    found = {m[0]: (m[1], m[2], m[3]) for m in recognize(
+        "MCF7, Jurkat, K562 and HL-60 cells; OCI-Ly19 cells; NK-92 cells")}
+    assert found["MCF7"] == ("CELL_LINE", "MCF-7", ("CELLOSAURUS:CVCL_0031",))
+    assert found["Jurkat"] == ("CELL_LINE", "Jurkat", ("CELLOSAURUS:CVCL_0065",))
+    assert found["K562"] == ("CELL_LINE", "K-562", ("CELLOSAURUS:CVCL_0004",))
+    assert found["HL-60 cells"] == ("CELL_LINE", "HL-60", ("CELLOSAURUS:CVCL_0002",))
+    assert found["NK-92 cells"] == ("CELL_LINE", "NK-92", ())  # no accession checked here
+    assert found["OCI-Ly19 cells"][0] == "CELL_LINE" and found["OCI-Ly19 cells"][2] == ()
+
+
+def test_surnames_are_cell_lines_only_before_cells(recognize):
+    assert recognize("as Ramos et al. showed") == []
+    assert recognize("Ramos cells")[0][:2] == ("Ramos cells", "CELL_LINE")
+
+
+def test_acronyms_keep_their_case(recognize):
+    assert recognize("all cells were counted") == []
+    assert recognize("ALL cells were counted")[0][3] == ("CL:0000542",)

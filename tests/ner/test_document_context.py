@@ -1,0 +1,37 @@
+"""Abbreviations and cue words carried across the sections of one document."""
+
+from pipeline.nlp import annotate_document
+from pipeline.schema import Document, Section
+
+
+def test_abbreviation_defined_in_the_abstract_names_the_drug_in_a_legend(nlp):
+    document = Document("d1", "test", "text", sections=[
+        Section("abstract", "abstract", "We studied lenalidomide (LEN) in CLL."),
+        Section("figure-1", "figure", "LEN enhanced NK cell cytotoxicity."),
+    ])
+    result = annotate_document(nlp, document)
+    legend = [e for e in result.entities if e.section_id == "figure-1" and e.label == "DRUG"]
+    assert [(e.text, e.norm) for e in legend] == [("LEN", "lenalidomide")]
+    assert "DRUGBANK:DB00480" in legend[0].ids
+
+
+def test_entities_report_the_cell_type_span_with_its_ids(nlp):
+    text = "Lenalidomide restored autologous CD4+ T cells."
+    document = Document("d2", "test", "text", sections=[Section("abstract", "abstract", text, offset=0)])
+    result = annotate_document(nlp, document)
+    cells = [e for e in result.entities if e.label == "CELL"]
+    assert [(e.text, e.ids) for e in cells] == [("CD4+ T cells", ["CL:0000624"])]
+    assert text[cells[0].start:cells[0].end] == "CD4+ T cells"
+    assert result.claims[0].cell == "autologous CD4+ T cells"
+    assert result.claims[0].cell_ids == ["CL:0000624"]
+
+
+def test_cue_words_of_earlier_sections_count(nlp):
+    document = Document("d3", "test", "text", sections=[
+        Section("abstract", "abstract", "Degeneration of the retina."),
+        Section("figure-1", "figure", "Rods were counted."),
+    ])
+    cells = [e for e in annotate_document(nlp, document).entities if e.label == "CELL"]
+    assert [(e.text, e.ids) for e in cells] == [("Rods", ["CL:0000604"])]
+    alone = Document("d4", "test", "text", sections=[Section("figure-1", "figure", "Rods were counted.")])
+    assert [e for e in annotate_document(nlp, alone).entities if e.label == "CELL"] == []
