@@ -79,6 +79,11 @@ class Entity:
     norm: str = ""
     ids: list[str] = field(default_factory=list)
     source: str = ""
+    # How the ids fit the mention: exact, synonym, ancestor (the class is more general than
+    # the mention) or composed (built by a rule: markers, a disease); and what the id leaves
+    # out ({"disease": ..., "species": ..., "markers": ...}).
+    match: str = ""
+    qualifiers: dict[str, str] = field(default_factory=dict)
 
     def to_row(self) -> dict[str, Any]:
         return asdict(self)

@@ -112,7 +112,8 @@ def mention_entity(document: Document, section: Section, mention: Mention, text:
     population modifiers such as "autologous" not), which is what its ids stand for."""
     start, end = mention.term_span
     return Entity(document.doc_id, section.section_id, section.section, start, end,
-                  text[start:end], mention.label, mention.norm, list(mention.ids), mention.source)
+                  text[start:end], mention.label, mention.norm, list(mention.ids), mention.source,
+                  mention.match, dict(mention.qualifiers))
 
 
 def model_directory_exists(name: str | None = None) -> bool:

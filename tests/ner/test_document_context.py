@@ -22,6 +22,7 @@ def test_entities_report_the_cell_type_span_with_its_ids(nlp):
     cells = [e for e in result.entities if e.label == "CELL"]
     assert [(e.text, e.ids) for e in cells] == [("CD4+ T cells", ["CL:0000624"])]
     assert text[cells[0].start:cells[0].end] == "CD4+ T cells"
+    assert (cells[0].match, cells[0].qualifiers) == ("composed", {"markers": "CD4+"})
     assert result.claims[0].cell == "autologous CD4+ T cells"
     assert result.claims[0].cell_ids == ["CL:0000624"]
 
