@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -32,8 +33,10 @@ from pipeline.grounding.cells import CellGrounder, Grounding, accepts, cell_modi
 from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
 from pipeline.grounding.markers import Marker, markers_before
 from pipeline.grounding.ontology import GENERIC_CELL
+from pipeline.grounding.tables import read_tsv
 from pipeline.ner.lexicons import cell_index, disease_index, drug_index
 from pipeline.ner.terms import Concept, TermIndex, term_key
+from pipeline.resources import DATA_DIR
 
 CELL, CELL_LINE, DRUG, DISEASE, GENE = "CELL", "CELL_LINE", "DRUG", "DISEASE", "GENE"
 PLURAL_LABELS = frozenset({CELL, DRUG})
@@ -55,6 +58,9 @@ POPULATION_HEADS = {"cell", "cells", "blasts", "clone", "clones"}
 COORDINATION_ONLY = {"t", "b"}
 CONJUNCTIONS = {"and", "or", ",", "and/or", "&"}
 MAX_TERM_PIECES = 16
+_ANTIBODY_TARGET = re.compile(
+    r"anti-?(?P<target>[^()]+?)\s*(?:\((?P<abbr>[^()]+)\))?\s*(?:monoclonal|blocking|therapeutic)?\s*"
+    r"(?:antibod(?:y|ies)|mAbs?|Abs?|MoAbs?)$", re.I)
 _ANTIBODY = re.compile(
     r"(?<![\w-])anti-?[A-Za-z0-9][\w\u2010\u2013-]*(?:\s+(?:death|ligand|receptor)[\w-]*)?"
     r"(?:\s*\([^()\n]{1,20}\))?(?:\s+(?:monoclonal|blocking|therapeutic))?"
@@ -479,10 +485,26 @@ def antibody_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
         first, last = starts.get(match.start()), ends.get(match.end())
         if first is None or last is None:
             continue
-        norm = re.sub(r"\s+", " ", match.group(0).lower())
-        found.append(Mention(match.start(), match.end(), DRUG, norm, (), "pattern", "pattern",
-                             "class", first.token, last.token))
+        found.append(Mention(match.start(), match.end(), DRUG, antibody_norm(match.group(0)), (),
+                             "pattern", "pattern", "class", first.token, last.token))
     return found
+
+
+def antibody_norm(text: str) -> str:
+    """One name per target: "anti-CD3 Ab", "anti-CD3 monoclonal antibody" → "anti-cd3
+    antibodies"; "anti-programmed death-1 (PD-1) antibody" → "anti-pd-1 antibodies"."""
+    match = _ANTIBODY_TARGET.match(text)
+    if match is None:
+        return re.sub(r"\s+", " ", text.lower())
+    target = match.group("abbr") or re.sub(r"\s+", " ", match.group("target"))
+    target = antibody_targets().get(term_key(target), target)
+    return f"anti-{target.lower()} antibodies"
+
+
+@lru_cache(maxsize=1)
+def antibody_targets() -> dict[str, str]:
+    return {term_key(row["written"]): row["target"]
+            for row in read_tsv(DATA_DIR / "antibody_targets.tsv")}
 
 
 def _piece_at(pieces: list[Piece], offset: int, default: int = 0, end: bool = False) -> int:

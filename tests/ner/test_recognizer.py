@@ -179,3 +179,8 @@ def test_surnames_are_cell_lines_only_before_cells(recognize):
 def test_acronyms_keep_their_case(recognize):
     assert recognize("all cells were counted") == []
     assert recognize("ALL cells were counted")[0][3] == ("CL:0000542",)
+
+
+def test_antibody_classes_are_named_after_their_target(recognize):
+    found = recognize("the anti-programmed death-1 (PD-1) antibody, anti-PD-1 mAbs and anti-CD3 Ab")
+    assert [m[2] for m in found if m[1] == "DRUG"] == ["anti-pd-1 antibodies"] * 2 + ["anti-cd3 antibodies"]
