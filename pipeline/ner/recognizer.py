@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline.grounding.cell_lines import cell_line_indices
-from pipeline.grounding.cells import CellGrounder, Grounding, accepts, cell_modifiers
+from pipeline.grounding.cells import POPULATION_HEADS, CellGrounder, Grounding, accepts, cell_modifiers
 from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
 from pipeline.grounding.markers import Marker, markers_before
 from pipeline.grounding.ontology import GENERIC_CELL
@@ -54,7 +54,6 @@ POPULATION_WORDS = {
     "leukaemia", "lymphoma", "myeloma", "carcinoma", "blast", "target",
 }
 CELL_HEADS = {"cell", "cells", "lymphocyte", "lymphocytes", "blasts", "clone", "clones"}
-POPULATION_HEADS = {"cell", "cells", "blasts", "clone", "clones"}
 COORDINATION_ONLY = {"t", "b"}
 CONJUNCTIONS = {"and", "or", ",", "and/or", "&"}
 MAX_TERM_PIECES = 16
