@@ -137,6 +137,22 @@ def iob_docs(
             yield sentences_to_doc(vocab, group)
 
 
+def text_key(text: str) -> str:
+    """``text`` lower-cased with everything but letters and digits removed, for matching one
+    corpus's text against another's whatever their tokenization and spacing."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def overlapping_texts(
+    texts: Mapping[str, str], documents: Iterable[Sequence[IOBSentence]], prefix: int = 80
+) -> set[str]:
+    """Keys of ``texts`` (name → raw text) that contain the first sentence of one of the IOB
+    ``documents`` (its first ``prefix`` letters and digits): the abstracts the two share."""
+    probes = [text_key(" ".join(doc[0].words))[:prefix] for doc in documents if doc]
+    keys = {name: text_key(text) for name, text in texts.items()}
+    return {name for name, key in keys.items() if any(probe and probe in key for probe in probes)}
+
+
 def parse_ann(text: str, label_map: Mapping[str, str] | None = None) -> list[tuple[int, int, str]]:
     """Entity spans ``(start, end, label)`` from brat ``.ann`` text (``T`` lines only;
     discontinuous spans keep their outer bounds)."""

@@ -42,7 +42,7 @@ from spacy.util import load_config
 from threadpoolctl import threadpool_limits
 
 from pipeline.train.conllu import read_docbin, write_docbin
-from pipeline.train.iob import brat_doc, iob_docs, parse_ann, read_iob
+from pipeline.train.iob import brat_doc, iob_docs, overlapping_texts, parse_ann, read_iob
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEED = 0
@@ -150,17 +150,26 @@ def load_split(spec: CorpusSpec, data: Path, split: str) -> tuple[list[Doc], dic
     """Gold ``Doc``\\ s for ``split`` (``"train"`` or ``"dev"``) and a few counts."""
     path = data / (spec.train if split == "train" else spec.dev)
     if split == "train" and spec.train_brat:
+        # The devel abstracts are also in the brat training set: leave them out of training.
+        texts = {txt.stem: txt.read_text(encoding="utf-8") for txt in sorted(path.glob("*.txt"))}
+        held_out = overlapping_texts(texts, read_iob(data / spec.dev))
         nlp = scispacy_nlp()
         docs: list[Doc] = []
         misaligned = n_spans = 0
-        for txt in sorted(path.glob("*.txt")):
-            text = txt.read_text(encoding="utf-8")
-            spans = parse_ann(txt.with_suffix(".ann").read_text(encoding="utf-8"))
+        for name, text in texts.items():
+            if name in held_out:
+                continue
+            spans = parse_ann((path / f"{name}.ann").read_text(encoding="utf-8"))
             doc, bad = brat_doc(nlp.make_doc, text, spans)
             docs.append(doc)
             misaligned += bad
             n_spans += len(spans)
-        stats = {"docs": len(docs), "spans": n_spans, "spans_snapped": misaligned}
+        stats = {
+            "docs": len(docs),
+            "left_out_as_devel": len(held_out),
+            "spans": n_spans,
+            "spans_not_on_token_boundaries": misaligned,
+        }
     else:
         documents = read_iob(path)
         docs = list(iob_docs(spacy.blank("en").vocab, documents, SENTENCES_PER_DOC))

@@ -14,10 +14,12 @@ from pipeline.train.iob import (
     fix_iob,
     iob_docs,
     normalize_label,
+    overlapping_texts,
     parse_ann,
     parse_iob,
     read_iob,
     sentences_to_doc,
+    text_key,
 )
 
 SAMPLE = (
@@ -127,3 +129,13 @@ def test_brat_doc_marks_unalignable_spans_missing(tokenizer_nlp) -> None:
     assert misaligned == 1
     assert [(t.text, t.ent_iob_) for t in doc[:2]] == [("IL-2-induced", ""), ("genes", "O")]
     assert [(e.text, e.label_) for e in doc.ents] == [("T cells", "CELL_TYPE")]
+
+
+def test_overlapping_texts_finds_shared_abstracts() -> None:
+    assert text_key("TGF - beta (type II) receptor.") == "tgfbetatypeiireceptor"
+    texts = {
+        "shared": "Lenalidomide activates NK cells in multiple myeloma. TGF-beta binds skin.",
+        "other": "Aspirin reduced the risk of myocardial infarction.",
+    }
+    assert overlapping_texts(texts, parse_iob(SAMPLE)) == {"shared"}
+    assert overlapping_texts(texts, []) == set()
