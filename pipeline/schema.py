@@ -120,6 +120,9 @@ class Claim:
     confidence: float
     trigger_start: int | None = None
     trigger_end: int | None = None
+    # The disease a population is defined by ("CLL cells": B cells of chronic lymphocytic
+    # leukemia), so that reviews and summaries can tell them from healthy cells.
+    cell_disease: str = ""
 
     def to_row(self) -> dict[str, Any]:
         return asdict(self)

@@ -97,6 +97,7 @@ class ClaimExtractor:
             assertion="hedged" if hedged else "asserted",
             implicit=anchor.implicit,
             trigger=evidence.trigger.text,
+            cell_disease=cell.qualifiers.get("disease", ""),
             trigger_start=evidence.trigger.idx,
             trigger_end=evidence.trigger.idx + len(evidence.trigger.text),
             rule=evidence.rule + ("+implicit" if anchor.implicit else ""),

@@ -16,11 +16,12 @@ from typing import Any, BinaryIO, TextIO
 CLAIM_COLUMNS = [
     "claim_id", "doc_id", "pmid", "section_id", "section", "sentence", "sentence_start",
     "sentence_end", "drug", "drug_norm", "drug_ids", "drug_start", "drug_end", "cell",
-    "cell_norm", "cell_ids", "cell_start", "cell_end", "effect", "effect_category", "direction",
+    "cell_norm", "cell_ids", "cell_disease", "cell_start", "cell_end", "effect",
+    "effect_category", "direction",
     "assertion", "implicit", "trigger", "trigger_start", "trigger_end", "rule", "confidence",
 ]
 ENTITY_COLUMNS = ["doc_id", "section_id", "section", "start", "end", "text", "label", "norm",
-                  "ids", "source"]
+                  "ids", "match", "qualifiers", "source"]
 SECTION_COLUMNS = ["doc_id", "section_id", "section", "label", "offset", "text"]
 DOCUMENT_COLUMNS = ["doc_id", "source", "format", "pmid", "pmcid", "doi", "journal", "year",
                     "title", "authors", "mesh_terms", "publication_types", "n_sections",
@@ -75,9 +76,12 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 
 def _cell(value: Any) -> Any:
-    """A CSV cell: lists joined by '|', booleans as true/false, None as empty."""
+    """A CSV cell: lists joined by '|', mappings as 'key=value|…', booleans as true/false,
+    None as empty."""
     if isinstance(value, (list, tuple)):
         return "|".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "|".join(f"{k}={v}" for k, v in sorted(value.items()))
     if isinstance(value, bool):
         return "true" if value else "false"
     return "" if value is None else value
