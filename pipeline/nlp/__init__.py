@@ -27,6 +27,10 @@ from pipeline.schema import Document, DocumentResult, Entity, Section
 DEFAULT_CORE = "core"
 
 
+class SectionTooLong(ValueError):
+    """A section longer than the parser can take in one piece (spaCy's max_length)."""
+
+
 class ModelNotFound(RuntimeError):
     """The core model named by the user cannot be loaded."""
 
@@ -76,6 +80,10 @@ def annotate_sections(nlp: Language, document: Document) -> Iterator[tuple[Secti
     before_ner = [name for name in nlp.pipe_names
                   if name not in {"drug_cell_ner", "drug_cell_claims"}]
     for section in ordered:
+        if len(section.text) > nlp.max_length:
+            raise SectionTooLong(
+                f"section {section.section_id!r} has {len(section.text):,} characters, more than "
+                f"the {nlp.max_length:,} the models read at once")
         doc = nlp.make_doc(section.text)
         for name in before_ner:
             doc = nlp.get_pipe(name)(doc)

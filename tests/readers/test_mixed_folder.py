@@ -78,3 +78,17 @@ def test_documents_table_carries_the_metadata(tmp_path):
     assert row["authors"] == "Doe, Jane|Test Group"
     assert row["mesh_terms"] == "Killer Cells, Natural"
     assert row["publication_types"] == "Review"
+
+
+def test_a_ten_megabyte_line_is_reported_in_one_clear_line(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text("word " * 2_000_000)
+    shutil.copy(EXAMPLE, folder)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(folder), "--out", str(out), "--quiet",
+                                      "--workers", "1"])
+    assert result.exit_code == EXIT_SOME_FAILED
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert errors[0]["stage"] == "nlp"
+    assert "10,000,000 characters" in errors[0]["error"]
