@@ -164,7 +164,8 @@ def _batches(files: list[Path], options: RunOptions, fingerprint: str, store: Re
                 continue
             key = document_key(item, fingerprint)
             plan.append(_Planned(item.source, key=key))
-            if key in queued:
+            if key in queued:  # the same document twice: annotated once
+                progress.advance(1, cached=True)
                 continue
             if key in store and (not options.fresh or key in manifest.done):
                 if key not in manifest.done:

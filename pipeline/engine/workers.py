@@ -15,6 +15,7 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from typing import Any
 
 from pipeline.schema import Document, DocumentError
@@ -79,11 +80,31 @@ def annotate_batch(core_model: str | None, batch: Batch, nlp=None) -> BatchResul
                              for key, document in batch]
 
 
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                     "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
+
+
+@contextmanager
+def _one_thread_per_worker() -> Iterator[None]:
+    """N workers on N cores: the math libraries of each use one thread, not one per core
+    (workers inherit the environment; a value the user set is kept)."""
+    saved = {name: os.environ.get(name) for name in _THREAD_VARIABLES}
+    for name, value in saved.items():
+        if value is None:
+            os.environ[name] = "1"
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+
+
 class LocalEngine:
     """``--workers N`` processes on this machine ('spawn': nothing inherited but the task).
 
-    With one worker, or when the input fits in one batch, the batch runs in this process and
-    no worker is started.
+    With one worker, or when there are fewer than two batches per worker to annotate, the
+    batches run in this process and no worker is started.
     """
 
     def __init__(self, workers: int, core_model: str | None, nlp=None) -> None:
@@ -100,20 +121,29 @@ class LocalEngine:
         return annotate_batch(self.core_model, batch, self.nlp)
 
     def run(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
-        first = next(batches, None)
-        if first is None:
-            return
-        second = next(batches, None) if self.workers > 1 else None
-        if second is None:
-            yield self._in_process(first)
+        # Worker processes only pay off when there is work for all of them: each one imports
+        # and loads the models, which costs as much as annotating dozens of abstracts. A
+        # re-run that finds a few changed documents runs them here.
+        waiting: deque[Batch] = deque()
+        wanted = 2 * self.workers if self.workers > 1 else 1
+        for batch in batches:
+            waiting.append(batch)
+            if len(waiting) >= wanted:
+                break
+        if len(waiting) < 2 * self.workers:
+            while waiting:
+                yield self._in_process(waiting.popleft())
             for batch in batches:
                 yield self._in_process(batch)
             return
+        with _one_thread_per_worker():
+            yield from self._pool(waiting, batches)
+
+    def _pool(self, waiting: deque[Batch], batches: Iterator[Batch]) -> Iterator[BatchResult]:
         context = multiprocessing.get_context("spawn")
         limit = 2 * self.workers + 1  # batches in flight: memory stays flat
         with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
             pending: set[Future] = set()
-            waiting = deque([first, second])
             try:
                 while True:
                     while len(pending) < limit:
