@@ -130,9 +130,41 @@ class _Planned:
     error: DocumentError | None = None
 
 
+_RECORD_MARKS = {"pubmed-xml": b"<PubmedArticle>", "medline": b"\nPMID-"}
+
+
+def estimate_documents(files: list[Path]) -> int:
+    """About how many documents ``files`` hold, for the progress bar's total and ETA before
+    every file has been read: PubMed XML and MEDLINE records are counted in the raw bytes
+    (no parsing); any other file counts as one document."""
+    import gzip
+
+    total = 0
+    for path in files:
+        count = 0
+        try:
+            with path.open("rb") as raw:
+                gzipped = raw.read(2) == b"\x1f\x8b"
+                raw.seek(0)
+                handle = gzip.GzipFile(fileobj=raw) if gzipped else raw
+                head = handle.read(1 << 16)
+                mark = next((m for m in _RECORD_MARKS.values() if m in head), None)
+                if mark is not None:
+                    count, tail = head.count(mark), head[1 - len(mark):]
+                    count += head.lstrip().startswith(mark.lstrip())  # a first record at the top
+                    while chunk := handle.read(1 << 22):
+                        count += (tail + chunk).count(mark)
+                        tail = chunk[1 - len(mark):]
+        except (OSError, EOFError, ValueError):
+            count = 1
+        total += max(1, count)
+    return total
+
+
 class _Progress:
-    def __init__(self, callback: Callable[[int, int | None, int], None] | None) -> None:
-        self.callback, self.done, self.total, self.cached = callback, 0, None, 0
+    def __init__(self, callback: Callable[[int, int | None, int], None] | None,
+                 estimate: int | None = None) -> None:
+        self.callback, self.done, self.total, self.cached = callback, 0, estimate, 0
 
     def advance(self, n: int, cached: bool = False) -> None:
         self.done += n
@@ -223,7 +255,12 @@ def run(options: RunOptions, nlp: Language | None = None,
     fp_hash = fingerprint_hash(fingerprint)
     summary = RunSummary(n_files=len(files))
     plan: list[_Planned] = []
-    progress = _Progress(on_progress)
+    estimate = None
+    if on_progress is not None:
+        estimate = estimate_documents(files)
+        if options.limit is not None:
+            estimate = min(estimate, options.limit)
+    progress = _Progress(on_progress, estimate)
     cache = options.cache or options.out
     engine = make_engine(options, nlp)
     info: dict | None = None

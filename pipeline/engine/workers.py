@@ -80,6 +80,8 @@ def annotate_batch(core_model: str | None, batch: Batch, nlp=None) -> BatchResul
                              for key, document in batch]
 
 
+# The pool starts only with this many batches to annotate (and two per worker).
+POOL_MIN_BATCHES = 16
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                      "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
 
@@ -103,8 +105,8 @@ def _one_thread_per_worker() -> Iterator[None]:
 class LocalEngine:
     """``--workers N`` processes on this machine ('spawn': nothing inherited but the task).
 
-    With one worker, or when there are fewer than two batches per worker to annotate, the
-    batches run in this process and no worker is started.
+    With one worker, or when there are fewer than ``POOL_MIN_BATCHES`` batches (and two per
+    worker) to annotate, the batches run in this process and no worker is started.
     """
 
     def __init__(self, workers: int, core_model: str | None, nlp=None) -> None:
@@ -122,15 +124,15 @@ class LocalEngine:
 
     def run(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
         # Worker processes only pay off when there is work for all of them: each one imports
-        # and loads the models, which costs as much as annotating dozens of abstracts. A
-        # re-run that finds a few changed documents runs them here.
+        # and loads the models, which costs as much as annotating ~80 abstracts. A re-run
+        # that finds a few changed documents runs them here.
         waiting: deque[Batch] = deque()
-        wanted = 2 * self.workers if self.workers > 1 else 1
+        wanted = max(2 * self.workers, POOL_MIN_BATCHES) if self.workers > 1 else 1
         for batch in batches:
             waiting.append(batch)
             if len(waiting) >= wanted:
                 break
-        if len(waiting) < 2 * self.workers:
+        if self.workers == 1 or len(waiting) < wanted:
             while waiting:
                 yield self._in_process(waiting.popleft())
             for batch in batches:
