@@ -58,7 +58,8 @@ EXPECTED: list[tuple[str, str, str, str]] = [
     ("ner-bc5cdr", ASPIRIN, "myocardial infarction", "DISEASE"),
     ("ner-bc5cdr", "Cisplatin caused nephrotoxicity in breast cancer patients.", "breast cancer", "DISEASE"),
     ("ner-jnlpba", JURKAT, "NF-kappaB", "PROTEIN"),
-    ("ner-jnlpba", JURKAT, "T cells", "CELL_TYPE"),
+    ("ner-jnlpba", JURKAT, "IL-2 promoter", "DNA"),
+    ("ner-jnlpba", JURKAT, "Jurkat cells", "CELL_LINE"),
 ]
 
 
