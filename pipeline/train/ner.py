@@ -42,6 +42,7 @@ from spacy.util import load_config
 from threadpoolctl import threadpool_limits
 
 from pipeline.train.conllu import read_docbin, write_docbin
+from pipeline.train.core import words_per_second
 from pipeline.train.iob import brat_doc, iob_docs, overlapping_texts, parse_ann, read_iob
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -226,18 +227,6 @@ def evaluate(nlp: Language, gold_docs: Sequence[Doc]) -> dict[str, Any]:
         for label, values in sorted(scored["ents_per_type"].items())
     }
     return result
-
-
-def words_per_second(nlp: Language, texts: Sequence[str], min_seconds: float = 5.0) -> float:
-    """Throughput of ``nlp.pipe`` over ``texts`` (one process), after one warm-up pass."""
-    list(nlp.pipe(texts[:5]))
-    n_words = 0
-    start = time.perf_counter()
-    while True:
-        n_words += sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_seconds:
-            return n_words / elapsed
 
 
 def package_model(spec: CorpusSpec, model_best: Path, out: Path) -> None:
