@@ -13,7 +13,7 @@ induction is a decrease), then negation and hedging are read off the sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,7 +29,7 @@ from pipeline.claims.syntax import (
     preposition,
 )
 from pipeline.context import DocumentContext, DrugRef
-from pipeline.ner.recognizer import CELL, CELL_HEADS, CELL_LINE, DRUG, Mention
+from pipeline.ner.recognizer import CELL, CELL_LINE, DRUG, Mention
 
 MAX_PATH = 8
 CIRCUMSTANCE_PREPOSITIONS = {"before", "after", "during", "following", "prior", "than",
@@ -70,9 +70,6 @@ class Evidence:
     rule: str
     effect: str
     path_length: int
-    negated: bool = False
-    hedged: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -566,15 +563,6 @@ def _whole_tokens(claim: PairClaim, doc: Doc) -> bool:
     last = doc[claim.cell.last_token]
     return doc[claim.cell.first_token].idx == claim.cell.start and \
         last.idx + len(last.text) == claim.cell.end
-
-
-def _full_noun_phrase(claim: PairClaim, doc: Doc) -> bool:
-    """A cell named as a noun phrase of its own, not as a modifier ("T-cell signaling")."""
-    root = doc[claim.cell.root(doc)]
-    text = claim.cell.text(doc).lower()
-    whole_tokens = doc[claim.cell.first_token].idx == claim.cell.start
-    return whole_tokens and root.dep_ not in {"compound", "amod", "nn"} and \
-        any(text.endswith(head) for head in CELL_HEADS | {"cells"})
 
 
 def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:

@@ -9,7 +9,6 @@ of one Document, carrying what one section tells the next (abbreviations, title 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -122,7 +121,3 @@ def mention_entity(document: Document, section: Section, mention: Mention, text:
     return Entity(document.doc_id, section.section_id, section.section, start, end,
                   text[start:end], mention.label, mention.norm, list(mention.ids), mention.source,
                   mention.match, dict(mention.qualifiers))
-
-
-def model_directory_exists(name: str | None = None) -> bool:
-    return Path(core_model_path(name)).exists()
