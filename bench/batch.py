@@ -14,6 +14,7 @@ Builds a corpus of N abstracts from real text — PubMed XML records (``--source
 
     python bench/batch.py --source ../shared/samples/pubmed-xml --docs 1000 [--workers 1,2]
         [--rss-docs 1000,20000] [--json results.json]
+    python bench/batch.py --source ../shared/samples/pubmed-xml --ratio-only [--model-docs 300]
 
 Timing targets live here, not in the unit tests: ≥ 30 abstracts/s with 2 workers on a
 2-core machine, speedup ≥ 1.7×, peak RSS at 20,000 within 1.2× of 1,000, cache re-run
@@ -194,6 +195,72 @@ def model_throughput(corpus: Path, limit: int) -> dict:
             "ratio": round(bare_seconds / full_seconds, 3), "bare_components": bare.pipe_names}
 
 
+class _TimedStage:
+    """A pipeline component that adds the CPU time it takes to a shared tally."""
+
+    def __init__(self, name: str, component, tally: dict[str, float]) -> None:
+        self.name, self.component, self.tally = name, component, tally
+
+    def __call__(self, doc):
+        started = time.process_time()
+        try:
+            return self.component(doc)
+        finally:
+            self.tally[self.name] = self.tally.get(self.name, 0.0) + time.process_time() - started
+
+
+def stage_cpu(corpus: Path, limit: int, rounds: int = 2) -> dict:
+    """CPU time (not wall time: other jobs share the machine) of the bare core model and of
+    the full pipeline over the same texts, models loaded, bare and full alternating for
+    ``rounds`` and the fastest round of each kept; the full pipeline's time split by stage
+    (tokenizer, each component, and the rest of ``annotate_document``)."""
+    warnings.filterwarnings("ignore")
+    import spacy
+
+    from pipeline.nlp import annotate_document, build_nlp, core_model_path
+    from pipeline.readers import expand_inputs, read_file
+    from pipeline.schema import Document
+
+    documents = [d for path in expand_inputs([str(corpus)]) for d in read_file(path)
+                 if isinstance(d, Document)][:limit]
+    texts = [s.text for d in documents for s in sorted(d.sections, key=lambda s: s.section != "title")]
+    bare, full = spacy.load(core_model_path()), build_nlp()
+    tally: dict[str, float] = {}
+    full.tokenizer = _TimedStage("tokenizer", full.tokenizer, tally)
+    full._components = [(name, _TimedStage(name, proc, tally)) for name, proc in full._components]
+    [bare(t) for t in texts[:20]], [annotate_document(full, d) for d in documents[:5]]  # warm up
+    bare_runs, full_runs, stages = [], [], {}
+    for _ in range(rounds):
+        started = time.process_time()
+        for text in texts:
+            bare(text)
+        bare_runs.append(time.process_time() - started)
+        tally.clear()
+        started = time.process_time()
+        for document in documents:
+            annotate_document(full, document)
+        full_runs.append(time.process_time() - started)
+        if full_runs[-1] == min(full_runs):
+            stages = dict(tally, other=full_runs[-1] - sum(tally.values()))
+    bare_cpu, full_cpu = min(bare_runs), min(full_runs)
+    return {"documents": len(documents), "bare_cpu_seconds": round(bare_cpu, 2),
+            "pipeline_cpu_seconds": round(full_cpu, 2), "cpu_ratio": round(bare_cpu / full_cpu, 3),
+            "stages_cpu_seconds": {k: round(v, 3) for k, v in stages.items()}}
+
+
+def ratio_only(source: Path, n_docs: int) -> dict:
+    """Only the pipeline/bare ratio, in CPU time, on ``n_docs`` abstracts (``--ratio-only``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        build_corpus(source, n_docs, corpus)
+        found = stage_cpu(corpus, n_docs)
+    print(f"{found['documents']} abstracts, CPU time: bare core model {found['bare_cpu_seconds']} s, "
+          f"full pipeline {found['pipeline_cpu_seconds']} s: ratio {found['cpu_ratio']}")
+    for name, seconds in sorted(found["stages_cpu_seconds"].items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<24} {seconds:8.3f} s  {100 * seconds / found['pipeline_cpu_seconds']:5.1f}%")
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--source", type=Path, required=True,
@@ -205,7 +272,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="documents for the pipeline/bare-model ratio (0: skip)")
     parser.add_argument("--no-cache-check", action="store_true")
     parser.add_argument("--json", type=Path, help="write the results here too")
+    parser.add_argument("--ratio-only", action="store_true",
+                        help="only the pipeline/bare ratio in CPU time, by stage, on --model-docs")
     args = parser.parse_args(argv)
+    if args.ratio_only:
+        found = ratio_only(args.source, args.model_docs)
+        if args.json:
+            args.json.write_text(json.dumps(found, indent=2) + "\n")
+        return 0
     results: dict = {"cores": len(os.sched_getaffinity(0)), "docs": args.docs}
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
