@@ -255,6 +255,7 @@ def package_model(spec: CorpusSpec, model_best: Path, out: Path) -> None:
     config["training"]["before_update"] = None
     config["paths"]["train"] = None
     config["paths"]["dev"] = None
+    config["paths"]["vectors"] = None
     config.to_disk(config_path)
 
 
@@ -300,6 +301,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--eval-only", action="store_true", help="only score --out")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     parser.add_argument("--max-minutes", type=float, default=None, help="override the wall-clock cap")
+    parser.add_argument(
+        "--vectors",
+        type=Path,
+        default=None,
+        help="spaCy vectors dir for paths.vectors (built by pipeline.train.vectors)",
+    )
     return parser.parse_args(argv)
 
 
@@ -322,6 +329,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 overrides["training.max_steps"] = args.max_steps
             if args.max_minutes is not None:
                 overrides["training.before_update.max_seconds"] = args.max_minutes * 60
+            if args.vectors is not None:
+                overrides["paths.vectors"] = str(args.vectors)
             try:
                 spacy_train(config, output, overrides=overrides)
             except TrainingTimeLimit as stop:

@@ -1,0 +1,78 @@
+"""Tests for ``pipeline.train.vectors`` (the static vectors of the NER models) on tiny
+hand-written files: no shared data needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.train.vectors import build_text, conllu_units, iob_units, ngrams
+
+DEVEL_SENTENCE = (
+    "Cisplatin - induced nephrotoxicity was observed in twelve of the forty patients treated "
+    "with high doses ."
+)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def iob(sentence: str) -> str:
+    return "".join(f"{word}\tO\n" for word in sentence.split()) + "\n"
+
+
+def test_iob_units_reads_first_column_and_drops_markers(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "train.tsv",
+        "-DOCSTART-\tO\n\nUI\tLS\n-\t:\n12345\tCD\n\nIL-2\tNN\ngene\tNN\nexpression\tNN\n.\t.\n\n",
+    )
+    assert list(iob_units(path)) == ["IL-2 gene expression ."]
+
+
+def test_conllu_units(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.conllu",
+        "# sent_id = 1\n"
+        "1\tT\tt\tNN\tNN\t_\t2\tcompound\t_\t_\n"
+        "2\tcells\tcell\tNNS\tNNS\t_\t0\troot\t_\t_\n\n",
+    )
+    assert list(conllu_units(path)) == ["T cells"]
+
+
+def test_ngrams() -> None:
+    assert list(ngrams(["a", "b"], 3)) == [("a", "b")]
+    assert list(ngrams(["a", "b", "c", "d"], 3)) == [("a", "b", "c"), ("b", "c", "d")]
+
+
+def test_build_text_drops_devel_overlap_and_duplicates(tmp_path: Path) -> None:
+    data = tmp_path / "shared"
+    iob_dir = data / "corpora" / "ner-iob"
+    write(iob_dir / "BC5CDR-IOB" / "devel.tsv", iob(DEVEL_SENTENCE))
+    write(iob_dir / "BioNLP13CG-IOB" / "devel.tsv", iob("TP53 was mutated ."))
+    write(iob_dir / "JNLPBA" / "devel.tsv", iob("NF-kappaB binds DNA ."))
+    train = iob("Aspirin reduced the risk of myocardial infarction .") * 2 + iob(DEVEL_SENTENCE)
+    write(iob_dir / "BC5CDR-IOB" / "train.tsv", train)
+    # raw text: a paragraph that quotes the devel sentence is left out as a whole
+    write(
+        data / "corpora" / "bionlp-st-2013-cg" / "original-data" / "train" / "PMID-1.txt",
+        "Lenalidomide enhanced NK cell cytotoxicity.\n"
+        "As reported, Cisplatin-induced nephrotoxicity was observed in twelve of the forty "
+        "patients treated with high doses.\n",
+    )
+    out = tmp_path / "text.txt"
+    stats = build_text(data, out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines == [
+        "aspirin reduced the risk of myocardial infarction .",
+        "lenalidomide enhanced nk cell cytotoxicity .",
+    ]
+    assert stats["ner-iob/BC5CDR/train"] == {
+        "units": 3,
+        "devel_overlap": 1,
+        "duplicate": 1,
+        "kept": 1,
+        "tokens": 8,
+    }
+    assert stats["bionlp-st-2013-cg/original-data/train"]["devel_overlap"] == 1
