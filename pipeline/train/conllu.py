@@ -50,6 +50,8 @@ class Sentence:
     """One CoNLL-U sentence with the annotation layers the trainer uses.
 
     ``heads`` are 0-based indices into ``words``; the root token points at itself.
+    ``spaces`` (whether each token is followed by whitespace) is ``None`` when the corpus
+    does not record it (GENIA); it is then guessed (:func:`guess_spaces`).
     """
 
     words: tuple[str, ...]
@@ -57,6 +59,7 @@ class Sentence:
     lemmas: tuple[str, ...]
     heads: tuple[int, ...]
     deps: tuple[str, ...]
+    spaces: tuple[bool, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
@@ -149,7 +152,8 @@ def sentences_to_doc(vocab: Vocab, sentences: Sequence[Sentence]) -> Doc:
     """Build one annotated ``Doc`` from one or more sentences.
 
     Sentence boundaries follow from the dependency trees (one root per sentence). Whitespace
-    is guessed with :func:`guess_spaces`, then PTB escapes are undone (:func:`unescape_ptb`).
+    comes from ``Sentence.spaces`` or is guessed with :func:`guess_spaces`, then PTB escapes
+    are undone (:func:`unescape_ptb`).
     """
     words: list[str] = []
     spaces: list[bool] = []
@@ -159,7 +163,7 @@ def sentences_to_doc(vocab: Vocab, sentences: Sequence[Sentence]) -> Doc:
     deps: list[str] = []
     for n, sentence in enumerate(sentences):
         offset = len(words)
-        sent_spaces = guess_spaces(sentence.words)
+        sent_spaces = list(sentence.spaces) if sentence.spaces is not None else guess_spaces(sentence.words)
         if n < len(sentences) - 1 and sent_spaces:
             sent_spaces[-1] = True
         words.extend(unescape_ptb(word) for word in sentence.words)
