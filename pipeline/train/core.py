@@ -9,11 +9,13 @@ Usage (from the repository root)::
     OMP_NUM_THREADS=1 .venv/bin/python -m pipeline.train.core \\
         --data /work/shared/corpora --out models/core
 
-builds DocBins from GENIA UD (``dev.conllu`` + ``future_use.conllu``) in ``--work`` (outside the
-repository), trains with ``models/train/core.cfg`` (fixed seed, early stopping on a
-deterministic held-out split: every 10th abstract), copies ``model-best`` to ``--out`` with the
-lemmatizer added, and prints held-out scores and speed. ``--eval-only`` skips training and
-only scores the model in ``--out``.
+builds DocBins in ``--work`` (outside the repository) from GENIA UD (``dev.conllu`` +
+``future_use.conllu``) and, unless ``--no-craft``, from the CRAFT dependency trees converted to
+GENIA's UD v1 scheme (:mod:`pipeline.train.craft`; all of CRAFT is training data), trains with
+``models/train/core.cfg`` (fixed seed, early stopping on a deterministic GENIA held-out split:
+every 10th abstract), copies ``model-best`` to ``--out`` with the lemmatizer added, and prints
+held-out scores and speed. ``--eval-only`` skips training and only scores the model in
+``--out``. ``--max-minutes`` stops training after a wall-clock budget and keeps ``model-best``.
 
 The model in ``--out`` loads with a plain ``spacy.load(path)``: the tokenizer's rules are
 serialized with it and its config references no custom function. Training needs
@@ -27,7 +29,7 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +40,11 @@ from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
-from spacy.util import load_config
+from spacy.util import load_config, registry
 from threadpoolctl import threadpool_limits
 
 from pipeline.train.conllu import (
+    Sentence,
     iter_docs,
     read_conllu,
     read_doc_ids,
@@ -49,12 +52,17 @@ from pipeline.train.conllu import (
     split_heldout,
     write_docbin,
 )
+from pipeline.train.craft import Stats, read_craft, scispacy_offsets
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONFIG = REPO_ROOT / "models" / "train" / "core.cfg"
 DEFAULT_WORK = Path("/tmp/core-train")
 GENIA_SPLITS: tuple[str, ...] = ("dev", "future_use")
 HELDOUT_EVERY = 10
+CRAFT_SUBDIR = Path("craft") / "structural-annotation" / "dependency" / "conllu"
+#: GENIA's training part is repeated this many times next to CRAFT (~10x larger) so that the
+#: in-domain abstracts keep a fair share of the updates.
+GENIA_COPIES = 3
 SEED = 0
 SPACY_VERSION_RANGE = ">=3.8.0,<3.9.0"
 
@@ -115,6 +123,30 @@ PTB_TAG_MAP: dict[str, tuple[str, str]] = {
 }
 
 
+class TrainingTimeUp(Exception):
+    """Raised by the ``core_time_cap.v1`` callback when the wall-clock budget is spent."""
+
+
+#: Wall-clock deadline (``time.time()``) checked before every update; ``None``: no cap.
+_DEADLINE: list[float | None] = [None]
+
+
+@registry.callbacks("core_time_cap.v1")
+def make_time_cap() -> Callable[[Language, dict[str, Any]], None]:
+    """``[training.before_update]`` callback: stop training once ``_DEADLINE`` has passed.
+
+    spaCy's loop saves ``model-last`` and re-raises; ``model-best`` is left as it was at the
+    last evaluation, and :func:`main` goes on to package it.
+    """
+
+    def check(nlp: Language, args: dict[str, Any]) -> None:
+        deadline = _DEADLINE[0]
+        if deadline is not None and time.time() > deadline:
+            raise TrainingTimeUp(f"time cap reached at step {args.get('step')}")
+
+    return check
+
+
 def genia_dir(data: Path) -> Path:
     """Return the GENIA UD directory given either it or its parent (``.../corpora``)."""
     return data if (data / "dev.conllu").exists() else data / "genia-ud"
@@ -131,17 +163,66 @@ def load_genia_docs(nlp: Language, data: Path) -> list[Doc]:
     return docs
 
 
-def build_corpus(data: Path, work: Path, every: int = HELDOUT_EVERY) -> tuple[Path, Path]:
-    """Write ``train.spacy`` and ``heldout.spacy`` under ``work``; return their paths."""
+def craft_dir(data: Path) -> Path:
+    """Return CRAFT's CoNLL-U directory given the corpora dir (or the dir itself)."""
+    return data if any(data.glob("*.conllu")) and not (data / "dev.conllu").exists() else data / CRAFT_SUBDIR
+
+
+def load_craft_docs(nlp: Language, data: Path) -> tuple[list[Doc], Stats]:
+    """Read CRAFT, converted to GENIA UD v1, as one ``Doc`` per paragraph, in a fixed order.
+
+    Gold tokens that scispaCy's tokenizer keeps together (``wild - type``) are merged.
+    """
+    stats = Stats()
+    paragraphs: list[list[Sentence]] = [
+        sentences for _, sentences in read_craft(craft_dir(data), scispacy_offsets(), stats)
+    ]
+    docs = [doc for group in paragraphs for doc in iter_docs(nlp.vocab, group, ["p"] * len(group))]
+    return docs, stats
+
+
+def _describe(name: str, docs: Sequence[Doc]) -> None:
+    n_sents = sum(len(list(doc.sents)) for doc in docs)
+    n_words = sum(len(doc) for doc in docs)
+    print(f"{name}: {len(docs)} docs, {n_sents} sentences, {n_words} tokens")
+
+
+def build_corpus(
+    data: Path,
+    work: Path,
+    every: int = HELDOUT_EVERY,
+    craft: bool = False,
+    genia_copies: int = GENIA_COPIES,
+) -> tuple[Path, Path]:
+    """Write ``train.spacy`` and ``heldout.spacy`` under ``work``; return their paths.
+
+    The held-out part is always GENIA's every ``every``-th abstract. With ``craft``, the
+    training part is GENIA's training part ``genia_copies`` times plus all of converted CRAFT,
+    and the conversion counts go to ``work/craft-stats.json``.
+    """
     nlp = spacy.blank("en")
     train_docs, heldout_docs = split_heldout(load_genia_docs(nlp, data), every=every)
     train_path, heldout_path = work / "corpus" / "train.spacy", work / "corpus" / "heldout.spacy"
+    _describe("GENIA train", train_docs)
+    _describe("GENIA heldout", heldout_docs)
+    if craft:
+        craft_docs, stats = load_craft_docs(nlp, data)
+        _describe("CRAFT (converted)", craft_docs)
+        counts = {
+            "sentences": stats.sentences,
+            "kept": stats.kept,
+            "dropped": dict(stats.dropped),
+            "fallback_to_dep": dict(stats.fallback),
+            "merged_tokens": stats.merged_tokens,
+            "unmerged_spans": stats.unmerged_spans,
+        }
+        print("CRAFT conversion:", json.dumps(counts))
+        work.mkdir(parents=True, exist_ok=True)
+        (work / "craft-stats.json").write_text(json.dumps(counts, indent=2), encoding="utf-8")
+        train_docs = list(train_docs) * genia_copies + craft_docs
+        _describe(f"train (GENIA x{genia_copies} + CRAFT)", train_docs)
     write_docbin(train_docs, train_path)
     write_docbin(heldout_docs, heldout_path)
-    for name, docs in (("train", train_docs), ("heldout", heldout_docs)):
-        n_sents = sum(len(list(doc.sents)) for doc in docs)
-        n_words = sum(len(doc) for doc in docs)
-        print(f"{name}: {len(docs)} abstracts, {n_sents} sentences, {n_words} tokens")
     return train_path, heldout_path
 
 
@@ -176,12 +257,17 @@ def package_model(model_best: Path, out: Path) -> None:
                 "Small CPU pipeline for biomedical text: scispaCy tokenizer, PTB tagger, "
                 "GENIA UD v1 dependency parser (sentence boundaries), rule lemmatizer."
             ),
-            "license": "CC BY 3.0 (GENIA annotations); see models/core.CARD.md",
+            "license": "CC BY 3.0 (GENIA and CRAFT annotations); see models/core.CARD.md",
             "sources": [
                 {
                     "name": "GENIA Treebank, UD v1 conversion (dev + future_use splits)",
                     "license": "GENIA Project License: annotations CC BY 3.0, abstracts PubMed terms",
                     "author": "Corpus annotations (c) GENIA Project",
+                },
+                {
+                    "name": "CRAFT corpus dependency trees, converted to GENIA UD v1",
+                    "license": "CC BY 3.0",
+                    "author": "CRAFT corpus (Bada et al., University of Colorado)",
                 },
                 {
                     "name": "spacy-lookups-data English lemma tables",
@@ -196,6 +282,7 @@ def package_model(model_best: Path, out: Path) -> None:
     config_path = out / "config.cfg"
     config = load_config(config_path, interpolate=False)
     config["initialize"]["before_init"] = None
+    config["training"]["before_update"] = None
     config["paths"]["train"] = None
     config["paths"]["dev"] = None
     config.to_disk(config_path)
@@ -295,6 +382,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="spaCy config")
     parser.add_argument("--eval-only", action="store_true", help="only score --out")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    parser.add_argument(
+        "--craft",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="train on GENIA + converted CRAFT (default) or GENIA only (--no-craft)",
+    )
+    parser.add_argument("--genia-copies", type=int, default=GENIA_COPIES, help="GENIA repeats with CRAFT")
+    parser.add_argument(
+        "--max-minutes", type=float, default=None, help="wall-clock cap on training; keeps model-best"
+    )
     return parser.parse_args(argv)
 
 
@@ -302,7 +399,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Build the corpus, train, package and report; see the module docstring."""
     args = parse_args(argv)
     with threadpool_limits(limits=1):
-        _, heldout_path = build_corpus(args.data, args.work)
+        craft = args.craft and not args.eval_only
+        _, heldout_path = build_corpus(args.data, args.work, craft=craft, genia_copies=args.genia_copies)
         if not args.eval_only:
             output = args.work / "output"
             overrides = {
@@ -312,7 +410,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             }
             if args.max_steps is not None:
                 overrides["training.max_steps"] = args.max_steps
-            spacy_train(args.config, output, overrides=overrides)
+            if not craft:
+                # the GENIA-only budget of the first model (see models/core.CARD.md)
+                overrides.update({"training.patience": 1600, "training.max_epochs": 40})
+                overrides["training.max_steps"] = args.max_steps or 8000
+                overrides["training.eval_frequency"] = 200
+            if args.max_minutes is not None:
+                _DEADLINE[0] = time.time() + 60 * args.max_minutes
+            try:
+                spacy_train(args.config, output, overrides=overrides)
+            except TrainingTimeUp as stop:
+                print(f"{stop}; packaging model-best")
+            finally:
+                _DEADLINE[0] = None
             package_model(output / "model-best", args.out)
         result = report(args.out, heldout_path)
         if not args.eval_only:
