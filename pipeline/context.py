@@ -26,3 +26,7 @@ class DocumentContext:
     # Words (and two-word phrases) of the sections read so far: the cues that let an
     # ambiguous term such as "rod" or "DC" be read as a cell (pipeline.grounding.context).
     words: set[str] = field(default_factory=set)
+    # Short forms the document defines, and whether their long form names a substance (a
+    # drug or other chemical): "ADCC" (antibody-dependent cellular cytotoxicity) does not, so
+    # a model that tags "ADCC" as a chemical is not believed (pipeline.ner.merge).
+    substances: dict[str, bool] = field(default_factory=dict)

@@ -6,7 +6,8 @@ heads are known; after ``abbreviation_detector`` to use the document's abbreviat
     nlp.add_pipe("abbreviation_detector")
     nlp.add_pipe("drug_cell_ner")
 
-It fills ``doc._.mentions`` and the span group ``doc.spans["drug_cell_entities"]``. With a
+It fills ``doc._.mentions`` and the span group ``doc.spans["drug_cell_entities"]``. After a
+``neural_ner`` component, the models' spans are merged in (:mod:`pipeline.ner.merge`). With a
 ``doc._.document_context``, the words of the sections read before count as cues for
 ambiguous terms ("rods" in a figure legend of a paper whose abstract is about the retina).
 """
@@ -17,7 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
-from pipeline.grounding.context import words_of
+from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
+from pipeline.ner.merge import merge_model_mentions
+from pipeline.ner.neural import SPAN_PREFIX as NEURAL_PREFIX
 from pipeline.ner.recognizer import Recognizer
 
 SPAN_KEY = "drug_cell_entities"
@@ -57,12 +60,17 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = document_abbreviations(doc) if self.use_abbreviations else {}
-        context = doc._.document_context
+        document = doc._.document_context
         words = words_of(doc.text)
-        cues = words | context.words if context is not None else words
+        cues = words | document.words if document is not None else words
         mentions = self.recognizer(doc, abbreviations, cues)
-        if context is not None:
-            context.words.update(words)
+        if any(key.startswith(NEURAL_PREFIX) for key in doc.spans):
+            context = CellContext(abbreviation_variants(abbreviations), frozenset(cues))
+            substances = document.substances if document is not None else None
+            mentions = merge_model_mentions(mentions, doc, self.recognizer.grounder, context,
+                                            substances)
+        if document is not None:
+            document.words.update(words)
         doc._.mentions = mentions
         doc.spans[SPAN_KEY] = [
             Span(doc, m.first_token, m.last_token + 1, label=m.label) for m in mentions

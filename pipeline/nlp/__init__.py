@@ -2,22 +2,26 @@
 
 The pipeline is the core model (tokenizer, tagger, parser; ours in ``models/core`` or any
 scispaCy ``en_core_sci_*``), then biomedical sentence fixes, scispaCy's abbreviation
-detector, our NER and our claim rules. :func:`annotate_document` runs it over the sections
-of one Document, carrying what one section tells the next (abbreviations, title drugs).
+detector, the neural NER models (ours in ``models/ner-*`` or scispaCy's ``en_ner_*``), our
+lexicon NER, which merges the models' spans in, and our claim rules.
+:func:`annotate_document` runs it over the sections of one Document, carrying what one
+section tells the next (abbreviations, title drugs).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.claims.component
-import pipeline.ner.component  # noqa: F401 - registers the spaCy factories
+import pipeline.ner.component
+import pipeline.ner.neural  # noqa: F401 - registers the spaCy factories
 from pipeline.context import DocumentContext, DrugRef
 from pipeline.ner.component import document_abbreviations
+from pipeline.ner.neural import DEFAULT_NER_MODELS, NerModelNotFound, ner_model_infos
 from pipeline.ner.recognizer import DRUG, Mention
 from pipeline.nlp import sentences  # noqa: F401 - registers biomedical_sentences
 from pipeline.resources import models_dir
@@ -53,8 +57,14 @@ def load_core(name: str | None = None) -> Language:
         ) from err
 
 
-def build_nlp(core_model: str | None = None) -> Language:
-    """The full pipeline: core model + sentences + abbreviations + NER + claims."""
+__all__ = ["DEFAULT_NER_MODELS", "NerModelNotFound", "ner_model_infos"]
+
+
+def build_nlp(core_model: str | None = None, ner_models: Sequence[str] | None = None) -> Language:
+    """The full pipeline: core model + sentences + abbreviations + NER + claims.
+
+    ``ner_models``: the neural NER models to run beside the lexicons; ``None`` means
+    :data:`DEFAULT_NER_MODELS`, an empty list the lexicons alone."""
     import scispacy.abbreviation  # noqa: F401 - registers abbreviation_detector
 
     nlp = load_core(core_model)
@@ -66,6 +76,9 @@ def build_nlp(core_model: str | None = None) -> Language:
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", before="biomedical_sentences")
     nlp.add_pipe("abbreviation_detector")
+    models = list(DEFAULT_NER_MODELS if ner_models is None else ner_models)
+    if models:
+        nlp.add_pipe("neural_ner", config={"models": models})
     nlp.add_pipe("drug_cell_ner")
     nlp.add_pipe("drug_cell_claims")
     return nlp

@@ -1,0 +1,262 @@
+"""Merge the neural models' spans with the lexicon mentions: one rule, written once.
+
+The models type spans with their corpus's labels; each maps to one of ours
+(:data:`MODEL_LABELS`): CHEMICAL and SIMPLE_CHEMICAL are drugs, CELL_TYPE and CELL are
+cells, CELL_LINE a cell line, DISEASE and CANCER diseases, genes and proteins genes. The
+types we do not use (ORGAN, TISSUE, ORGANISM, ...) map to ``OTHER``: they still vote.
+
+**The rule.**
+
+1. A lexicon mention always stands: it carries an ontology id, the composition rules
+   (markers, populations, coordination) and the document's abbreviations. Model spans that
+   overlap a lexicon mention are dropped.
+2. The other model spans that overlap one another form a group, and the models vote: each
+   model votes once, for the label it gave. The label with the most votes wins; on a tie,
+   the label of the longest span ("Bruton's tyrosine kinase", a gene, over the chemical
+   "tyrosine" inside it), then CELL > CELL_LINE > DRUG > DISEASE > GENE > OTHER (the order of
+   :func:`pipeline.ner.recognizer.resolve_overlaps` for the lexicons). The longest span with the winning label
+   becomes the mention; an ``OTHER`` win leaves no mention. So "VEGF", a chemical to the
+   BC5CDR model but a gene to the two others, is a gene. An all-capitals short form that
+   the document does not define ("ADCC", "TCR") needs two models' votes to be a drug.
+
+A mention a model found says so in ``source`` (``ner-bc5cdr``, ``ner-jnlpba``, ...; the first
+model, in pipeline order, that gave the winning span) and is grounded where the text allows: a
+cell phrase through the Cell Ontology grounder ("activated Jurkat T cells" → T cell,
+``match: ancestor``), a drug name through the drug dictionary; else it keeps no id
+(``match: none``).
+
+Before the vote, spans that cannot be what their label says are left out
+(:func:`admissible`):
+
+- drugs and cells must contain a noun;
+- not drugs: the chemicals the drug lexicon leaves out on purpose (solvents, cytokines
+  measured rather than given: ``drug_stoplist.tsv``); radioactive or fluorescent tracers
+  ("[3H]thymidine", "dextran-FITC"); a chemical that names another agent ("a reactive oxygen
+  species scavenger"); a short form whose long form, where the document defines it, holds no
+  drug or chemical ("ADCC", antibody-dependent cellular cytotoxicity);
+- a bare "cells" is left to the claim rules, which resolve it to the population it refers
+  to; a model cell must name a cell (a head such as "cells", "lymphocytes", "spheroids"), be
+  grounded in the Cell Ontology, or look like a cell line ("SKOV3", "HT-1080").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from pipeline.grounding.cells import CellGrounder
+from pipeline.grounding.context import CellContext
+from pipeline.grounding.drugs import ground_drug
+from pipeline.grounding.tables import read_tsv
+from pipeline.ner.lexicons import _ENDOGENOUS
+from pipeline.ner.neural import model_spans
+from pipeline.ner.recognizer import (
+    CELL,
+    CELL_LINE,
+    DISEASE,
+    DRUG,
+    GENE,
+    Mention,
+)
+from pipeline.ner.terms import term_key
+from pipeline.resources import DATA_DIR
+
+OTHER = "OTHER"
+MODEL_LABELS: Mapping[str, str] = {
+    "CHEMICAL": DRUG,
+    "SIMPLE_CHEMICAL": DRUG,
+    "CELL_TYPE": CELL,
+    "CELL": CELL,
+    "CELL_LINE": CELL_LINE,
+    "DISEASE": DISEASE,
+    "CANCER": DISEASE,
+    "GENE_OR_GENE_PRODUCT": GENE,
+    "PROTEIN": GENE,
+    "DNA": GENE,
+    "RNA": GENE,
+}
+VOTE_PRIORITY = {CELL: 0, CELL_LINE: 1, DRUG: 2, DISEASE: 3, GENE: 4, OTHER: 5}
+MODEL_MATCH = "none"
+GENERIC_CELL_WORDS = frozenset({"cell", "cells", "cellular"})
+CELL_HEAD = re.compile(
+    r"(?:cells?|cytes?|blasts?|phages?|lines?|clones?|spheroids?|monolayers?|"
+    r"transformants?|hybridomas?|HUVECs?|PBMCs?|splenocytes?|thymocytes?)$", re.I)
+CELL_LINE_SHAPE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][\w./-]*(?: \d+[\w/.-]*)?$")
+# Heads that make "X scavenger", "X inhibitor" name another agent than X.
+AGENT_HEADS = frozenset({"scavenger", "scavengers", "inhibitor", "inhibitors", "antagonist",
+                         "antagonists", "agonist", "agonists", "blocker", "blockers", "chelator",
+                         "chelators", "donor", "donors", "analog", "analogs", "analogue",
+                         "analogues", "derivative", "derivatives"})
+ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")
+TRIAL_ID = re.compile(r"^NCT\d{6,}$")
+TRACER = re.compile(r"\[\s*\d*\s*[A-Z][a-z]?\s*\d*\s*\]|^(?:3H|14C|125I|51Cr|32P)|"
+                    r"(?:^|[-\s])(?:FITC|CFSE|DAPI)(?:$|[-\s])", re.I)
+FIGURE_PANEL = re.compile(r"^(?:panels?|fig(?:ure)?s?\.?)\s", re.I)
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One model's reading of a span: which model, which span, which of our labels."""
+
+    model: str
+    span: Span
+    label: str
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.span.end_char
+
+
+def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGrounder,
+                         context: CellContext,
+                         substances: dict[str, bool] | None = None) -> list[Mention]:
+    """The lexicon ``mentions`` plus the mentions the models' vote adds (module docstring).
+
+    ``substances`` (short form → whether its long form names a substance) is what the
+    document's sections read so far defined; this section's definitions are added to it."""
+    taken = [(m.start, m.end) for m in mentions]
+    votes = [Vote(model, span, MODEL_LABELS.get(span.label_, OTHER))
+             for model, span in model_spans(doc)]
+    substances = {} if substances is None else substances
+    record_substances(doc, mentions, votes, substances)
+    votes = [v for v in votes if not _overlaps_any(v.start, v.end, taken)
+             and (v.label == OTHER or admissible(v.span, v.label, grounder, context))
+             and not (v.label == DRUG and substances.get(v.span.text) is False)]
+    added = []
+    for group in overlap_groups(votes):
+        winner = elect(group)
+        if winner is None or _lone_acronym(winner, group, substances):
+            continue
+        mention = model_mention(winner.model, winner.span, grounder, context)
+        if mention is not None:
+            added.append(mention)
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end))
+
+
+def record_substances(doc: Doc, mentions: list[Mention], votes: list[Vote],
+                      substances: dict[str, bool]) -> None:
+    """For each short form ``doc`` defines (scispaCy's abbreviation detector), whether a drug
+    mention or a model's chemical covers part of its long form; the first definition counts."""
+    if not Doc.has_extension("abbreviations"):
+        return
+    drugs = [(m.start, m.end) for m in mentions if m.label == DRUG]
+    drugs += [(v.start, v.end) for v in votes if v.label == DRUG]
+    for short in doc._.abbreviations:
+        long_form = short._.long_form
+        if long_form is None or short.text in substances:
+            continue
+        substances[short.text] = _overlaps_any(long_form.start_char, long_form.end_char, drugs)
+
+
+def overlap_groups(votes: list[Vote]) -> list[list[Vote]]:
+    """Votes chained by overlap, in text order."""
+    groups: list[list[Vote]] = []
+    end = -1
+    for vote in sorted(votes, key=lambda v: (v.start, -v.end)):
+        if groups and vote.start < end:
+            groups[-1].append(vote)
+            end = max(end, vote.end)
+        else:
+            groups.append([vote])
+            end = vote.end
+    return groups
+
+
+def elect(group: list[Vote]) -> Vote | None:
+    """The winning label by one vote per model (ties: the label of the longest span, then
+    label priority), then its longest span; None when the span is none of ours."""
+    ballots: dict[str, str] = {}
+    longest: dict[str, Vote] = {}
+    for vote in group:
+        ballots.setdefault(vote.model, vote.label)
+        best = longest.get(vote.label)
+        if best is None or vote.end - vote.start > best.end - best.start:
+            longest[vote.label] = vote
+    tally = Counter(ballots.values())
+    label = min(tally, key=lambda lab: (-tally[lab], -(longest[lab].end - longest[lab].start),
+                                        VOTE_PRIORITY[lab]))
+    return None if label == OTHER else longest[label]
+
+
+def _lone_acronym(winner: Vote, group: list[Vote], substances: Mapping[str, bool]) -> bool:
+    """An all-capitals short form the document does not define ("ADCC", "TCR", "ORR") is
+    taken as a drug only when two models call it a chemical: one model alone reads too many
+    assay and outcome acronyms as chemicals."""
+    if winner.label != DRUG or not ACRONYM.match(winner.span.text) or winner.span.text in substances:
+        return False
+    return len({v.model for v in group if v.label == DRUG}) < 2
+
+
+def admissible(span: Span, label: str, grounder: CellGrounder, context: CellContext) -> bool:
+    """Whether a model span can be what its label says (see the module docstring)."""
+    text = span.text
+    if not any(c.isalpha() for c in text) or TRIAL_ID.match(text) or FIGURE_PANEL.match(text):
+        return False
+    if label in (DRUG, CELL, CELL_LINE) and not any(t.tag_.startswith("NN") for t in span):
+        return False
+    if label == DRUG:
+        if span.end < len(span.doc) and span.doc[span.end].lower_ in AGENT_HEADS:
+            return False  # "a reactive oxygen species scavenger" is not reactive oxygen species
+        key = term_key(context.abbreviations.get(text, text))
+        return not (key in drug_stoplist() or _ENDOGENOUS.match(key) or TRACER.search(text)
+                    or key.endswith((" cell", " cells")))
+    if label in (CELL, CELL_LINE):
+        if text.lower() in GENERIC_CELL_WORDS:
+            return False
+        return bool(CELL_HEAD.search(text) or CELL_LINE_SHAPE.match(text)
+                    or (label == CELL and _grounds(text, grounder, context)))
+    return True
+
+
+def _grounds(text: str, grounder: CellGrounder, context: CellContext) -> bool:
+    grounding = grounder.ground(text, context)
+    return grounding is not None and bool(grounding.ids)
+
+
+def model_mention(model: str, span: Span, grounder: CellGrounder,
+                  context: CellContext) -> Mention | None:
+    """A model span as a mention of one of our labels, grounded where possible."""
+    label = MODEL_LABELS.get(span.label_)
+    text = span.text
+    if label is None or not any(c.isalpha() for c in text):
+        return None
+    mention = Mention(span.start_char, span.end_char, label, text.lower(), (), model, MODEL_MATCH,
+                      "model", span.start, span.end - 1)
+    if label == DRUG:
+        return _drug(mention, text, context)
+    if label == CELL:
+        grounding = grounder.ground(text, context)
+        if grounding is not None:
+            mention.apply(grounding)
+            mention.source = model
+    return mention
+
+
+def _drug(mention: Mention, text: str, context: CellContext) -> Mention | None:
+    key = term_key(context.abbreviations.get(text, text))
+    if key in drug_stoplist() or _ENDOGENOUS.match(key) or key.endswith((" cell", " cells")):
+        return None
+    record = ground_drug(text, context.abbreviations)
+    if record is not None:
+        mention.norm, mention.ids, mention.match = record.name.lower(), record.ids, "exact"
+    elif text in context.abbreviations:
+        mention.norm = context.abbreviations[text].lower()
+    return mention
+
+
+@lru_cache(maxsize=1)
+def drug_stoplist() -> frozenset[str]:
+    return frozenset(term_key(row["variant"]) for row in read_tsv(DATA_DIR / "drug_stoplist.tsv"))
+
+
+def _overlaps_any(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in taken)

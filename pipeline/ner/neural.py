@@ -1,0 +1,154 @@
+"""The ``neural_ner`` spaCy component: statistical NER models run beside the lexicons.
+
+Each model is a separately trained spaCy pipeline (ours in ``models/ner-*``, or scispaCy's
+``en_ner_*`` packages). They share scispaCy's tokenizer with the core model, so a model
+reads the host Doc's own tokens: its tok2vec and ner run on a copy of the words in the
+model's vocab, and its entities come back as a span group ``doc.spans["ner:<model>"]``
+labelled with the model's own types (CHEMICAL, CELL_TYPE, ...). Keeping one group per
+model, rather than writing ``doc.ents``, lets models disagree and overlap: which span
+becomes which entity is decided once, later, by :mod:`pipeline.ner.merge`.
+
+Use it in any spaCy pipeline whose tokenizer is scispaCy's::
+
+    nlp.add_pipe("neural_ner", config={"models": ["models/ner-bc5cdr"]})
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+from pipeline.resources import models_dir
+
+SPAN_PREFIX = "ner:"
+DEFAULT_NER_MODELS: tuple[str, ...] = ("ner-bc5cdr", "ner-jnlpba", "ner-bionlp13cg")
+
+
+class NerModelNotFound(RuntimeError):
+    """A NER model named by the user cannot be loaded."""
+
+
+@dataclass(frozen=True)
+class NerModel:
+    """A loaded NER pipeline and what to call it in span keys and in ``run.json``."""
+
+    name: str
+    path: str
+    nlp: Language
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.nlp.get_pipe("ner").labels)
+
+    @property
+    def span_key(self) -> str:
+        return SPAN_PREFIX + self.name
+
+    def info(self) -> dict:
+        meta = self.nlp.meta
+        return {"name": self.name, "package": meta.get("name"), "version": meta.get("version"),
+                "path": self.path, "labels": list(self.labels)}
+
+
+def resolve_ner_model(name: str) -> str:
+    """A path or package name for a NER model: a name of a folder under ``models/``
+    (``ner-bc5cdr``), a path, or an installed package (``en_ner_bc5cdr_md``)."""
+    shipped = models_dir() / name
+    if "/" not in name and shipped.is_dir():
+        return str(shipped)
+    return name
+
+
+def model_name(target: str) -> str:
+    """The short name a model is known by: its folder's or package's name."""
+    return Path(target).name if Path(target).exists() else target
+
+
+def load_ner_model(name: str) -> NerModel:
+    """Load one NER model; only its ``tok2vec`` and ``ner`` are kept enabled."""
+    target = resolve_ner_model(name)
+    import scispacy.custom_tokenizer  # noqa: F401 - tokenizer functions for scispaCy models
+    try:
+        nlp = spacy.load(target, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler",
+                                          "senter"])
+    except OSError as err:
+        raise NerModelNotFound(
+            f"cannot load the NER model {target!r}: not a folder with a spaCy pipeline nor an "
+            "installed model package") from err
+    if "ner" not in nlp.pipe_names:
+        raise NerModelNotFound(f"the model {target!r} has no 'ner' component")
+    return NerModel(model_name(target), target, nlp)
+
+
+def ner_model_infos(names: Sequence[str] | None = None) -> list[dict]:
+    """Name, version, path and labels of each model (for ``run.json`` and ``pipeline info``),
+    read from the models' ``meta.json`` without loading their weights where possible."""
+    infos = []
+    for name in DEFAULT_NER_MODELS if names is None else names:
+        target = resolve_ner_model(name)
+        meta_path = Path(target) / "meta.json"
+        if meta_path.is_file():
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            labels = meta.get("labels", {}).get("ner", [])
+            infos.append({"name": model_name(target), "package": meta.get("name"),
+                          "version": meta.get("version"), "path": target,
+                          "labels": list(labels)})
+        else:
+            infos.append(load_ner_model(name).info())
+    return infos
+
+
+class NeuralNER:
+    """Runs each model over the host Doc's tokens; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, models: Sequence[str]) -> None:
+        self.name = name
+        self.models = [load_ner_model(m) for m in models]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for model in self.models:
+            copy = model.nlp(_copy_words(doc, model.nlp))
+            doc.spans[model.span_key] = _spans(doc, copy)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            for model in self.models:
+                copies = model.nlp.pipe([_copy_words(doc, model.nlp) for doc in batch])
+                for doc, copy in zip(batch, copies, strict=True):
+                    doc.spans[model.span_key] = _spans(doc, copy)
+            yield from batch
+
+
+def _copy_words(doc: Doc, nlp: Language) -> Doc:
+    """The host Doc's tokens as a new Doc in the model's vocab (no re-tokenization)."""
+    return Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+
+
+def _spans(doc: Doc, copy: Doc) -> list[Span]:
+    return [Span(doc, ent.start, ent.end, label=ent.label_) for ent in copy.ents]
+
+
+def model_spans(doc: Doc) -> Iterator[tuple[str, Span]]:
+    """(model name, span) for every span a ``neural_ner`` component left in ``doc``."""
+    for key, group in doc.spans.items():
+        if key.startswith(SPAN_PREFIX):
+            name = key[len(SPAN_PREFIX):]
+            for span in group:
+                yield name, span
+
+
+@Language.factory(
+    "neural_ner",
+    default_config={"models": list(DEFAULT_NER_MODELS)},
+    assigns=["doc.spans"],
+)
+def make_neural_ner(nlp: Language, name: str, models: list[str]) -> NeuralNER:
+    return NeuralNER(nlp, name, models)

@@ -1,0 +1,158 @@
+"""The one rule that merges model spans with lexicon mentions (pipeline/ner/merge.py)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from pipeline.grounding.cells import default_grounder
+from pipeline.grounding.context import CellContext
+from pipeline.ner.merge import merge_model_mentions, model_mention
+from pipeline.ner.recognizer import Mention
+
+
+@pytest.fixture()
+def doc(tokenizer_nlp):
+    doc = tokenizer_nlp("Ionomycin and lenalidomide killed activated Jurkat T cells in DMSO.")
+    for token in doc:  # what the tagger would say, near enough for these spans
+        token.tag_ = "VBD" if token.text == "killed" else "NN"
+    return doc
+
+
+def span(doc, text: str, label: str) -> Span:
+    start = doc.text.index(text)
+    return doc.char_span(start, start + len(text), label=label)
+
+
+def lexicon(doc, text: str, label: str) -> Mention:
+    found = span(doc, text, label)
+    return Mention(found.start_char, found.end_char, label, text.lower(), (), "lexicon",
+                   first_token=found.start, last_token=found.end - 1)
+
+
+def merge(doc, mentions, spans: dict[str, list[Span]]) -> list[Mention]:
+    for model, group in spans.items():
+        doc.spans[f"ner:{model}"] = group
+    return merge_model_mentions(mentions, doc, default_grounder(), CellContext())
+
+
+def test_a_model_span_that_overlaps_a_lexicon_mention_is_dropped(doc):
+    lenalidomide = lexicon(doc, "lenalidomide", "DRUG")
+    merged = merge(doc, [lenalidomide], {"m": [span(doc, "Ionomycin and lenalidomide", "CHEMICAL")]})
+    assert merged == [lenalidomide]
+
+
+def test_a_model_only_span_is_added_with_our_label_and_its_source(doc):
+    merged = merge(doc, [lexicon(doc, "lenalidomide", "DRUG")],
+                   {"ner-bc5cdr": [span(doc, "Ionomycin", "CHEMICAL")]})
+    added = merged[0]
+    assert (added.label, added.norm, added.source, added.match) == (
+        "DRUG", "ionomycin", "ner-bc5cdr", "none")
+
+
+def test_overlapping_model_spans_keep_the_longer(doc):
+    merged = merge(doc, [], {"a": [span(doc, "Jurkat", "CELL_LINE")],
+                             "b": [span(doc, "activated Jurkat T cells", "CELL_TYPE")]})
+    assert [(m.label, doc.text[m.start:m.end], m.source) for m in merged] == [
+        ("CELL", "activated Jurkat T cells", "b")]
+
+
+def test_on_a_tie_cell_beats_drug(doc):
+    merged = merge(doc, [], {"a": [span(doc, "Jurkat T cells", "SIMPLE_CHEMICAL")],
+                             "b": [span(doc, "Jurkat T cells", "CELL_TYPE")]})
+    assert [m.label for m in merged] == ["CELL"]
+
+
+def test_the_majority_of_models_decides(doc):
+    merged = merge(doc, [], {"a": [span(doc, "Ionomycin", "CHEMICAL")],
+                             "b": [span(doc, "Ionomycin", "GENE_OR_GENE_PRODUCT")],
+                             "c": [span(doc, "Ionomycin", "PROTEIN")]})
+    assert [m.label for m in merged] == ["GENE"]
+
+
+def test_a_type_we_do_not_use_can_outvote_a_drug(doc):
+    merged = merge(doc, [], {"a": [span(doc, "DMSO", "SIMPLE_CHEMICAL")],
+                             "b": [span(doc, "DMSO", "ORGAN")],
+                             "c": [span(doc, "DMSO", "TISSUE")]})
+    assert merged == []
+
+
+def test_spans_that_cannot_be_what_their_label_says_are_left_out(tokenizer_nlp):
+    doc = tokenizer_nlp("We define [3H]thymidine uptake of cells in NCT01234567 and SKOV3.")
+    for token in doc:
+        token.tag_ = "VBP" if token.text == "define" else "NN"
+    merged = merge(doc, [], {"m": [span(doc, "define", "CHEMICAL"),
+                                   span(doc, "[3H]thymidine", "CHEMICAL"),
+                                   span(doc, "cells", "CELL"),
+                                   span(doc, "NCT01234567", "CELL_LINE"),
+                                   span(doc, "SKOV3", "CELL_LINE")]})
+    assert [(m.label, doc.text[m.start:m.end]) for m in merged] == [("CELL_LINE", "SKOV3")]
+
+
+def test_a_model_cell_is_grounded_in_the_cell_ontology(doc):
+    mention = model_mention("ner-jnlpba", span(doc, "activated Jurkat T cells", "CELL_TYPE"),
+                            default_grounder(), CellContext())
+    assert mention.ids and mention.ids[0].startswith("CL:")
+    assert mention.source == "ner-jnlpba"
+
+
+def test_solvents_and_unused_types_do_not_become_entities(doc):
+    grounder, context = default_grounder(), CellContext()
+    assert model_mention("m", span(doc, "DMSO", "CHEMICAL"), grounder, context) is None
+    assert model_mention("m", span(doc, "cells", "ORGANISM"), grounder, context) is None
+    assert merge(doc, [], {"m": [span(doc, "DMSO", "CHEMICAL")]}) == []
+
+
+def test_a_model_drug_in_the_dictionary_gets_its_ids(doc):
+    mention = model_mention("m", span(doc, "lenalidomide", "CHEMICAL"), default_grounder(),
+                            CellContext())
+    assert "DRUGBANK:DB00480" in mention.ids
+
+
+def test_on_a_tie_the_longer_span_wins(tokenizer_nlp):
+    doc = tokenizer_nlp("Ibrutinib blocks Bruton's tyrosine kinase in MDSCs.")
+    for token in doc:
+        token.tag_ = "NN"
+    merged = merge(doc, [], {"a": [span(doc, "tyrosine", "CHEMICAL")],
+                             "b": [span(doc, "Bruton's tyrosine kinase", "GENE_OR_GENE_PRODUCT")]})
+    assert [(m.label, doc.text[m.start:m.end]) for m in merged] == [
+        ("GENE", "Bruton's tyrosine kinase")]
+
+
+def test_a_short_form_defined_as_no_substance_is_not_a_drug(tokenizer_nlp):
+    doc = tokenizer_nlp("Lenalidomide enhanced ADCC of NK cells.")
+    for token in doc:
+        token.tag_ = "NN"
+    substances = {"ADCC": False, "2-DG": True}
+    doc.spans["ner:m"] = [span(doc, "ADCC", "CHEMICAL")]
+    merged = merge_model_mentions([], doc, default_grounder(), CellContext(), substances)
+    assert merged == []
+
+
+def test_definitions_are_recorded_with_whether_they_name_a_substance(nlp):
+    from pipeline.context import DocumentContext
+
+    context = DocumentContext()
+    doc = nlp.make_doc("Antibody-dependent cellular cytotoxicity (ADCC) and dexamethasone (DEX) "
+                       "were studied in T cells.")
+    doc._.document_context = context
+    for name, component in nlp.pipeline:
+        if name != "drug_cell_claims":
+            doc = component(doc)
+    assert context.substances == {"ADCC": False, "DEX": True}
+
+
+def test_an_undefined_acronym_needs_two_models_to_be_a_drug(tokenizer_nlp):
+    doc = tokenizer_nlp("Lenalidomide enhanced ADCC and GTP loading of NK cells.")
+    for token in doc:
+        token.tag_ = "NN"
+    merged = merge(doc, [], {"a": [span(doc, "ADCC", "CHEMICAL"), span(doc, "GTP", "CHEMICAL")],
+                             "b": [span(doc, "GTP", "SIMPLE_CHEMICAL")]})
+    assert [doc.text[m.start:m.end] for m in merged] == ["GTP"]
+
+
+def test_a_chemical_before_scavenger_or_inhibitor_is_not_the_agent(tokenizer_nlp):
+    doc = tokenizer_nlp("Glutathione, a reactive oxygen species scavenger, protected NK cells.")
+    for token in doc:
+        token.tag_ = "NN"
+    assert merge(doc, [], {"a": [span(doc, "reactive oxygen species", "CHEMICAL")]}) == []
