@@ -35,7 +35,7 @@ from pipeline.grounding.markers import Marker, markers_before
 from pipeline.grounding.ontology import GENERIC_CELL
 from pipeline.grounding.tables import read_tsv
 from pipeline.ner.lexicons import cell_index, disease_index, drug_index
-from pipeline.ner.terms import Concept, TermIndex, term_key
+from pipeline.ner.terms import Concept, TermIndex, prefix_stable, term_key
 from pipeline.resources import DATA_DIR
 
 CELL, CELL_LINE, DRUG, DISEASE, GENE = "CELL", "CELL_LINE", "DRUG", "DISEASE", "GENE"
@@ -57,6 +57,7 @@ CELL_HEADS = {"cell", "cells", "lymphocyte", "lymphocytes", "blasts", "clone", "
 COORDINATION_ONLY = {"t", "b"}
 CONJUNCTIONS = {"and", "or", ",", "and/or", "&"}
 MAX_TERM_PIECES = 16
+MAX_CACHED_WORDS = 100_000
 _ANTIBODY_TARGET = re.compile(
     r"anti-?(?P<target>[^()]+?)\s*(?:\((?P<abbr>[^()]+)\))?\s*(?:monoclonal|blocking|therapeutic)?\s*"
     r"(?:antibod(?:y|ies)|mAbs?|Abs?|MoAbs?)$", re.I)
@@ -161,6 +162,7 @@ class Recognizer:
             cells, drugs if drugs is not None else drug_index(), diseases, lines_alone,
         ]
         self.max_pieces = min(MAX_TERM_PIECES, max(i.max_words for i in self.indices) + 4)
+        self._starts: dict[tuple[str, str], bool] = {}  # (piece, its expansion) → _may_start
 
     def __call__(self, doc: Doc, abbreviations: Mapping[str, str] | None = None,
                  cues: Iterable[str] | None = None) -> list[Mention]:
@@ -220,15 +222,15 @@ class Recognizer:
 
     def _longest_term(self, text: str, pieces: list[Piece], i: int, context: CellContext,
                       skipped: set[int]) -> tuple[int, Concept] | None:
-        if not any(c.isalnum() for c in pieces[i].text) or not self._may_start(pieces[i].text, context):
+        if not _has_alnum(pieces[i].text) or not self._may_start(pieces[i].text, context):
             return None
         last = i + 1
         while last < min(len(pieces), i + self.max_pieces):
             if "\n" in text[pieces[last - 1].end:pieces[last].start]:
                 break
             last += 1
-        for j in range(last, i, -1):
-            if not any(c.isalnum() for c in pieces[j - 1].text):
+        for j in self._possible_ends(text, pieces, i, last, context, skipped):
+            if not _has_alnum(pieces[j - 1].text):
                 continue
             if _is_partial_word(text, pieces[i], pieces[j - 1]):
                 continue
@@ -237,10 +239,65 @@ class Recognizer:
                 return j, concept
         return None
 
+    def _possible_ends(self, text: str, pieces: list[Piece], i: int, last: int,
+                       context: CellContext, skipped: set[int]) -> list[int]:
+        """The ends ``j`` (longest first, ``i < j <= last``) at which pieces i..j may be a
+        term: for every other end, neither key of the span (expanded, as written) is one
+        any index can find, so :meth:`_term_at` would find nothing. Spans grow one piece at
+        a time only while some findable key still starts with one of their keys; most
+        stop after a piece or two, where trying every length up to ``last`` costs a key
+        and four lookups each."""
+        words = [context.abbreviations.get(p.text, p.text) for p in pieces[i:last]]
+        raw_text = text[pieces[i].start:pieces[last - 1].end]
+        # Without an abbreviation or a defined parenthetical, both keys are the same.
+        plain = not any(k in skipped for k in range(i + 1, last)) and \
+            not any(p.text in context.abbreviations for p in pieces[i:last])
+        chain = [words[0]]  # the expanded key's text, defined parentheticals left out
+        for k in range(i + 1, last):
+            if k not in skipped and not plain:
+                chain += [text[pieces[k - 1].end:pieces[k].start], words[k - i]]
+        if not prefix_stable(raw_text) or not (plain or prefix_stable("".join(chain))):
+            return list(range(last, i, -1))
+        ends = []
+        raw_alive, chain_alive, chain_text = True, not plain, words[0]
+        for j in range(i + 1, last + 1):
+            k = j - 1
+            found = False
+            if raw_alive:
+                found, raw_alive = self._probe(term_key(text[pieces[i].start:pieces[k].end]))
+            if k > i and k in skipped:  # the last piece is kept here, left out of longer spans
+                found = found or self._probe(self._key(text, pieces, i, j, context, skipped))[0]
+            elif chain_alive:
+                if k > i:
+                    chain_text += text[pieces[k - 1].end:pieces[k].start] + words[k - i]
+                hit, chain_alive = self._probe(term_key(chain_text))
+                found = found or hit
+            if found:
+                ends.append(j)
+            if not raw_alive and not chain_alive and not any(s >= j for s in skipped):
+                break
+        return ends[::-1]
+
+    def _probe(self, key: str) -> tuple[bool, bool]:
+        """(whether some index may find ``key``, whether some index may find a longer key
+        that starts with it)."""
+        found = longer = False
+        for index in self.indices:
+            hit, starts = index.probe(key)
+            found, longer = found or hit, longer or starts
+        return found, longer
+
     def _may_start(self, word: str, context: CellContext) -> bool:
         """Whether a term of any index can start with this piece, as written or expanded."""
-        firsts = {term_key(word).split(" ")[0], term_key(context.abbreviations.get(word, word)).split(" ")[0]}
-        return any(index.may_start(first) for index in self.indices for first in firsts if first)
+        expanded = context.abbreviations.get(word, word)
+        cached = self._starts.get((word, expanded))
+        if cached is None:
+            if len(self._starts) > MAX_CACHED_WORDS:
+                self._starts.clear()
+            firsts = {term_key(word).split(" ")[0], term_key(expanded).split(" ")[0]}
+            cached = any(index.may_start(first) for index in self.indices for first in firsts if first)
+            self._starts[(word, expanded)] = cached
+        return cached
 
     def _term_at(self, text: str, pieces: list[Piece], i: int, j: int, context: CellContext,
                  skipped: set[int]) -> Concept | None:
@@ -521,6 +578,12 @@ def _token_start(pieces: list[Piece], k: int) -> int:
     while k > 0 and pieces[k - 1].token == pieces[k].token:
         k -= 1
     return k
+
+
+@lru_cache(maxsize=1 << 14)
+def _has_alnum(text: str) -> bool:
+    """Whether a piece has a letter or digit: a term neither starts nor ends at "(" or "–"."""
+    return any(c.isalnum() for c in text)
 
 
 def _is_partial_word(text: str, first: Piece, last: Piece) -> bool:

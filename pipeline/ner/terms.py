@@ -9,22 +9,38 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2212-]")
-_SPACE = re.compile(r"\s+")
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"
+# Dashes become spaces and the curly apostrophe a straight one, one character for another.
+_KEY_CHARS = str.maketrans({**dict.fromkeys(_DASHES, " "), "\u2019": "'"})
 _POSITIVE = re.compile(r"\(\s*([+-])\s*\)")
+# Capital sigma is the one character whose lower case depends on what follows it.
+_CAPITAL_SIGMA = "\u03a3"
 
 
+@lru_cache(maxsize=1 << 16)
 def term_key(text: str) -> str:
     """Lower-case, hyphens and dashes as spaces, ``(+)`` as ``+``, accents dropped
-    ("Müller" → muller, "naïve" → naive), single spaces."""
-    text = _POSITIVE.sub(r"\1", text.lower())
-    text = _DASHES.sub(" ", text)
-    text = text.replace("’", "'")
+    ("Müller" → muller, "naïve" → naive), single spaces. Cached: the recognizer asks for
+    the keys of the same short spans ("cells", "T cells") over and over."""
+    text = text.lower()
+    if "(" in text:
+        text = _POSITIVE.sub(r"\1", text)
+    text = text.translate(_KEY_CHARS)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
+
+
+def prefix_stable(text: str) -> bool:
+    """Whether the key of every prefix of ``text`` is a prefix of the key of ``text`` (so
+    that a span whose key starts no term cannot grow into one). Every step of
+    :func:`term_key` maps character by character, or squeezes spaces, except two: a
+    ``(+)`` sign read as one, and a capital sigma, lower-cased by what follows it."""
+    return _CAPITAL_SIGMA not in text and ("(" not in text or _POSITIVE.search(text) is None)
 
 
 def singular_keys(key: str) -> list[str]:
@@ -41,6 +57,21 @@ def singular_keys(key: str) -> list[str]:
     forms = [key[:-1]]
     if key.endswith("ies"):
         forms.append(key[:-3] + "y")
+    return forms
+
+
+def plural_keys(key: str) -> list[str]:
+    """The keys that :func:`singular_keys` may fold to ``key`` (its inverse, a few more at
+    most): with them, the keys a lookup can succeed for are known in advance."""
+    forms = [key + "s"]
+    if key.endswith("y"):
+        forms.append(key[:-1] + "ies")
+    if key.endswith(("um", "on")):
+        forms.append(key[:-2] + "a")
+    start = key.find(" cell ")
+    while start >= 0:
+        forms.append(f"{key[:start]} cells {key[start + len(' cell '):]}")
+        start = key.find(" cell ", start + 1)
     return forms
 
 
@@ -92,11 +123,14 @@ class TermIndex:
     # The first word of every key: a span whose first word is not among them is not looked
     # up at all, which spares most of the windows of a long text.
     first_words: set[str] = field(default_factory=set)
+    # Every key a lookup can succeed for, plurals included, sorted; built on first use.
+    _findable: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, term: str, concept: Concept, overwrite: bool = False) -> None:
         key = term_key(term)
         if not key:
             return
+        self._findable = None
         if overwrite or key not in self.entries:
             self.entries[key] = concept
         words = key.split()
@@ -119,6 +153,19 @@ class TermIndex:
             if concept is not None and concept.label in plural_labels:
                 return concept
         return None
+
+    def probe(self, key: str) -> tuple[bool, bool]:
+        """(whether :meth:`lookup` may find ``key``, whether it may find a key that starts
+        with ``key``): one bisection in the sorted findable keys. The first says which spans
+        are worth a lookup, the second when to stop making a span longer."""
+        if self._findable is None:
+            self._findable = sorted({form for key in self.entries
+                                     for form in (key, *plural_keys(key))})
+        at = bisect_left(self._findable, key)
+        if at == len(self._findable):
+            return False, False
+        found = self._findable[at]
+        return found == key, found.startswith(key)
 
     def __len__(self) -> int:
         return len(self.entries)
