@@ -84,6 +84,19 @@ def build_nlp(core_model: str | None = None, ner_models: Sequence[str] | None = 
     return nlp
 
 
+def bare_models(core_model: str | None = None, ner_models: Sequence[str] | None = None) -> Language:
+    """The neural models alone, as the pipeline runs them (core tagger/parser, then each NER
+    model on the same tokens) without our sentence fixes, lexicons, grounding or rules: the
+    baseline the benchmarks compare the pipeline's throughput with."""
+    nlp = load_core(core_model)
+    for name in [n for n in nlp.pipe_names if n in {"ner", "senter"}]:
+        nlp.disable_pipe(name)
+    models = list(DEFAULT_NER_MODELS if ner_models is None else ner_models)
+    if models:
+        nlp.add_pipe("neural_ner", config={"models": models})
+    return nlp
+
+
 def annotate_sections(nlp: Language, document: Document) -> Iterator[tuple[Section, Doc]]:
     """Each section (title first) as an annotated spaCy Doc. The title's drug and the
     abbreviations defined so far are carried to the sections after them."""

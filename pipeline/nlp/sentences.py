@@ -3,6 +3,9 @@
 Runs before the parser and presets boundaries the parser then keeps: a line break starts a
 sentence (titles, headings and list items are not run together), and abbreviations that end
 in a period ("e.g.", "i.e.", "Fig.", "et al.", "vs.") or an open parenthesis never end one.
+scispaCy's tokenizer keeps the period of a mixed-case word or unit ("NaF.", "mV.") on the
+word, as if it were an abbreviation; before a capitalised word that period ends the sentence,
+so it is split off ("the activity of NaF. NaF and ..." is two sentences).
 """
 
 from __future__ import annotations
@@ -13,17 +16,37 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 NO_BREAK_AFTER = {"e.g.", "i.e.", "fig.", "figs.", "al.", "vs.", "cf.", "approx.", "ca.",
-                  "resp.", "no.", "ref.", "refs.", "eq.", "sp.", "spp.", "dr.", "drs.", "prof."}
+                  "resp.", "no.", "ref.", "refs.", "eq.", "sp.", "spp.", "dr.", "drs.", "prof.",
+                  "st.", "inc.", "ltd.", "co.", "corp.", "jr.", "mr.", "mrs.", "ms.", "nos.",
+                  "var.", "subsp.", "ed.", "eds.", "vol.", "pp.", "et."}
+# A word with its sentence-final period attached: "NaF.", "mV.", "Ca2+." (not "U.S.", "J.").
+_WORD_WITH_PERIOD = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]\.$")
 
 
 # A sentence end followed by a citation number: "(CLL).1", "cells.12,13", "(n = 3).4"
 _CITATION_END = re.compile(r"[A-Za-z)\]]\.\d+(?:[,\u2013-]\d+)*$")
 
 
+def split_final_periods(doc: Doc) -> Doc:
+    """'NaF.' before a capitalised word becomes 'NaF' + '.' (see the module docstring)."""
+    attached = [token for token in doc[:-1]
+                if _WORD_WITH_PERIOD.match(token.text) and token.lower_ not in NO_BREAK_AFTER
+                and doc[token.i + 1].text[:1].isupper() and token.whitespace_]
+    if attached:
+        with doc.retokenize() as retokenizer:
+            for token in attached:
+                retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 1), (token, 1)])
+    return doc
+
+
 def set_sentence_starts(doc: Doc) -> Doc:
     depth = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        if previous.text == "." and token.text[:1].isupper() and token.i >= 2 and \
+                _WORD_WITH_PERIOD.match(doc[token.i - 2].text + "."):
+            token.is_sent_start = True  # the period split off "NaF."
+            continue
         if _CITATION_END.search(previous.text) and token.text[:1].isupper():
             token.is_sent_start = True  # "(CLL).1 The homology": a citation ends the sentence
             depth = 0
@@ -44,4 +67,4 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 @Language.component("biomedical_sentences")
 def biomedical_sentences(doc: Doc) -> Doc:
-    return set_sentence_starts(doc)
+    return set_sentence_starts(split_final_periods(doc))
