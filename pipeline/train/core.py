@@ -16,6 +16,7 @@ GENIA's UD v1 scheme (:mod:`pipeline.train.craft`; all of CRAFT is training data
 every 10th abstract), copies ``model-best`` to ``--out`` with the lemmatizer added, and prints
 held-out scores and speed. ``--eval-only`` skips training and only scores the model in
 ``--out``. ``--max-minutes`` stops training after a wall-clock budget and keeps ``model-best``.
+``--init-from MODEL`` starts from a trained core model's weights instead of from scratch.
 
 The model in ``--out`` loads with a plain ``spacy.load(path)``: the tokenizer's rules are
 serialized with it and its config references no custom function. Training needs
@@ -63,6 +64,7 @@ CRAFT_SUBDIR = Path("craft") / "structural-annotation" / "dependency" / "conllu"
 #: GENIA's training part is repeated this many times next to CRAFT (~10x larger) so that the
 #: in-domain abstracts keep a fair share of the updates.
 GENIA_COPIES = 3
+TRAINED_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "parser")
 SEED = 0
 SPACY_VERSION_RANGE = ">=3.8.0,<3.9.0"
 
@@ -145,6 +147,21 @@ def make_time_cap() -> Callable[[Language, dict[str, Any]], None]:
             raise TrainingTimeUp(f"time cap reached at step {args.get('step')}")
 
     return check
+
+
+def sourced_config(config: Path, model: Path, dest: Path) -> Path:
+    """Write a copy of ``config`` whose ``tok2vec``, ``tagger`` and ``parser`` are sourced from
+    the trained ``model`` (training then continues from its weights); return its path.
+
+    The parser keeps the model's transitions: a label the model never saw in one direction is
+    backed off to ``dep`` by spaCy (GENIA and converted CRAFT share one label set).
+    """
+    cfg = load_config(config, interpolate=False)
+    for name in TRAINED_COMPONENTS:
+        cfg["components"][name] = {"source": str(model.resolve())}
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    cfg.to_disk(dest)
+    return dest
 
 
 def genia_dir(data: Path) -> Path:
@@ -390,6 +407,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--genia-copies", type=int, default=GENIA_COPIES, help="GENIA repeats with CRAFT")
     parser.add_argument(
+        "--init-from",
+        type=Path,
+        default=None,
+        help="start tok2vec, tagger and parser from this trained core model (fine-tuning)",
+    )
+    parser.add_argument(
         "--max-minutes", type=float, default=None, help="wall-clock cap on training; keeps model-best"
     )
     return parser.parse_args(argv)
@@ -417,8 +440,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 overrides["training.eval_frequency"] = 200
             if args.max_minutes is not None:
                 _DEADLINE[0] = time.time() + 60 * args.max_minutes
+            config_path = args.config
+            if args.init_from is not None:
+                config_path = sourced_config(args.config, args.init_from, args.work / "config.cfg")
             try:
-                spacy_train(args.config, output, overrides=overrides)
+                spacy_train(config_path, output, overrides=overrides)
             except TrainingTimeUp as stop:
                 print(f"{stop}; packaging model-best")
             finally:

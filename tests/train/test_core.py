@@ -46,3 +46,11 @@ def test_config_uses_the_time_cap() -> None:
     config = spacy.util.load_config(core.DEFAULT_CONFIG, interpolate=False)
     assert config["training"]["before_update"]["@callbacks"] == "core_time_cap.v1"
     assert config["components"]["parser"]["min_action_freq"] == 1
+
+
+def test_sourced_config_sources_the_trained_components(tmp_path: Path) -> None:
+    dest = core.sourced_config(core.DEFAULT_CONFIG, tmp_path / "model", tmp_path / "cfg" / "config.cfg")
+    config = spacy.util.load_config(dest, interpolate=False)
+    for name in core.TRAINED_COMPONENTS:
+        assert config["components"][name] == {"source": str((tmp_path / "model").resolve())}
+    assert config["training"]["before_update"]["@callbacks"] == "core_time_cap.v1"
