@@ -483,6 +483,13 @@ def effect_phrase(doc: Doc, head: Token, cell: Mention, max_tokens: int = 8,
     return doc[start:head.i + 1].text
 
 
+# "DMI inhibited cell proliferation": with no population named in the sentence, the cells
+# of a cell-level process are the claim's cells (generic, CL:0000000).
+CELL_PROCESSES = frozenset({
+    "proliferation", "growth", "migration", "death", "viability", "survival", "adhesion",
+    "invasion", "division", "shape", "motility", "spreading", "aggregation",
+    "differentiation", "retraction", "number", "numbers", "apoptosis", "lysis", "killing",
+})
 GENERIC_DETERMINERS = {"these", "those", "the", "such", "treated", "untreated", "target",
                        "both", "all", "this"}
 
@@ -497,11 +504,18 @@ def generic_cells(doc: Doc, sentence: Span, inside: list[Mention],
     """
     covered = {i for m in inside for i in range(m.first_token, m.last_token + 1)}
     earlier = [m for m in mentions if m.label in (CELL, CELL_LINE)]
+    named = any(m.label in (CELL, CELL_LINE) for m in inside)
     found = []
     for token in sentence:
         if token.lower_ not in {"cells", "cell"} or token.i in covered or not is_noun(token):
             continue
-        if token.dep_ in {"compound", "amod"}:  # "cell proliferation", "cell lines" handled elsewhere
+        if token.dep_ in {"compound", "amod"} and not (
+                not named and token.lower_ == "cell" and token.head.lower_ in CELL_PROCESSES):
+            continue  # "cell lines"; "cell proliferation" where the sentence names the cells
+        if token.dep_ in {"compound", "amod"}:
+            found.append(Mention(token.idx, token.idx + len(token.text), CELL, "cell",
+                                 ("CL:0000000",), "coreference", "generic", "generic",
+                                 token.i, token.i))
             continue
         first = token.i
         while first > sentence.start and doc[first - 1].lower_ in GENERIC_DETERMINERS:

@@ -218,3 +218,17 @@ def test_coordinated_cells_keep_the_direction(nlp):
 def test_cytotoxic_activity_is_a_function_not_a_decrease(nlp):
     found = claims_of(nlp, "Ibrutinib inhibits NK-cell cytotoxic activity.")
     assert ("ibrutinib", "NK-cell", "decrease") in [c[:3] for c in found]
+
+
+def test_the_cells_of_a_cell_process_when_no_population_is_named(nlp):
+    assert [c[:3] for c in claims_of(nlp, "Dexamethasone inhibited cell proliferation.")] == [
+        ("dexamethasone", "cell", "decrease")]
+
+
+def test_a_cell_process_of_named_cells_gives_no_generic_claim(nlp):
+    found = claims_of(nlp, "Dexamethasone inhibited cell proliferation of Jurkat cells.")
+    assert [c[1] for c in found] == ["Jurkat cells"]
+
+
+def test_the_cell_cycle_and_cell_lines_are_not_cells(nlp):
+    assert claims_of(nlp, "Dexamethasone suppressed the cell cycle.") == []
