@@ -21,7 +21,7 @@ from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
 from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
 from pipeline.ner.merge import merge_model_mentions
 from pipeline.ner.neural import SPAN_PREFIX as NEURAL_PREFIX
-from pipeline.ner.recognizer import Recognizer
+from pipeline.ner.recognizer import DRUG, Mention, Recognizer
 
 SPAN_KEY = "drug_cell_entities"
 
@@ -69,6 +69,7 @@ class EntityRecognizer:
             substances = document.substances if document is not None else None
             mentions = merge_model_mentions(mentions, doc, self.recognizer.grounder, context,
                                             substances)
+        mentions = [m for m in mentions if not is_class_adjective(doc, m)]
         if document is not None:
             document.words.update(words)
         doc._.mentions = mentions
@@ -76,6 +77,17 @@ class EntityRecognizer:
             Span(doc, m.first_token, m.last_token + 1, label=m.label) for m in mentions
         ]
         return doc
+
+
+def is_class_adjective(doc: Doc, mention: Mention) -> bool:
+    """A drug class written as an adjective ("antidepressant activity", "antineoplastic
+    effects") describes something else; it names no agent."""
+    if mention.label != DRUG or mention.kind != "class" or mention.first_token != mention.last_token:
+        return False
+    token = doc[mention.first_token]
+    if (token.idx, token.idx + len(token.text)) != (mention.start, mention.end):
+        return False  # "GC-induced": the drug is part of the adjective
+    return token.tag_ == "JJ" or (token.dep_ == "amod" and not token.tag_.startswith("NN"))
 
 
 @Language.factory(

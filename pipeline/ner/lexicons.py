@@ -40,6 +40,8 @@ __all__ = ["CELL_SOURCE", "DRUG_SOURCE", "SUPPLEMENT_SOURCE", "cell_index", "cel
 
 DRUG_SOURCE = "drug-dictionary"
 MIN_DRUG_TERM_LENGTH = 4
+FUNCTION_WORDS = frozenset({"a", "an", "at", "as", "by", "in", "is", "it", "of", "on", "or", "to",
+                            "the", "no", "not", "for", "with", "per", "up"})
 _CELLS = re.compile(r" cells?$")
 # Names of endogenous signalling molecules: measured far more often than given as drugs.
 _ENDOGENOUS = re.compile(r"^(?:il|interleukin|ifn|interferon|tnf|tgf|gm-csf|csf|chemokine|ccl|cxcl)"
@@ -49,10 +51,13 @@ _ENDOGENOUS = re.compile(r"^(?:il|interleukin|ifn|interferon|tnf|tgf|gm-csf|csf|
 def _keeps_variant(variant: str, stoplist: set[str]) -> bool:
     """Stoplisted variants are compared by key, so that "adénosine" goes with "adenosine".
     Names of cell therapies written as cells ("NK-92 cells", "mesenchymal stromal cells")
-    are left to the cell recognizer: in papers they are the cells far more often."""
+    are left to the cell recognizer: in papers they are the cells far more often. Brand
+    names that start with an English function word ("AT 10") would match prose ("while at
+    10 microM")."""
     key = term_key(variant)
     return not (len(variant) < MIN_DRUG_TERM_LENGTH or key in stoplist or variant.isdigit()
-                or _ENDOGENOUS.match(key) or _CELLS.search(key))
+                or _ENDOGENOUS.match(key) or _CELLS.search(key)
+                or key.split(" ", 1)[0] in FUNCTION_WORDS)
 
 
 @lru_cache(maxsize=1)

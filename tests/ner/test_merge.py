@@ -156,3 +156,19 @@ def test_a_chemical_before_scavenger_or_inhibitor_is_not_the_agent(tokenizer_nlp
     for token in doc:
         token.tag_ = "NN"
     assert merge(doc, [], {"a": [span(doc, "reactive oxygen species", "CHEMICAL")]}) == []
+
+
+def test_a_drug_class_written_as_an_adjective_names_no_agent(nlp):
+    doc = nlp("Hyperforin is a key player in the antidepressant activity of the plant.")
+    assert [m.text(doc) for m in doc._.mentions if m.label == "DRUG"] == ["Hyperforin"]
+
+
+def test_a_brand_name_starting_with_a_function_word_does_not_match_prose(nlp):
+    # Regression: "AT 10" (dihydrotachysterol) matched "while at 10 microM".
+    doc = nlp("Thalidomide increased migration, while at 10 microM it decreased it.")
+    assert [m.text(doc) for m in doc._.mentions if m.label == "DRUG"] == ["Thalidomide"]
+
+
+def test_a_drug_class_inside_an_adjective_stays_a_drug(nlp):
+    doc = nlp("Glucocorticoids (GCs) act on monocytes. The GC-induced expression pattern was studied.")
+    assert "GC" in [m.text(doc) for m in doc._.mentions if m.label == "DRUG"]
