@@ -1,0 +1,55 @@
+"""``pipeline train MODEL``: rebuild one of the shipped models from the public corpora.
+
+One entry point over the training modules (:mod:`pipeline.train.core`,
+:mod:`pipeline.train.ner`), so that a user retrains a model with the same command whichever
+model it is; each module keeps its own options for experiments (``python -m
+pipeline.train.core --help``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from pipeline.resources import models_dir
+
+NER_CORPORA = {"ner-bc5cdr": "bc5cdr", "ner-jnlpba": "jnlpba", "ner-bionlp13cg": "bionlp13cg"}
+TRAINABLE = ("core", *NER_CORPORA)
+TRAIN_PACKAGES = ("spacy_lookups_data", "threadpoolctl", "conllu")
+
+
+class TrainingUnavailable(RuntimeError):
+    """The ``train`` extra is not installed, or the model name is unknown."""
+
+
+def missing_packages() -> list[str]:
+    return [name for name in TRAIN_PACKAGES if importlib.util.find_spec(name) is None]
+
+
+def training_argv(model: str, data: Path, out: Path | None, eval_only: bool,
+                  max_minutes: float | None) -> tuple[str, list[str]]:
+    """The training module to run and its arguments."""
+    if model not in TRAINABLE:
+        raise TrainingUnavailable(f"unknown model {model!r}: choose one of {', '.join(TRAINABLE)}")
+    target = out if out is not None else models_dir() / model
+    argv = ["--data", str(data), "--out", str(target)]
+    if eval_only:
+        argv.append("--eval-only")
+    if max_minutes is not None:
+        argv += ["--max-minutes", str(max_minutes)]
+    if model == "core":
+        return "pipeline.train.core", argv
+    return "pipeline.train.ner", ["--corpus", NER_CORPORA[model], *argv]
+
+
+def train_model(model: str, data: Path, out: Path | None = None, eval_only: bool = False,
+                max_minutes: float | None = None) -> int:
+    """Train (or, with ``eval_only``, only score) ``model``; returns the module's exit code."""
+    module, argv = training_argv(model, data, out, eval_only, max_minutes)
+    missing = missing_packages()
+    if missing:
+        raise TrainingUnavailable(
+            f"training needs the 'train' extra ({', '.join(missing)} missing): "
+            "pip install -e '.[train]'")
+    runner = importlib.import_module(module)
+    return int(runner.main(argv) or 0)
