@@ -28,8 +28,9 @@ from pipeline.engine.store import (
 from pipeline.engine.workers import Batch, LocalEngine, default_workers
 from pipeline.ner.lexicons import lexicon_files
 from pipeline.nlp import annotate_document, core_model_path
-from pipeline.outputs.bundle import OutputRecord, check_formats, load_previous_review, write_outputs
-from pipeline.outputs.tables import DocumentOutput, build_tables
+from pipeline.outputs.bundle import OutputRecord, check_formats, load_previous_review
+from pipeline.outputs.stream import RunWriter
+from pipeline.outputs.tables import DocumentOutput
 from pipeline.outputs.writers import write_json
 from pipeline.readers import expand_inputs, read_file
 from pipeline.resources import file_checksum
@@ -242,7 +243,8 @@ def run(options: RunOptions, nlp: Language | None = None,
     Documents are read as a stream and annotated in batches by the engine (local worker
     processes or Dask); each finished document is stored by key (:mod:`pipeline.engine.store`)
     and listed in the manifest, so a stopped run resumes and an unchanged document is never
-    annotated twice. The output tables are then built from the stored records in input order.
+    annotated twice. The output files are then written from the stored records in input
+    order, one document at a time (:class:`pipeline.outputs.stream.RunWriter`).
     """
     started = time.perf_counter()
     began_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -290,13 +292,17 @@ def run(options: RunOptions, nlp: Language | None = None,
         process_seconds = time.perf_counter() - process_started
         summary.n_cached = sum(1 for p in plan if p.key is not None) - summary.n_processed
         write_started = time.perf_counter()
-        documents = list(_document_outputs(plan, store, summary))
-    tables = build_tables(documents)
-    del documents
-    summary.n_claims, summary.n_entities = len(tables.claims), len(tables.entities)
-    summary.outputs = write_outputs(options.out, tables, [e.to_row() for e in summary.errors],
-                                    previous_review, formats, {"version": __version__})
-    del tables
+        # The documents go from the store to the output files one at a time, in input
+        # order: memory holds a compact row per claim, not the run's tables.
+        writer = RunWriter(options.out, previous_review, formats, {"version": __version__})
+        try:
+            for document in _document_outputs(plan, store, summary):
+                writer.add(document)
+        except BaseException:
+            writer.abort()
+            raise
+    summary.n_claims, summary.n_entities = writer.n_claims, writer.n_entities
+    summary.outputs = writer.finish([e.to_row() for e in summary.errors])
     write_seconds = time.perf_counter() - write_started
     summary.seconds = time.perf_counter() - started
     write_json(options.out / "run.json",

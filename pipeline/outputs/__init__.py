@@ -6,5 +6,7 @@
 - :mod:`~pipeline.outputs.summary` — claims_summary.csv (with :mod:`~pipeline.outputs.effects`)
 - :mod:`~pipeline.outputs.report` — report.html (``report_template.html``)
 - :mod:`~pipeline.outputs.exports`, :mod:`~pipeline.outputs.parquet` — brat, BioC, Parquet
-- :mod:`~pipeline.outputs.bundle` — writes them all, after checking the options up front
+- :mod:`~pipeline.outputs.stream` — writes them all from a stream of documents, in input
+  order, holding a compact row per claim rather than the run's tables
+- :mod:`~pipeline.outputs.bundle` — checks the options up front; writes tables held in memory
 """

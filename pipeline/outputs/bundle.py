@@ -2,9 +2,10 @@
 
 Everything that can fail on the user's input (an unknown ``--formats`` value, a missing
 pyarrow, an unreadable review file) is checked by :func:`check_formats` and
-:func:`load_previous_review` before the run starts. :func:`write_outputs` then builds the
-review merge, summary and report in memory and checks that no reviewer value is lost
-before it replaces any file.
+:func:`load_previous_review` before the run starts. The files are then written by
+:class:`pipeline.outputs.stream.RunWriter`, one document at a time; :func:`write_outputs`
+feeds it tables held in memory (the Python API, tests). Either way no file is replaced
+before the review merge has checked that no reviewer value is lost.
 """
 
 from __future__ import annotations
@@ -14,33 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.outputs.exports import write_bioc, write_brat
-from pipeline.outputs.report import render_report, report_payload
 from pipeline.outputs.review import (
     ORPHANS_FILE,
     REVIEW_FILE,
     ReviewFile,
     ReviewFileError,
     ReviewMerge,
-    check_nothing_lost,
-    context_row,
-    lost_rows,
-    merge_review,
     read_review_file,
-    write_review_files,
 )
-from pipeline.outputs.summary import SUMMARY_COLUMNS, summarize
 from pipeline.outputs.tables import RunTables
-from pipeline.outputs.writers import (
-    CLAIM_COLUMNS,
-    DOCUMENT_COLUMNS,
-    ENTITY_COLUMNS,
-    ERROR_COLUMNS,
-    SECTION_COLUMNS,
-    atomic_open,
-    write_csv,
-    write_jsonl,
-)
 
 FORMATS = ("brat", "bioc", "parquet")
 SUMMARY_FILE = "claims_summary.csv"
@@ -115,82 +98,22 @@ class OutputRecord:
                 "warnings": self.warnings}
 
 
-def _write_tables(out: Path, tables: RunTables, errors: list[Mapping[str, Any]]) -> list[str]:
-    write_csv(out / "claims.csv", tables.claims, CLAIM_COLUMNS)
-    write_jsonl(out / "claims.jsonl", tables.claims, CLAIM_COLUMNS)
-    write_csv(out / "entities.csv", tables.entities, ENTITY_COLUMNS)
-    write_jsonl(out / "entities.jsonl", tables.entities, ENTITY_COLUMNS)
-    write_jsonl(out / "sections.jsonl", tables.sections, SECTION_COLUMNS)
-    write_csv(out / "documents.csv", tables.document_rows, DOCUMENT_COLUMNS)
-    write_jsonl(out / "errors.jsonl", errors, ERROR_COLUMNS)
-    return ["claims.csv", "claims.jsonl", "entities.csv", "entities.jsonl", "sections.jsonl",
-            "documents.csv", "errors.jsonl"]
-
-
-def _write_formats(out: Path, tables: RunTables, formats: tuple[str, ...], source: str,
-                   summary_rows: list[dict[str, Any]], errors: list[Mapping[str, Any]]) -> list[str]:
-    written = []
-    if "brat" in formats:
-        write_brat(out / BRAT_FOLDER, tables)
-        written.append(f"{BRAT_FOLDER}/")
-    if "bioc" in formats:
-        write_bioc(out / BIOC_FILE, tables, source)
-        written.append(BIOC_FILE)
-    if "parquet" in formats:
-        from pipeline.outputs.parquet import write_parquet
-
-        for name, rows, columns in (("claims", tables.claims, CLAIM_COLUMNS),
-                                    ("entities", tables.entities, ENTITY_COLUMNS),
-                                    ("sections", tables.sections, SECTION_COLUMNS),
-                                    ("documents", tables.document_rows, DOCUMENT_COLUMNS),
-                                    ("claims_summary", summary_rows, SUMMARY_COLUMNS),
-                                    ("errors", errors, ERROR_COLUMNS)):
-            write_parquet(out / f"{name}.parquet", rows, columns)
-            written.append(f"{name}.parquet")
-    return written
-
-
 def write_outputs(out: Path, tables: RunTables, errors: list[Mapping[str, Any]],
                   previous: PreviousReview, formats: tuple[str, ...] = (),
                   meta: Mapping[str, Any] | None = None) -> OutputRecord:
-    """Write every output file of a run into ``out``."""
-    meta = dict(meta or {})
-    contexts = [context_row(claim, tables.documents[claim["_doc"]].row) for claim in tables.claims]
-    merge = merge_review(contexts, previous.review, previous.orphans)
-    check_nothing_lost([previous.review, previous.orphans], merge)
-    summary_rows, membership = summarize(tables.claims, merge.decisions())
-    report = render_report(report_payload(tables, merge, summary_rows, membership, meta))
+    """Write every output file of a run into ``out`` from tables held in memory (the runner
+    streams its documents into :class:`pipeline.outputs.stream.RunWriter` instead)."""
+    from pipeline.outputs.stream import RunWriter
 
-    record = OutputRecord(n_summary_rows=len(summary_rows))
-    record.files += _write_tables(out, tables, errors)
-    write_csv(out / SUMMARY_FILE, summary_rows, SUMMARY_COLUMNS)
-    backups = write_review_files(out, merge)
-    with atomic_open(out / REPORT_FILE) as handle:
-        handle.write(report)
-    record.files += [SUMMARY_FILE, REVIEW_FILE, ORPHANS_FILE, REPORT_FILE]
-    source = f"drug-cell-claims {meta.get('version', '')}".strip()
-    record.files += _write_formats(out, tables, formats, source, summary_rows, errors)
-
-    record.warnings += previous.warnings + merge.warnings
-    if previous.replaced is not None:
-        unheld = lost_rows(previous.replaced, merge)
-        if unheld:
-            kept = backups.get(REVIEW_FILE) or REVIEW_FILE
-            record.warnings.append(
-                f"{len(unheld)} reviewed row(s) of {previous.replaced.path} are not in --review "
-                f"{previous.review.path if previous.review else ''}; they are kept in {kept}")
-    if tables.n_renamed_claim_ids:
-        record.warnings.append(
-            f"{tables.n_renamed_claim_ids} claim id(s) got a -N suffix to stay unique: inputs "
-            f"share a file name ({', '.join(tables.duplicate_doc_ids[:3])})")
-    record.review = {
-        "source": str(previous.review.path) if previous.review else None,
-        "carried": merge.carried, "restored_from_orphans": merge.restored,
-        "changed_since_review": merge.changed, "orphans": len(merge.orphans),
-        "new_orphans": merge.new_orphans, "decisions": _decision_counts(merge),
-        "backups": {name: backup for name, backup in backups.items() if backup},
-    }
-    return record
+    writer = RunWriter(out, previous, formats, meta)
+    try:
+        for index, (document, key) in enumerate(zip(tables.documents, tables.doc_keys, strict=True)):
+            writer.add_prepared(document, key, index)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.renamed = (tables.n_renamed_claim_ids, tables.duplicate_doc_ids)
+    return writer.finish(errors)
 
 
 def _decision_counts(merge: ReviewMerge) -> dict[str, int]:

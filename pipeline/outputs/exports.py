@@ -202,18 +202,29 @@ def visual_conf() -> str:
     return "[labels]\n\n[drawing]\n" + "\n".join(drawing) + "\n"
 
 
+def write_brat_document(folder: Path, document: DocumentAnnotations) -> list[str]:
+    """``folder/<doc>.txt`` and ``.ann`` for one document."""
+    written = []
+    for suffix, content in ((".txt", document.text), (".ann", brat_ann(document))):
+        path = folder / f"{document.key}{suffix}"
+        with atomic_open(path) as handle:
+            handle.write(content)
+        written.append(path.name)
+    return written
+
+
+def write_brat_config(folder: Path) -> None:
+    for name, content in (("annotation.conf", annotation_conf()), ("visual.conf", visual_conf())):
+        with atomic_open(folder / name) as handle:
+            handle.write(content)
+
+
 def write_brat(folder: Path, tables: RunTables) -> list[str]:
     """``folder/<doc>.txt`` and ``.ann`` per document, with brat's configuration files."""
     written = []
     for document in processed_documents(tables):
-        for suffix, content in ((".txt", document.text), (".ann", brat_ann(document))):
-            path = folder / f"{document.key}{suffix}"
-            with atomic_open(path) as handle:
-                handle.write(content)
-            written.append(path.name)
-    for name, content in (("annotation.conf", annotation_conf()), ("visual.conf", visual_conf())):
-        with atomic_open(folder / name) as handle:
-            handle.write(content)
+        written += write_brat_document(folder, document)
+    write_brat_config(folder)
     return written
 
 
@@ -266,8 +277,31 @@ def bioc_document(document: DocumentAnnotations) -> dict[str, Any]:
 
 def bioc_collection(tables: RunTables, source: str) -> dict[str, Any]:
     """A BioC collection; ``date`` is left empty so the file is the same on every run."""
-    return {"source": source, "date": "", "key": "drug-cell-claims.key", "infons": {},
-            "documents": [bioc_document(d) for d in processed_documents(tables)]}
+    return {**_bioc_head(source), "documents": [bioc_document(d) for d in processed_documents(tables)]}
+
+
+def _bioc_head(source: str) -> dict[str, Any]:
+    return {"source": source, "date": "", "key": "drug-cell-claims.key", "infons": {}}
+
+
+class BiocStream:
+    """``claims.bioc.json`` written one document at a time, byte for byte what ``json.dump(
+    bioc_collection(...), indent=1)`` writes: each document is dumped on its own and indented
+    to its depth (JSON strings hold no raw line breaks, so indenting by lines is safe)."""
+
+    def __init__(self, handle, source: str) -> None:
+        self.handle, self.count = handle, 0
+        head = json.dumps({**_bioc_head(source), "documents": []}, ensure_ascii=False, indent=1)
+        self.head = head[:-len("[]\n}")]  # up to '"documents": '
+
+    def write(self, document: DocumentAnnotations) -> None:
+        text = json.dumps(bioc_document(document), ensure_ascii=False, indent=1)
+        self.handle.write((self.head + "[\n  " if self.count == 0 else ",\n  ")
+                          + text.replace("\n", "\n  "))
+        self.count += 1
+
+    def close(self) -> None:
+        self.handle.write((self.head + "[]" if self.count == 0 else "\n ]") + "\n}\n")
 
 
 def write_bioc(path: Path, tables: RunTables, source: str) -> None:

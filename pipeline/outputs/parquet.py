@@ -78,3 +78,60 @@ def write_parquet(path: Path, rows: Iterable[Mapping[str, Any]], columns: list[s
     table = pa.Table.from_arrays(arrays, names=columns)
     with atomic_open_binary(path) as handle:
         pq.write_table(table, handle, compression="zstd")
+
+
+def _schema(columns: list[str]):
+    import pyarrow as pa
+
+    return pa.schema([pa.field(c, _type(c)) for c in columns])
+
+
+class ParquetStream:
+    """A Parquet table written as rows arrive: rows are turned into Arrow arrays a few
+    thousand at a time, and a row group is written every ``group_rows`` rows, so memory
+    holds one row group of columns, not the table. A table of fewer rows than that is one
+    row group, the same file :func:`write_parquet` writes."""
+
+    BATCH_ROWS = 4096
+    GROUP_ROWS = 65536
+
+    def __init__(self, handle, columns: list[str]) -> None:
+        import pyarrow.parquet as pq
+
+        self.columns, self.schema = columns, _schema(columns)
+        self.writer = pq.ParquetWriter(handle, self.schema, compression="zstd")
+        self.rows: list[Mapping[str, Any]] = []
+        self.batches: list = []
+        self.n_batched = 0
+        self.n_written = 0
+
+    def write(self, row: Mapping[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= self.BATCH_ROWS:
+            self._batch()
+            if self.n_batched >= self.GROUP_ROWS:
+                self._group()
+
+    def _batch(self) -> None:
+        import pyarrow as pa
+
+        if self.rows:
+            arrays = [pa.array([_value(c, row.get(c)) for row in self.rows], type=_type(c))
+                      for c in self.columns]
+            self.batches.append(pa.RecordBatch.from_arrays(arrays, schema=self.schema))
+            self.n_batched += len(self.rows)
+            self.rows = []
+
+    def _group(self) -> None:
+        import pyarrow as pa
+
+        self.writer.write_table(pa.Table.from_batches(self.batches, schema=self.schema)
+                                .combine_chunks())
+        self.n_written += self.n_batched
+        self.batches, self.n_batched = [], 0
+
+    def close(self) -> None:
+        self._batch()
+        if self.n_batched or not self.n_written:  # an empty table is written as one, too
+            self._group()
+        self.writer.close()

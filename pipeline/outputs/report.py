@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.outputs.review import ReviewMerge, document_link
-from pipeline.outputs.tables import RunTables
+from pipeline.outputs.tables import DocumentOutput, RunTables
 
 TEMPLATE_PATH = Path(__file__).parent / "report_template.html"
 DATA_MARK = "__REPORT_DATA__"
@@ -29,11 +29,7 @@ _INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
 
 def _json_for_html(data: Any) -> str:
     """JSON that cannot end the <script> element it sits in, whatever the documents say."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, escaped)
-    return text
+    return html_escape_json(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def _csp(template: str) -> str:
@@ -46,20 +42,18 @@ def _csp(template: str) -> str:
             + " ".join(hashes["style"]) + "; img-src data:; base-uri 'none'; form-action 'none'")
 
 
+def doc_item(row: Mapping[str, Any], key: str, n_claims: int) -> dict[str, Any]:
+    """One document of the page's document list."""
+    return {"k": key, "id": row.get("doc_id") or "", "t": row.get("title") or "",
+            "p": str(row.get("pmid") or ""), "doi": row.get("doi") or "",
+            "j": row.get("journal") or "", "y": str(row.get("year") or ""),
+            "src": row.get("source") or "", "st": row.get("status") or "",
+            "e": row.get("error") or "", "n": n_claims, "ln": document_link(row)}
+
+
 def _doc_payload(tables: RunTables) -> list[dict[str, Any]]:
-    counts: dict[int, int] = {}
-    for claim in tables.claims:
-        counts[claim["_doc"]] = counts.get(claim["_doc"], 0) + 1
-    docs = []
-    for index, (document, key) in enumerate(zip(tables.documents, tables.doc_keys, strict=True)):
-        row = document.row
-        docs.append({"k": key, "id": row.get("doc_id") or "", "t": row.get("title") or "",
-                     "p": str(row.get("pmid") or ""), "doi": row.get("doi") or "",
-                     "j": row.get("journal") or "", "y": str(row.get("year") or ""),
-                     "src": row.get("source") or "", "st": row.get("status") or "",
-                     "e": row.get("error") or "", "n": counts.get(index, 0),
-                     "ln": document_link(row)})
-    return docs
+    return [doc_item(document.row, key, len(document.claims))
+            for document, key in zip(tables.documents, tables.doc_keys, strict=True)]
 
 
 class Utf16:
@@ -81,25 +75,38 @@ class Utf16:
         return offset + self.extra[min(max(offset, 0), len(self.extra) - 1)]
 
 
-def _section_payload(tables: RunTables) -> tuple[list[dict[str, Any]], dict[tuple[int, str], int]]:
-    """Sections that hold claims (their text, for the sentences and their context)."""
-    used = {(claim["_doc"], claim["section_id"]) for claim in tables.claims}
+def document_sections(document: DocumentOutput, doc_index: int
+                      ) -> tuple[list[dict[str, Any]], dict[str, int], list[Utf16]]:
+    """The sections of one (prepared) document that hold claims, with their entities; and
+    each one's position in that list by section id, and its UTF-16 offset converter."""
+    used = {claim["section_id"] for claim in document.claims}
     sections, index, units = [], {}, []
-    for section in tables.sections:
-        key = (section["_doc"], section["section_id"])
-        if key in used and key not in index:
-            index[key] = len(sections)
+    for section in document.sections:
+        section_id = section["section_id"]
+        if section_id in used and section_id not in index:
+            index[section_id] = len(sections)
             units.append(Utf16(section["text"]))
-            sections.append({"d": section["_doc"], "id": section["section_id"],
-                             "kind": section["section"], "lb": section.get("label") or "",
-                             "tx": section["text"], "en": []})
+            sections.append({"d": doc_index, "id": section_id, "kind": section["section"],
+                             "lb": section.get("label") or "", "tx": section["text"], "en": []})
+    for entity in document.entities:
+        position = index.get(entity["section_id"])
+        if position is not None and entity["label"] in ENTITY_LABELS:
+            utf16 = units[position]
+            sections[position]["en"].append(
+                [utf16(entity["start"]), utf16(entity["end"]), ENTITY_LABELS.index(entity["label"])])
+    return sections, index, units
+
+
+def _section_payload(tables: RunTables
+                     ) -> tuple[list[dict[str, Any]], dict[tuple[int, str], int], list[Utf16]]:
+    """Sections that hold claims (their text, for the sentences and their context)."""
+    sections, index, units = [], {}, []
     for doc_index, document in enumerate(tables.documents):
-        for entity in document.entities:
-            position = index.get((doc_index, entity["section_id"]))
-            if position is not None and entity["label"] in ENTITY_LABELS:
-                utf16 = units[position]
-                sections[position]["en"].append(
-                    [utf16(entity["start"]), utf16(entity["end"]), ENTITY_LABELS.index(entity["label"])])
+        found, positions, converters = document_sections(document, doc_index)
+        index.update({(doc_index, section_id): len(sections) + position
+                      for section_id, position in positions.items()})
+        sections += found
+        units += converters
     return sections, index, units
 
 
@@ -132,16 +139,43 @@ def report_payload(tables: RunTables, merge: ReviewMerge, summary_rows: list[dic
         claims.append(_claim_payload(claim, position, units[position], contexts[claim["claim_id"]],
                                      membership.get(claim["claim_id"], -1),
                                      decisions.get(claim["claim_id"])))
-    summary = [{**row, "cell_ids": "|".join(row["cell_ids"]), "doc_ids": "|".join(row["doc_ids"]),
-                "pmids": "|".join(row["pmids"])} for row in summary_rows]
-    return {"meta": {**meta, "labels": ENTITY_LABELS, "reviewColumns": merge.columns},
-            "docs": _doc_payload(tables), "sections": sections, "claims": claims,
-            "summary": summary}
+    return {"meta": report_meta(merge, meta), "docs": _doc_payload(tables), "sections": sections,
+            "claims": claims, "summary": summary_items(summary_rows)}
 
 
-def render_report(payload: Mapping[str, Any], template_path: Path = TEMPLATE_PATH) -> str:
+def summary_items(summary_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**row, "cell_ids": "|".join(row["cell_ids"]), "doc_ids": "|".join(row["doc_ids"]),
+             "pmids": "|".join(row["pmids"])} for row in summary_rows]
+
+
+def report_meta(merge: ReviewMerge, meta: Mapping[str, Any]) -> dict[str, Any]:
+    return {**meta, "labels": ENTITY_LABELS, "reviewColumns": merge.columns}
+
+
+def template_parts(template_path: Path = TEMPLATE_PATH) -> tuple[str, str]:
+    """The page before and after the data: the data goes between them."""
     template = template_path.read_text(encoding="utf-8")
     if template.count(DATA_MARK) != 1 or template.count(CSP_MARK) != 1:
         raise ValueError(f"{template_path} must hold {DATA_MARK} and {CSP_MARK} once each")
-    return template.replace(CSP_MARK, _csp(template)).replace(DATA_MARK, _json_for_html(payload))
+    before, after = template.split(DATA_MARK)
+    csp = _csp(template)
+    return before.replace(CSP_MARK, csp), after.replace(CSP_MARK, csp)
+
+
+def html_json(data: Any) -> str:
+    """A piece of the page's data (see :func:`_json_for_html`), for pages written piece by piece."""
+    return _json_for_html(data)
+
+
+def html_escape_json(text: str) -> str:
+    """What :func:`_json_for_html` does to JSON text made elsewhere."""
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def render_report(payload: Mapping[str, Any], template_path: Path = TEMPLATE_PATH) -> str:
+    before, after = template_parts(template_path)
+    return before + _json_for_html(payload) + after
 

@@ -46,18 +46,19 @@ class RunTables:
         return [document.row for document in self.documents]
 
 
+def _unique(key: str, seen: set[str]) -> str:
+    candidate, number = key, 2
+    while candidate in seen:
+        candidate, number = f"{key}-{number}", number + 1
+    seen.add(candidate)
+    return candidate
+
+
 def unique_keys(keys: Iterable[str]) -> list[str]:
     """The keys with later repeats suffixed ``-2``, ``-3``...: deterministic for one input
     order, and the first occurrence keeps its key so existing review rows still match."""
     seen: set[str] = set()
-    unique = []
-    for key in keys:
-        candidate, number = key, 2
-        while candidate in seen:
-            candidate, number = f"{key}-{number}", number + 1
-        seen.add(candidate)
-        unique.append(candidate)
-    return unique
+    return [_unique(key, seen) for key in keys]
 
 
 def _section_order(document: DocumentOutput) -> dict[str, int]:
@@ -86,28 +87,54 @@ def _with_output_fields(claim: Row, doc_index: int, doc_key: str) -> Row:
     return row
 
 
+class TableOrder:
+    """:func:`build_tables` one document at a time, for a run that streams its rows: only
+    the document keys and claim ids seen so far are kept (to make the next ones unique)."""
+
+    def __init__(self) -> None:
+        self.n_documents = 0
+        self.n_renamed_claim_ids = 0
+        self._duplicates: set[str] = set()
+        self._doc_keys: set[str] = set()
+        self._claim_ids: set[str] = set()
+
+    @property
+    def duplicate_doc_ids(self) -> list[str]:
+        return sorted(self._duplicates)
+
+    def prepare(self, document: DocumentOutput) -> tuple[str, DocumentOutput]:
+        """The next document's key and its rows, ordered, with output fields and unique ids."""
+        doc_id = str(document.row.get("doc_id") or "")
+        key = _unique(doc_id, self._doc_keys)
+        if key != doc_id:
+            self._duplicates.add(doc_id)
+        index, self.n_documents = self.n_documents, self.n_documents + 1
+        order = _section_order(document)
+        ordered = sorted(document.claims, key=lambda c: _claim_sort_key(order, c))
+        claims = [_with_output_fields(c, index, key) for c in ordered]
+        for claim in claims:
+            before = claim["claim_id"]
+            claim["claim_id"] = _unique(before, self._claim_ids)
+            self.n_renamed_claim_ids += claim["claim_id"] != before
+        return key, DocumentOutput(
+            document.row, claims, sorted(document.entities, key=lambda e: _entity_sort_key(order, e)),
+            [{**s, "_doc": index, "_doc_key": key} for s in document.sections])
+
+
 def build_tables(documents: list[DocumentOutput]) -> RunTables:
     """Order the rows of every document totally and make claim ids and doc keys unique.
 
     Two inputs with the same file name in different folders share a ``doc_id`` and so
     could share claim ids; the second one's ids get a ``-2`` suffix rather than colliding.
     """
-    doc_ids = [str(document.row.get("doc_id") or "") for document in documents]
-    doc_keys = unique_keys(doc_ids)
-    duplicates = sorted({d for d, k in zip(doc_ids, doc_keys, strict=True) if d != k})
-    prepared = []
-    for index, (document, key) in enumerate(zip(documents, doc_keys, strict=True)):
-        order = _section_order(document)
-        ordered = sorted(document.claims, key=lambda c, o=order: _claim_sort_key(o, c))
-        prepared.append(DocumentOutput(
-            document.row, [_with_output_fields(c, index, key) for c in ordered],
-            sorted(document.entities, key=lambda e, o=order: _entity_sort_key(o, e)),
-            [{**s, "_doc": index, "_doc_key": key} for s in document.sections]))
+    order = TableOrder()
+    keys, prepared = [], []
+    for document in documents:
+        key, ready = order.prepare(document)
+        keys.append(key)
+        prepared.append(ready)
     claims = [claim for document in prepared for claim in document.claims]
     entities = [entity for document in prepared for entity in document.entities]
     sections = [section for document in prepared for section in document.sections]
-    original = [c["claim_id"] for c in claims]
-    for claim, claim_id in zip(claims, unique_keys(original), strict=True):
-        claim["claim_id"] = claim_id
-    renamed = sum(1 for claim, before in zip(claims, original, strict=True) if claim["claim_id"] != before)
-    return RunTables(prepared, doc_keys, claims, entities, sections, renamed, duplicates)
+    return RunTables(prepared, keys, claims, entities, sections, order.n_renamed_claim_ids,
+                     order.duplicate_doc_ids)

@@ -38,22 +38,48 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+class AtomicFile:
+    """A file written under a temporary name beside ``path``: :meth:`commit` renames it into
+    place, :meth:`abort` removes it. Several can be open at once, so that a run writes all
+    its tables row by row and replaces them only when every one is complete."""
+
+    def __init__(self, path: Path, binary: bool = False) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.path, self.tmp = path, Path(tmp)
+        try:
+            mode = "wb" if binary else "w"
+            text_args = {} if binary else {"encoding": "utf-8", "newline": ""}
+            self.handle = os.fdopen(fd, mode, **text_args)
+            os.fchmod(self.handle.fileno(), _default_mode())
+        except BaseException:
+            self.tmp.unlink(missing_ok=True)
+            raise
+
+    def commit(self) -> None:
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        self.handle.close()
+        self.tmp.unlink(missing_ok=True)
+
+
 @contextmanager
 def _atomic(path: Path, binary: bool) -> Iterator[Any]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    file = AtomicFile(path, binary)
     try:
-        mode = "wb" if binary else "w"
-        text_args = {} if binary else {"encoding": "utf-8", "newline": ""}
-        with os.fdopen(fd, mode, **text_args) as handle:
-            os.fchmod(handle.fileno(), _default_mode())
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        yield file.handle
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        file.abort()
         raise
+    file.commit()
 
 
 @contextmanager
@@ -87,12 +113,24 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
+class CsvRows:
+    """CSV rows written one at a time to ``handle``, after a header line."""
+
+    def __init__(self, handle: TextIO, columns: list[str]) -> None:
+        self.columns = columns
+        self.writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore",
+                                     lineterminator="\n")
+        self.writer.writeheader()
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.writer.writerow({k: _cell(row.get(k)) for k in self.columns})
+
+
 def _write_csv_rows(handle: TextIO, rows: Iterable[dict[str, Any]], columns: list[str]) -> int:
-    writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    writer = CsvRows(handle, columns)
     count = 0
     for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in columns})
+        writer.write(row)
         count += 1
     return count
 
@@ -113,10 +151,14 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]], columns: list[str] |
     count = 0
     with atomic_open(path) as handle:
         for row in rows:
-            record = {k: row.get(k) for k in columns} if columns else row
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.write(jsonl_line(row, columns))
             count += 1
     return count
+
+
+def jsonl_line(row: dict[str, Any], columns: list[str] | None = None) -> str:
+    record = {k: row.get(k) for k in columns} if columns else row
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
