@@ -119,6 +119,7 @@ class ClaimFinder:
                 evidence = self._connect(doc, anchor, cell, inside, mention_tokens)
                 if evidence is not None:
                     found.append(PairClaim(anchor, cell, evidence, sentence))
+        found += listed_claims(doc, found, cells)
         return _one_per_pair(_specific_over_generic(found))
 
     # -- anchors ------------------------------------------------------------------------
@@ -618,6 +619,61 @@ def _is_baseline(token: Token) -> bool:
         return True
     return any(c.lower_ in {"untreated", "no", "without", "pre"} for c in token.children) or \
         token.lower_.startswith("untreat")
+
+
+LIST_WORDS = frozenset({",", ";", "and", "or", "as", "well", "and/or"})
+
+
+def listed_claims(doc: Doc, found: list[PairClaim], cells: list[Mention]) -> list[PairClaim]:
+    """Cells written as a list with a claim's cell share its claim, whatever the parse made
+    of the list ("inhibited viability in HeLa cells, hepatoma HepG2 cells and A549 cells":
+    the parser often hangs later items elsewhere than under the first)."""
+    claimed = {(id(c.anchor), id(c.cell)) for c in found}
+    ordered = sorted(cells, key=lambda m: m.first_token)
+    added = []
+    for claim in found:
+        if claim.cell.match == "generic":
+            continue
+        for other in list_neighbours(doc, claim.cell, ordered):
+            if (id(claim.anchor), id(other)) in claimed:
+                continue
+            claimed.add((id(claim.anchor), id(other)))
+            evidence = Evidence(claim.evidence.trigger, claim.evidence.direction, "list",
+                                claim.evidence.effect, claim.evidence.path_length + 1)
+            added.append(PairClaim(claim.anchor, other, evidence, claim.sentence))
+    return added
+
+
+def list_neighbours(doc: Doc, cell: Mention, ordered: list[Mention]) -> list[Mention]:
+    """The cell mentions on either side of ``cell`` in one surface list with it."""
+    k = next(i for i, m in enumerate(ordered) if m is cell)
+    found = []
+    for step in (1, -1):
+        current, i = cell, k + step
+        while 0 <= i < len(ordered) and _list_gap(doc, *sorted((current, ordered[i]),
+                                                              key=lambda m: m.first_token)):
+            current = ordered[i]
+            found.append(current)
+            i += step
+    return found
+
+
+def _list_gap(doc: Doc, first: Mention, second: Mention) -> bool:
+    """Whether only list punctuation, a conjunction and the second item's own modifiers
+    ("hepatoma" in ", hepatoma HepG2 cells") stand between two mentions."""
+    gap = range(first.last_token + 1, second.first_token)
+    if not any(doc[i].lower_ in {",", ";", "and", "or", "and/or"} for i in gap):
+        return False
+    for i in gap:
+        token = doc[i]
+        if token.lower_ in LIST_WORDS:
+            continue
+        head = token
+        while head.i in gap and head.head.i != head.i and head.dep_ in {"compound", "amod", "nmod"}:
+            head = head.head
+        if not (second.first_token <= head.i <= second.last_token):
+            return False
+    return True
 
 
 def _specific_over_generic(claims: list[PairClaim]) -> list[PairClaim]:

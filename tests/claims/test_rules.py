@@ -232,3 +232,18 @@ def test_a_cell_process_of_named_cells_gives_no_generic_claim(nlp):
 
 def test_the_cell_cycle_and_cell_lines_are_not_cells(nlp):
     assert claims_of(nlp, "Dexamethasone suppressed the cell cycle.") == []
+
+
+def test_cells_listed_with_a_claims_cell_share_the_claim(nlp):
+    # Regression: the parser hung "HepG2 cells" off the main verb, and only HeLa got a claim.
+    found = claims_of(nlp, "The results showed that betulin significantly inhibited cell viability "
+                           "in cervix carcinoma HeLa cells, hepatoma HepG2 cells, lung "
+                           "adenocarcinoma A549 cells, and breast cancer MCF-7 cells.")
+    assert [(c[1], c[2]) for c in found] == [
+        ("HeLa cells", "decrease"), ("HepG2 cells", "decrease"), ("A549 cells", "decrease"),
+        ("MCF-7 cells", "decrease")]
+
+
+def test_a_list_does_not_reach_across_other_words(nlp):
+    doc = nlp("Dexamethasone killed CLL cells, whereas T cells survived.")
+    assert "list" not in {claim.rule for claim in doc._.claims}
