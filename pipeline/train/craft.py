@@ -35,6 +35,11 @@ CRAFT sentence into that scheme:
   adjectives and ``compound`` otherwise; ``quantmod`` becomes ``compound`` on numbers and
   ``advmod`` otherwise; infinitival ``to`` (``aux`` on a ``TO`` token) becomes ``mark``.
   Any label GENIA never uses that is still left becomes ``dep`` and is counted.
+* **Coordination and brackets**: chained conjuncts (``A , B , and C`` with ``C`` under ``B``)
+  and the ``cc``/commas between them are attached to the first conjunct
+  (:func:`flatten_coordination`), and both brackets of a pair are attached to the head of what
+  they enclose (:func:`attach_brackets`), as in GENIA. Either step is skipped for a sentence
+  when it would make the tree invalid.
 * **Tags**: CRAFT tags prepositional ``to`` as ``IN`` (GENIA: always ``TO``), and uses ``HYPH``,
   ``SYM``, ``AFX``, ``NFP`` and ``UH``, which GENIA never does; they are mapped to GENIA's tags
   (:func:`genia_tag`).
@@ -462,6 +467,57 @@ def relabel(tree: Tree, stats: Stats | None = None) -> Tree:
     return tree
 
 
+def flatten_coordination(tree: Tree) -> Tree:
+    """Attach every conjunct, and the ``cc``/comma between conjuncts, to the first conjunct.
+
+    CRAFT often chains conjuncts (``A , B , and C``: ``C`` a ``conj`` of ``B``); GENIA's UD v1
+    attaches all of them, and the coordinators, to ``A``.
+    """
+    old_heads, deps = list(tree.heads), tree.deps
+
+    def first_conjunct(i: int) -> int:
+        seen = set()
+        while deps[i] == "conj" and old_heads[i] >= 0 and i not in seen:
+            seen.add(i)
+            i = old_heads[i]
+        return i
+
+    new_heads = list(old_heads)
+    for i, head in enumerate(old_heads):
+        if deps[i] == "conj" and head >= 0 and deps[head] == "conj":
+            new_heads[i] = first_conjunct(head)
+    for i, head in enumerate(old_heads):
+        if head < 0 or deps[head] != "conj" or i < head:
+            continue
+        is_coordinator = deps[i] == "cc" or (deps[i] == "punct" and tree.words[i] in (",", ";"))
+        later_conjunct = any(
+            deps[j] == "conj" and old_heads[j] == head and j > i for j in range(i + 1, len(tree))
+        )
+        if is_coordinator and later_conjunct:
+            new_heads[i] = first_conjunct(head)
+    tree.heads = new_heads
+    return tree
+
+
+def attach_brackets(tree: Tree) -> Tree:
+    """Attach both brackets of a ``( … )`` or ``[ … ]`` pair to the head of what they enclose.
+
+    GENIA always does; CRAFT sometimes hangs the closing bracket on the governing verb.
+    """
+    stack: list[int] = []
+    for i, word in enumerate(tree.words):
+        if word in ("(", "["):
+            stack.append(i)
+        elif word in (")", "]") and stack:
+            start = stack.pop()
+            inside = range(start + 1, i)
+            tops = [j for j in inside if not (start <= tree.heads[j] <= i)]
+            if len(tops) == 1:
+                tree.heads[start] = tree.heads[i] = tops[0]
+                tree.deps[start] = tree.deps[i] = "punct"
+    return tree
+
+
 def check_tree(tree: Tree) -> None:
     """Raise :class:`ConversionError` unless ``tree`` is one projective tree with one root."""
     n = len(tree)
@@ -500,6 +556,13 @@ def convert_sentence(tree: Tree, stats: Stats | None = None) -> Tree:
     ]
     relabel(tree, stats)
     check_tree(tree)
+    for normalize in (flatten_coordination, attach_brackets):
+        before = (list(tree.heads), list(tree.deps))
+        normalize(tree)
+        try:
+            check_tree(tree)
+        except ConversionError:  # keep the tree as it was rather than drop the sentence
+            tree.heads, tree.deps = before
     return tree
 
 

@@ -253,6 +253,43 @@ def test_other_labels_are_mapped_into_genia_set() -> None:
     assert tree.deps[10] == "dep"
 
 
+def test_chained_conjuncts_and_coordinators_attach_to_the_first_conjunct() -> None:
+    result = converted(
+        """
+        IL-2 NN 0 root
+        , , 1 punct
+        IL-4 NN 1 conj
+        , , 3 punct
+        and CC 3 cc
+        IL-6 NN 3 conj
+        """
+    )
+    assert result == [
+        ("IL-2", "ROOT", "ROOT"),
+        (",", "IL-2", "punct"),
+        ("IL-4", "IL-2", "conj"),
+        (",", "IL-2", "punct"),
+        ("and", "IL-2", "cc"),
+        ("IL-6", "IL-2", "conj"),
+    ]
+
+
+def test_both_brackets_attach_to_the_enclosed_head() -> None:
+    result = converted(
+        """
+        we PRP 2 nsubj
+        tested VBD 0 root
+        the DT 4 det
+        protein NN 2 dobj
+        ( -LRB- 6 punct
+        RFP NN 4 appos
+        ) -RRB- 2 punct
+        """
+    )
+    assert result[4] == ("(", "RFP", "punct")
+    assert result[6] == (")", "RFP", "punct")
+
+
 def test_merge_hyphenated_tokens_to_tokenizer() -> None:
     tree = make_tree(
         """
