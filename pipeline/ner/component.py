@@ -14,6 +14,8 @@ ambiguous terms ("rods" in a figure legend of a paper whose abstract is about th
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -21,7 +23,7 @@ from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
 from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
 from pipeline.ner.merge import merge_model_mentions
 from pipeline.ner.neural import SPAN_PREFIX as NEURAL_PREFIX
-from pipeline.ner.recognizer import DRUG, Mention, Recognizer
+from pipeline.ner.recognizer import CELL, DRUG, Mention, Recognizer
 
 SPAN_KEY = "drug_cell_entities"
 
@@ -69,7 +71,8 @@ class EntityRecognizer:
             substances = document.substances if document is not None else None
             mentions = merge_model_mentions(mentions, doc, self.recognizer.grounder, context,
                                             substances)
-        mentions = [m for m in mentions if not is_class_adjective(doc, m)]
+        mentions = [m for m in mentions
+                    if not is_class_adjective(doc, m) and not names_a_cell_process(doc, m)]
         if document is not None:
             document.words.update(words)
         doc._.mentions = mentions
@@ -88,6 +91,23 @@ def is_class_adjective(doc: Doc, mention: Mention) -> bool:
     if (token.idx, token.idx + len(token.text)) != (mention.start, mention.end):
         return False  # "GC-induced": the drug is part of the adjective
     return token.tag_ == "JJ" or (token.dep_ == "amod" and not token.tag_.startswith("NN"))
+
+
+CELL_PROCESS_HEADS = frozenset({"death", "cycle", "cycles"})
+_LOWERCASE_LETTER_CELL = re.compile(r"^[a-z][-\s]cells?$")
+
+
+def names_a_cell_process(doc: Doc, mention: Mention) -> bool:
+    """'apoptotic cell death', 'S/G2-M cell cycle arrest': the cell words name a process, not
+    a population; and '72-h cell cultures' has no "h cell" (one-letter cell names are
+    capitals: T, B, M)."""
+    if mention.label != CELL:
+        return False
+    if _LOWERCASE_LETTER_CELL.match(mention.text(doc)):
+        return True
+    last = doc[mention.last_token]
+    return last.lower_ in {"cell", "cells"} and last.i + 1 < len(doc) and \
+        doc[last.i + 1].lower_ in CELL_PROCESS_HEADS
 
 
 @Language.factory(

@@ -172,3 +172,12 @@ def test_a_brand_name_starting_with_a_function_word_does_not_match_prose(nlp):
 def test_a_drug_class_inside_an_adjective_stays_a_drug(nlp):
     doc = nlp("Glucocorticoids (GCs) act on monocytes. The GC-induced expression pattern was studied.")
     assert "GC" in [m.text(doc) for m in doc._.mentions if m.label == "DRUG"]
+
+
+def test_cell_words_naming_a_process_are_no_population(nlp):
+    for text in ["NaF induced apoptotic cell death in tumor cells.",
+                 "Ciprofloxacin mediated S/G2-M cell cycle arrest in bladder cancer cells.",
+                 "Thalidomide did not change proliferation of 72-h cell cultures."]:
+        doc = nlp(text)
+        cells = [m.text(doc) for m in doc._.mentions if m.label == "CELL"]
+        assert not {"apoptotic cell", "M cell", "h cell"} & set(cells), text
