@@ -22,10 +22,13 @@ type and carry the id ("CD8+ T cells"), which is what the entities table reports
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from pipeline.grounding.cell_lines import cell_line_indices
@@ -35,7 +38,7 @@ from pipeline.grounding.markers import Marker, markers_before
 from pipeline.grounding.ontology import GENERIC_CELL
 from pipeline.grounding.tables import read_tsv
 from pipeline.ner.lexicons import cell_index, disease_index, drug_index
-from pipeline.ner.terms import Concept, TermIndex, prefix_stable, term_key
+from pipeline.ner.terms import Concept, FindableKeys, TermIndex, prefix_stable, term_key
 from pipeline.resources import DATA_DIR
 
 CELL, CELL_LINE, DRUG, DISEASE, GENE = "CELL", "CELL_LINE", "DRUG", "DISEASE", "GENE"
@@ -113,8 +116,7 @@ class Mention:
         self.qualifiers.update(dict(grounding.qualifiers))
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     start: int
     end: int
     token: int
@@ -130,23 +132,62 @@ class Pieces(list):
         self.by_end = {p.end: k for k, p in enumerate(self)}
 
 
-def doc_pieces(doc: Doc) -> Pieces:
-    """Tokens split at inner hyphens and slashes, keeping character offsets."""
+def doc_pieces(doc: Doc, text: str | None = None) -> Pieces:
+    """Tokens split at inner hyphens and slashes, keeping character offsets. Token offsets
+    and lengths come from one array and the texts from ``text`` (the Doc's), which spares
+    a Token object per token."""
+    text = doc.text if text is None else text
     pieces = []
-    for token in doc:
-        if token.is_space:
+    for i, (idx, length, is_space) in enumerate(doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()):
+        if is_space:
+            continue
+        word = text[idx:idx + length]
+        if length < 3 or _INNER_SPLIT.search(word, 1, length - 1) is None:
+            pieces.append(Piece(idx, idx + length, i, word))
             continue
         begin = 0
-        text = token.text
-        for match in _INNER_SPLIT.finditer(text):
-            if 0 < match.start() < len(text) - 1:
+        for match in _INNER_SPLIT.finditer(word):
+            if 0 < match.start() < length - 1:
                 if match.start() > begin:
-                    pieces.append(Piece(token.idx + begin, token.idx + match.start(), token.i,
-                                        text[begin:match.start()]))
+                    pieces.append(Piece(idx + begin, idx + match.start(), i, word[begin:match.start()]))
                 begin = match.end()
-        if begin < len(text):
-            pieces.append(Piece(token.idx + begin, token.idx + len(text), token.i, text[begin:]))
+        if begin < length:
+            pieces.append(Piece(idx + begin, idx + length, i, word[begin:]))
     return Pieces(pieces)
+
+
+class SpanScan:
+    """What the dictionary pass asks of every piece, worked out once per Doc: where its
+    line ends, which pieces the document's abbreviations expand or leave out, and whether
+    the keys of the text's spans grow by prefixes (:func:`prefix_stable`)."""
+
+    def __init__(self, text: str, pieces: list[Piece], context: CellContext, skipped: set[int]) -> None:
+        self.text, self.pieces, self.context, self.skipped = text, pieces, context, skipped
+        self.stable = prefix_stable(text)
+        n = len(pieces)
+        self.line_end = [n] * n  # the first piece after a line break that follows piece k
+        self.next_special = [n] * (n + 1)  # the first piece from k on that an abbreviation expands
+        end = special = n
+        for k in range(n - 1, -1, -1):
+            self.line_end[k] = end
+            if k and "\n" in text[pieces[k - 1].end:pieces[k].start]:
+                end = k
+            if pieces[k].text in context.abbreviations:
+                special = k
+            self.next_special[k] = special
+        self.sorted_skipped = sorted(skipped)
+
+    def plain(self, i: int, last: int) -> bool:
+        """Whether pieces i..last have no abbreviation and no left-out parenthetical inside,
+        so that a span's expanded key is its key as written."""
+        if self.next_special[i] < last:
+            return False
+        after = bisect_right(self.sorted_skipped, i)
+        return after == len(self.sorted_skipped) or self.sorted_skipped[after] >= last
+
+    def skipped_from(self, j: int) -> bool:
+        """Whether a left-out piece lies at ``j`` or after it."""
+        return bool(self.sorted_skipped) and self.sorted_skipped[-1] >= j
 
 
 class Recognizer:
@@ -163,14 +204,15 @@ class Recognizer:
         ]
         self.max_pieces = min(MAX_TERM_PIECES, max(i.max_words for i in self.indices) + 4)
         self._starts: dict[tuple[str, str], bool] = {}  # (piece, its expansion) → _may_start
+        self.findable = FindableKeys(self.indices)
 
     def __call__(self, doc: Doc, abbreviations: Mapping[str, str] | None = None,
                  cues: Iterable[str] | None = None) -> list[Mention]:
         """Mentions of ``doc``; ``abbreviations`` are the document's definitions (short →
         long form) and ``cues`` its words and two-word phrases (``words_of``; this text's
         when not given)."""
-        pieces = doc_pieces(doc)
         text = doc.text  # computed once: Doc.text joins every token on each access
+        pieces = doc_pieces(doc, text)
         words = frozenset(cues) if cues is not None else words_of(text)
         context = CellContext(abbreviation_variants(abbreviations or {}), words)
         mentions = self._dictionary_mentions(text, pieces, context)
@@ -206,10 +248,11 @@ class Recognizer:
 
     def _dictionary_mentions(self, text: str, pieces: list[Piece], context: CellContext) -> list:
         skipped = defined_parentheticals(pieces, context)
+        scan = SpanScan(text, pieces, context, skipped)
         mentions: list[Mention] = []
         i = 0
         while i < len(pieces):
-            found = self._longest_term(text, pieces, i, context, skipped)
+            found = self._longest_term(scan, i)
             if found is None:
                 found = self._abbreviation_alone(pieces, i, context)
             if found is None:
@@ -220,72 +263,63 @@ class Recognizer:
             i = j
         return mentions
 
-    def _longest_term(self, text: str, pieces: list[Piece], i: int, context: CellContext,
-                      skipped: set[int]) -> tuple[int, Concept] | None:
+    def _longest_term(self, scan: SpanScan, i: int) -> tuple[int, Concept] | None:
+        text, pieces, context = scan.text, scan.pieces, scan.context
         if not _has_alnum(pieces[i].text) or not self._may_start(pieces[i].text, context):
             return None
-        last = i + 1
-        while last < min(len(pieces), i + self.max_pieces):
-            if "\n" in text[pieces[last - 1].end:pieces[last].start]:
-                break
-            last += 1
-        for j in self._possible_ends(text, pieces, i, last, context, skipped):
+        last = min(scan.line_end[i], i + self.max_pieces, len(pieces))
+        for j in self._possible_ends(scan, i, last):
             if not _has_alnum(pieces[j - 1].text):
                 continue
             if _is_partial_word(text, pieces[i], pieces[j - 1]):
                 continue
-            concept = self._term_at(text, pieces, i, j, context, skipped)
+            concept = self._term_at(text, pieces, i, j, context, scan.skipped)
             if concept is not None:
                 return j, concept
         return None
 
-    def _possible_ends(self, text: str, pieces: list[Piece], i: int, last: int,
-                       context: CellContext, skipped: set[int]) -> list[int]:
+    def _possible_ends(self, scan: SpanScan, i: int, last: int) -> list[int]:
         """The ends ``j`` (longest first, ``i < j <= last``) at which pieces i..j may be a
         term: for every other end, neither key of the span (expanded, as written) is one
         any index can find, so :meth:`_term_at` would find nothing. Spans grow one piece at
         a time only while some findable key still starts with one of their keys; most
         stop after a piece or two, where trying every length up to ``last`` costs a key
         and four lookups each."""
-        words = [context.abbreviations.get(p.text, p.text) for p in pieces[i:last]]
-        raw_text = text[pieces[i].start:pieces[last - 1].end]
-        # Without an abbreviation or a defined parenthetical, both keys are the same.
-        plain = not any(k in skipped for k in range(i + 1, last)) and \
-            not any(p.text in context.abbreviations for p in pieces[i:last])
-        chain = [words[0]]  # the expanded key's text, defined parentheticals left out
-        for k in range(i + 1, last):
-            if k not in skipped and not plain:
-                chain += [text[pieces[k - 1].end:pieces[k].start], words[k - i]]
-        if not prefix_stable(raw_text) or not (plain or prefix_stable("".join(chain))):
+        text, pieces, skipped = scan.text, scan.pieces, scan.skipped
+        start = pieces[i].start
+        if not scan.stable and not prefix_stable(text[start:pieces[last - 1].end]):
             return list(range(last, i, -1))
+        # Without an abbreviation or a left-out parenthetical, both keys are the same.
+        plain = scan.plain(i, last)
+        if not plain:
+            words = [scan.context.abbreviations.get(p.text, p.text) for p in pieces[i:last]]
+            chain = [words[0]]  # the expanded key's text, defined parentheticals left out
+            for k in range(i + 1, last):
+                if k not in skipped:
+                    chain += [text[pieces[k - 1].end:pieces[k].start], words[k - i]]
+            if not prefix_stable("".join(chain)):
+                return list(range(last, i, -1))
+            chain_text = words[0]
         ends = []
-        raw_alive, chain_alive, chain_text = True, not plain, words[0]
+        raw_alive, chain_alive = True, not plain
         for j in range(i + 1, last + 1):
             k = j - 1
             found = False
             if raw_alive:
-                found, raw_alive = self._probe(term_key(text[pieces[i].start:pieces[k].end]))
+                found, raw_alive = self.findable.probe(term_key(text[start:pieces[k].end]))
             if k > i and k in skipped:  # the last piece is kept here, left out of longer spans
-                found = found or self._probe(self._key(text, pieces, i, j, context, skipped))[0]
+                found = found or self.findable.probe(
+                    self._key(text, pieces, i, j, scan.context, skipped))[0]
             elif chain_alive:
                 if k > i:
                     chain_text += text[pieces[k - 1].end:pieces[k].start] + words[k - i]
-                hit, chain_alive = self._probe(term_key(chain_text))
+                hit, chain_alive = self.findable.probe(term_key(chain_text))
                 found = found or hit
             if found:
                 ends.append(j)
-            if not raw_alive and not chain_alive and not any(s >= j for s in skipped):
+            if not raw_alive and not chain_alive and not scan.skipped_from(j):
                 break
         return ends[::-1]
-
-    def _probe(self, key: str) -> tuple[bool, bool]:
-        """(whether some index may find ``key``, whether some index may find a longer key
-        that starts with it)."""
-        found = longer = False
-        for index in self.indices:
-            hit, starts = index.probe(key)
-            found, longer = found or hit, longer or starts
-        return found, longer
 
     def _may_start(self, word: str, context: CellContext) -> bool:
         """Whether a term of any index can start with this piece, as written or expanded."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -123,14 +124,11 @@ class TermIndex:
     # The first word of every key: a span whose first word is not among them is not looked
     # up at all, which spares most of the windows of a long text.
     first_words: set[str] = field(default_factory=set)
-    # Every key a lookup can succeed for, plurals included, sorted; built on first use.
-    _findable: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, term: str, concept: Concept, overwrite: bool = False) -> None:
         key = term_key(term)
         if not key:
             return
-        self._findable = None
         if overwrite or key not in self.entries:
             self.entries[key] = concept
         words = key.split()
@@ -154,18 +152,26 @@ class TermIndex:
                 return concept
         return None
 
-    def probe(self, key: str) -> tuple[bool, bool]:
-        """(whether :meth:`lookup` may find ``key``, whether it may find a key that starts
-        with ``key``): one bisection in the sorted findable keys. The first says which spans
-        are worth a lookup, the second when to stop making a span longer."""
-        if self._findable is None:
-            self._findable = sorted({form for key in self.entries
-                                     for form in (key, *plural_keys(key))})
-        at = bisect_left(self._findable, key)
-        if at == len(self._findable):
-            return False, False
-        found = self._findable[at]
-        return found == key, found.startswith(key)
-
     def __len__(self) -> int:
         return len(self.entries)
+
+
+class FindableKeys:
+    """Every key a lookup in some of ``indices`` can succeed for (entries, and the plurals
+    :func:`singular_keys` folds to them), sorted: one bisection says whether a key may be
+    found, and whether a longer key that starts with it may. Made from the indices as they
+    are; terms added to them later are not seen."""
+
+    def __init__(self, indices: Iterable[TermIndex]) -> None:
+        self.keys = sorted({form for index in indices for key in index.entries
+                            for form in (key, *plural_keys(key))})
+
+    def probe(self, key: str) -> tuple[bool, bool]:
+        """(whether ``key`` may be found, whether a key that starts with ``key`` may be):
+        the first says which spans are worth a lookup, the second when to stop making a
+        span longer."""
+        at = bisect_left(self.keys, key)
+        if at == len(self.keys):
+            return False, False
+        found = self.keys[at]
+        return found == key, found.startswith(key)

@@ -7,9 +7,16 @@ from itertools import pairwise
 import pytest
 
 from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
-from pipeline.ner.recognizer import Recognizer, _has_alnum, defined_parentheticals, doc_pieces
+from pipeline.ner.recognizer import (
+    Recognizer,
+    SpanScan,
+    _has_alnum,
+    defined_parentheticals,
+    doc_pieces,
+)
 from pipeline.ner.terms import (
     Concept,
+    FindableKeys,
     TermIndex,
     plural_keys,
     prefix_stable,
@@ -55,14 +62,17 @@ def test_plural_keys_invert_singular_keys(key):
         assert key in plural_keys(singular)
 
 
-def test_probe_says_found_and_continued_and_follows_additions():
+def test_probe_says_found_and_continued():
     index = TermIndex()
     index.add("natural killer cell", Concept("CELL", "natural killer cell"))
-    assert index.probe("natural killer cells") == (True, True)
-    assert index.probe("natural kil") == (False, True)
-    assert index.probe("natural killer cell line") == (False, False)
-    index.add("natural killer cell line", Concept("CELL_LINE", "x"))
-    assert index.probe("natural killer cell line") == (True, True)
+    lines = TermIndex()
+    lines.add("NK-92", Concept("CELL_LINE", "NK-92"))
+    findable = FindableKeys([index, lines])
+    assert findable.probe("natural killer cells") == (True, True)
+    assert findable.probe("natural kil") == (False, True)
+    assert findable.probe("natural killer cell line") == (False, False)
+    assert findable.probe("nk 92") == (True, True)
+    assert findable.probe("nk 925") == (False, False)
 
 
 @pytest.mark.parametrize("text, abbreviations", [
@@ -80,11 +90,12 @@ def test_possible_ends_hold_every_end_that_finds_a_term(tokenizer_nlp, text, abb
     context = CellContext(abbreviation_variants(abbreviations), words_of(text))
     pieces = doc_pieces(doc)
     skipped = defined_parentheticals(pieces, context)
+    scan = SpanScan(text, pieces, context, skipped)
     for i in range(len(pieces)):
         if not _has_alnum(pieces[i].text):
             continue
         last = min(len(pieces), i + recognizer.max_pieces)
-        ends = recognizer._possible_ends(text, pieces, i, last, context, skipped)
+        ends = recognizer._possible_ends(scan, i, last)
         finding = [j for j in range(last, i, -1)
                    if recognizer._term_at(text, pieces, i, j, context, skipped) is not None]
         assert set(finding) <= set(ends)
