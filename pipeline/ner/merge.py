@@ -34,6 +34,8 @@ Before the vote, spans that cannot be what their label says are left out
   ("[3H]thymidine", "dextran-FITC"); a chemical that names another agent ("a reactive oxygen
   species scavenger"); a short form whose long form, where the document defines it, holds no
   drug or chemical ("ADCC", antibody-dependent cellular cytotoxicity);
+- a bare outcome word ("death", "injury", "toxicity") is not a disease: in "inhibits
+  leukocyte death" it is what happens to the cells;
 - a bare "cells" is left to the claim rules, which resolve it to the population it refers
   to; a model cell must name a cell (a head such as "cells", "lymphocytes", "spheroids"), be
   grounded in the Cell Ontology, or look like a cell line ("SKOV3", "HT-1080").
@@ -82,6 +84,10 @@ MODEL_LABELS: Mapping[str, str] = {
 }
 VOTE_PRIORITY = {CELL: 0, CELL_LINE: 1, DRUG: 2, DISEASE: 3, GENE: 4, OTHER: 5}
 MODEL_MATCH = "none"
+# Outcomes that BC5CDR annotates as diseases; alone, in "inhibits leukocyte death", they
+# are what happens to the cells, not a disease naming them.
+OUTCOME_WORDS = frozenset({"death", "deaths", "injury", "injuries", "damage", "toxicity",
+                           "toxicities", "necrosis", "apoptosis", "cytotoxicity"})
 GENERIC_CELL_WORDS = frozenset({"cell", "cells", "cellular"})
 CELL_HEAD = re.compile(
     r"(?:cells?|cytes?|blasts?|phages?|lines?|clones?|spheroids?|monolayers?|"
@@ -209,6 +215,8 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
         key = term_key(context.abbreviations.get(text, text))
         return not (key in drug_stoplist() or _ENDOGENOUS.match(key) or TRACER.search(text)
                     or key.endswith((" cell", " cells")))
+    if label == DISEASE:
+        return text.lower() not in OUTCOME_WORDS
     if label in (CELL, CELL_LINE):
         if text.lower() in GENERIC_CELL_WORDS:
             return False

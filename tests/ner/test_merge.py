@@ -181,3 +181,10 @@ def test_cell_words_naming_a_process_are_no_population(nlp):
         doc = nlp(text)
         cells = [m.text(doc) for m in doc._.mentions if m.label == "CELL"]
         assert not {"apoptotic cell", "M cell", "h cell"} & set(cells), text
+
+
+def test_a_bare_outcome_word_is_not_a_disease(nlp):
+    # Regression: BC5CDR's DISEASE "death" made "leukocyte" part of a disease name.
+    doc = nlp("L-Carnitine ameliorates oxidative organ injury and inhibits leukocyte death.")
+    assert [(c.drug, c.cell, c.direction) for c in doc._.claims] == [
+        ("L-Carnitine", "leukocyte", "decrease")]
