@@ -13,10 +13,11 @@ types we do not use (ORGAN, TISSUE, ORGANISM, ...) map to ``OTHER``: they still 
 2. The other model spans that overlap one another form a group, and the models vote: each
    model votes once, for the label it gave. The label with the most votes wins; on a tie,
    the label of the longest span ("Bruton's tyrosine kinase", a gene, over the chemical
-   "tyrosine" inside it), then CELL > CELL_LINE > DRUG > DISEASE > GENE > OTHER (the order of
-   :func:`pipeline.ner.recognizer.resolve_overlaps` for the lexicons). The longest span with the winning label
-   becomes the mention; an ``OTHER`` win leaves no mention. So "VEGF", a chemical to the
-   BC5CDR model but a gene to the two others, is a gene. An all-capitals short form that
+   "tyrosine" inside it), then CELL > CELL_LINE > OTHER > DRUG > DISEASE > GENE: a model
+   that types a span as something we do not use ("chromatin", a cellular component) outweighs
+   a lone chemical reading. The longest span with the winning label becomes the mention;
+   an ``OTHER`` win leaves no mention. So "VEGF", a chemical to the BC5CDR model but a gene
+   to the two others, is a gene. An all-capitals short form that
    the document does not define ("ADCC", "TCR") needs two models' votes to be a drug.
 
 A mention a model found says so in ``source`` (``ner-bc5cdr``, ``ner-jnlpba``, ...; the first
@@ -82,7 +83,7 @@ MODEL_LABELS: Mapping[str, str] = {
     "DNA": GENE,
     "RNA": GENE,
 }
-VOTE_PRIORITY = {CELL: 0, CELL_LINE: 1, DRUG: 2, DISEASE: 3, GENE: 4, OTHER: 5}
+VOTE_PRIORITY = {CELL: 0, CELL_LINE: 1, OTHER: 2, DRUG: 3, DISEASE: 4, GENE: 5}
 MODEL_MATCH = "none"
 # Outcomes that BC5CDR annotates as diseases; alone, in "inhibits leukocyte death", they
 # are what happens to the cells, not a disease naming them.

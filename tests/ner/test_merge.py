@@ -188,3 +188,9 @@ def test_a_bare_outcome_word_is_not_a_disease(nlp):
     doc = nlp("L-Carnitine ameliorates oxidative organ injury and inhibits leukocyte death.")
     assert [(c.drug, c.cell, c.direction) for c in doc._.claims] == [
         ("L-Carnitine", "leukocyte", "decrease")]
+
+
+def test_a_type_we_do_not_use_wins_a_tie_with_a_chemical(doc):
+    merged = merge(doc, [], {"a": [span(doc, "DMSO", "SIMPLE_CHEMICAL")],
+                             "b": [span(doc, "DMSO", "CELLULAR_COMPONENT")]})
+    assert merged == []
