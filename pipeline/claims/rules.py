@@ -133,7 +133,8 @@ class ClaimFinder:
         if drugs or not antecedents:
             return anchors
         references = [t for t in sentence if not _is_baseline(t) and (
-                      self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
+                      (self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
+                       and not _names_its_own_agent(t))
                       or (t.lower_ in {"its", "their"} and t.head.i != t.i
                           and self.lexicon.token_direction(t.head) is not None)
                       or (t.lower_ in {"effect", "effects"} and t.i < sentence.root.i + 1
@@ -622,6 +623,14 @@ def _is_baseline(token: Token) -> bool:
 
 
 LIST_WORDS = frozenset({",", ";", "and", "or", "as", "well", "and/or"})
+
+
+def _names_its_own_agent(reference: Token) -> bool:
+    """'carcinogen exposure', 'IL-1Ra treatment', 'exposure to platelets', 'treated with an
+    adenosine analog': the treatment names its agent, which is not the document's drug."""
+    return any(child.dep_ in {"compound", "nmod"} and is_noun(child)
+               and (child.dep_ == "compound" or preposition(child) in {"to", "with"})
+               for child in reference.children)
 
 
 def listed_claims(doc: Doc, found: list[PairClaim], cells: list[Mention]) -> list[PairClaim]:

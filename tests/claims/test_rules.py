@@ -247,3 +247,17 @@ def test_cells_listed_with_a_claims_cell_share_the_claim(nlp):
 def test_a_list_does_not_reach_across_other_words(nlp):
     doc = nlp("Dexamethasone killed CLL cells, whereas T cells survived.")
     assert "list" not in {claim.rule for claim in doc._.claims}
+
+
+@pytest.mark.parametrize("text", [
+    "Long-term carcinogen exposure eliminates damaged T cells.",
+    "Exposure to platelets increased the migration of SKOV3 cells.",
+])
+def test_a_treatment_that_names_its_own_agent_is_not_the_title_drug(nlp, text):
+    assert claims_of(nlp, text, title_drugs=["Lenalidomide"]) == []
+
+
+def test_a_bare_treatment_refers_to_the_title_drug(nlp):
+    found = claims_of(nlp, "After 3 cycles of therapy, patients had a significant reduction in "
+                           "T cells.", title_drugs=["Lenalidomide"])
+    assert [(c[0], c[1], c[4]) for c in found] == [("lenalidomide", "T cells", True)]
