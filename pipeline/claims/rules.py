@@ -129,7 +129,7 @@ class ClaimFinder:
         aliases = class_aliases(doc, drugs)
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc), m.norm, m.ids),
                               doc[m.root(doc)], m)
-                   for m in drugs]
+                   for m in drugs if not _is_a_source(doc[m.root(doc)])]
         if drugs or not antecedents:
             return anchors
         references = [t for t in sentence if not _is_baseline(t) and (
@@ -623,6 +623,19 @@ def _is_baseline(token: Token) -> bool:
 
 
 LIST_WORDS = frozenset({",", ";", "and", "or", "as", "well", "and/or"})
+
+
+# "a derivative of St. John's wort", "an intermediate of NNK": the agent is the derivative.
+SOURCE_NOUNS = frozenset({"derivative", "derivatives", "extract", "extracts", "component",
+                          "components", "constituent", "constituents", "metabolite",
+                          "metabolites", "intermediate", "intermediates", "precursor",
+                          "precursors", "analog", "analogs", "analogue", "analogues"})
+
+
+def _is_a_source(token: Token) -> bool:
+    """Whether the drug only says where another agent comes from (``SOURCE_NOUNS``)."""
+    return token.dep_ == "nmod" and preposition(token) == "of" and \
+        token.head.lower_.split("-")[-1] in SOURCE_NOUNS
 
 
 def _names_its_own_agent(reference: Token) -> bool:

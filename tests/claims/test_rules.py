@@ -261,3 +261,9 @@ def test_a_bare_treatment_refers_to_the_title_drug(nlp):
     found = claims_of(nlp, "After 3 cycles of therapy, patients had a significant reduction in "
                            "T cells.", title_drugs=["Lenalidomide"])
     assert [(c[0], c[1], c[4]) for c in found] == [("lenalidomide", "T cells", True)]
+
+
+def test_a_drug_that_an_agent_is_derived_from_is_not_the_agent(nlp):
+    found = claims_of(nlp, "Apoptosis of LAC cells is caused by a DNA-damaging intermediate of "
+                           "cisplatin.")
+    assert found == []
