@@ -172,6 +172,8 @@ class ClaimFinder:
             return None
         if suffix.endswith(("ed", "ing")) and (direction := self.lexicon.direction(suffix)):
             # "bortezomib-induced apoptosis in NK cells"
+            if any(is_verb(t) for t in cell_side[1:]):
+                return None  # "... methotrexate-induced injury and inhibits leukocyte death"
             effect_head = anchor.token.head
             sign = self._compose(path.up_from_b, mention_tokens, skip=anchor.token)
             return self._evidence(doc, anchor.token, _times(direction, sign), "suffix",

@@ -267,3 +267,9 @@ def test_a_drug_that_an_agent_is_derived_from_is_not_the_agent(nlp):
     found = claims_of(nlp, "Apoptosis of LAC cells is caused by a DNA-damaging intermediate of "
                            "cisplatin.")
     assert found == []
+
+
+def test_an_induced_effect_does_not_reach_a_cell_of_another_predicate(nlp):
+    found = claims_of(nlp, "L-Carnitine ameliorates methotrexate-induced oxidative organ injury and "
+                           "inhibits leukocyte death.")
+    assert [(c[1], c[2]) for c in found] == [("leukocyte", "decrease")]
