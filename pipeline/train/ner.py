@@ -10,13 +10,20 @@ spaCy's transition-based ``ner``. One model per corpus:
 
 Usage (from the repository root)::
 
+    .venv/bin/python -m pipeline.train.vectors --data /work/shared --out /tmp/ner-vectors
     OMP_NUM_THREADS=1 .venv/bin/python -m pipeline.train.ner --corpus bionlp13cg \\
-        --data /work/shared/corpora --out models/ner-bionlp13cg
+        --data /work/shared/corpora --out models/ner-bionlp13cg --vectors /tmp/ner-vectors/spacy
 
 builds DocBins in ``--work`` (default ``/tmp/ner-<corpus>``, outside the repository), trains
 with ``models/train/ner-<corpus>.cfg`` (fixed seed, early stopping on devel, wall-clock cap),
 copies ``model-best`` to ``--out`` and prints devel scores (spaCy's scorer: ents P/R/F, per
 type), speed and size. ``--eval-only`` skips training and only scores ``--out``.
+
+``--vectors`` gives the static word vectors (built by ``pipeline.train.vectors``) that configs
+with ``pretrained_vectors = true`` need; they are copied into the model. ``--add-devel
+--max-steps N`` trains a final model on train + devel for exactly N steps (N chosen on a
+train-only run), without early stopping, and packages ``model-last``: its devel scores are
+then not held out.
 """
 
 from __future__ import annotations
@@ -180,17 +187,27 @@ def load_split(spec: CorpusSpec, data: Path, split: str) -> tuple[list[Doc], dic
     return docs, stats
 
 
-def build_corpus(spec: CorpusSpec, data: Path, work: Path) -> tuple[Path, Path]:
-    """Write ``train.spacy`` and ``dev.spacy`` under ``work/corpus``; return their paths."""
+def build_corpus(spec: CorpusSpec, data: Path, work: Path, add_devel: bool = False) -> tuple[Path, Path]:
+    """Write ``train.spacy`` and ``dev.spacy`` under ``work/corpus``; return their paths.
+
+    With ``add_devel`` the devel docs are also written into ``train.spacy`` (for a final model
+    trained on train + devel; its devel scores are then not held-out scores).
+    """
     paths = []
+    split_docs: dict[str, list[Doc]] = {}
     for split in ("train", "dev"):
         docs, stats = load_split(spec, data, split)
         unknown = {ent.label_ for doc in docs for ent in doc.ents} - set(spec.labels)
         if unknown:
             raise ValueError(f"{split}: labels not in the {spec.name} label set: {sorted(unknown)}")
-        path = work / "corpus" / f"{split}.spacy"
-        write_docbin(docs, path)
+        split_docs[split] = docs
         print(f"{split}: {json.dumps(stats)}")
+    if add_devel:
+        split_docs["train"] = split_docs["train"] + split_docs["dev"]
+        print(f"train + devel: {len(split_docs['train'])} docs")
+    for split in ("train", "dev"):
+        path = work / "corpus" / f"{split}.spacy"
+        write_docbin(split_docs[split], path)
         paths.append(path)
     return paths[0], paths[1]
 
@@ -280,12 +297,19 @@ def report(model: Path, dev: Path, labels: Sequence[str]) -> dict[str, Any]:
     return result
 
 
-def write_performance(model: Path, scores: dict[str, Any]) -> None:
-    """Store devel ``scores`` as ``performance`` in the model's ``meta.json``."""
+def write_performance(model: Path, scores: dict[str, Any], devel_in_training: bool = False) -> None:
+    """Store devel ``scores`` as ``performance`` in the model's ``meta.json``; when devel was
+    part of the training data, say so (``devel_in_training``): they are then not held out."""
     meta_path = model / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["performance"] = scores
+    meta["performance"] = {**scores, "devel_in_training": devel_in_training}
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def needs_vectors(config_path: Path) -> bool:
+    """Whether the training config's tok2vec reads static vectors (``pretrained_vectors``)."""
+    config = load_config(config_path, interpolate=False)
+    return bool(config["components"]["tok2vec"]["model"].get("pretrained_vectors"))
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -302,6 +326,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     parser.add_argument("--max-minutes", type=float, default=None, help="override the wall-clock cap")
     parser.add_argument(
+        "--add-devel",
+        action="store_true",
+        help="train on train + devel for exactly --max-steps steps (no early stopping) and "
+        "package model-last; devel scores are then not held out",
+    )
+    parser.add_argument(
         "--vectors",
         type=Path,
         default=None,
@@ -316,8 +346,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     spec = CORPORA[args.corpus]
     work = args.work or Path(f"/tmp/ner-{args.corpus}")
     config = args.config or REPO_ROOT / "models" / "train" / f"ner-{args.corpus}.cfg"
+    if not args.eval_only and args.vectors is None and needs_vectors(config):
+        raise SystemExit(
+            f"{config} uses static vectors: build them with `python -m pipeline.train.vectors "
+            "--data ../shared --out /tmp/ner-vectors` and pass --vectors /tmp/ner-vectors/spacy"
+        )
+    if args.add_devel and args.max_steps is None and not args.eval_only:
+        raise SystemExit("--add-devel needs --max-steps (the step count chosen on a train-only run)")
     with threadpool_limits(limits=1):
-        train_path, dev_path = build_corpus(spec, args.data, work)
+        train_path, dev_path = build_corpus(spec, args.data, work, add_devel=args.add_devel)
         if not args.eval_only:
             output = work / "output"
             overrides: dict[str, Any] = {
@@ -331,14 +368,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 overrides["training.before_update.max_seconds"] = args.max_minutes * 60
             if args.vectors is not None:
                 overrides["paths.vectors"] = str(args.vectors)
+            if args.add_devel:
+                # no early stopping and no model selection on devel (it is in the training data)
+                overrides["training.patience"] = 0
+                overrides["training.eval_frequency"] = args.max_steps
             try:
                 spacy_train(config, output, overrides=overrides)
             except TrainingTimeLimit as stop:
                 print(f"stopped: {stop}")
-            package_model(spec, output / "model-best", args.out)
+            package_model(spec, output / ("model-last" if args.add_devel else "model-best"), args.out)
         result = report(args.out, dev_path, spec.labels)
+        result["devel_in_training"] = args.add_devel
         if not args.eval_only:
-            write_performance(args.out, result["scores"])
+            write_performance(args.out, result["scores"], devel_in_training=args.add_devel)
         (work / "report.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     return 0
 

@@ -16,11 +16,12 @@ Every unit of text (an IOB sentence, a paragraph, a treebank sentence) that shar
 dropped, so the models' devel scores stay honest. Duplicate units are kept once.
 
 The text is tokenized with scispaCy's ``combined_rule_tokenizer`` (as the models do) and
-lower-cased; the vectors are keyed on ``LOWER`` (``spacy init vectors --attr LOWER``), which
-the tok2vec's ``StaticVectors`` layer reads from ``vocab.vectors.attr``. Word2vec (gensim,
-skip-gram, one worker, fixed seed and a fixed string hash, so the run is deterministic), then
-``spacy init vectors --prune ROWS``: the ROWS most frequent words keep their own vector, every
-other word is mapped to its nearest kept row.
+lower-cased. Word2vec (gensim, skip-gram, one worker, fixed seed and a fixed string hash, so
+the run is deterministic), then ``spacy init vectors --prune ROWS``: the ROWS most frequent
+words keep their own vector, every other word is mapped to its nearest kept row. Finally each
+cased form seen in the text (``Cisplatin``, ``TNF``) is added as a key that shares the row of
+its lower-case form, since the tok2vec looks vectors up by the token's exact text (see
+:func:`add_cased_keys`).
 
 Usage (from the repository root; needs ``pip install -e '.[train]'``)::
 
@@ -38,6 +39,7 @@ import json
 import subprocess
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -132,15 +134,20 @@ def ngrams(words: Sequence[str], n: int = NGRAM) -> Iterator[tuple[str, ...]]:
         yield tuple(words[i : i + n])
 
 
-def build_text(data: Path, out: Path) -> dict[str, dict[str, int]]:
+def build_text(data: Path, out: Path, cased: Counter[str] | None = None) -> dict[str, dict[str, int]]:
     """Tokenize and lower-case every source, drop units that overlap devel, write ``out``
-    (one unit a line, tokens separated by spaces). Returns per-source counts."""
+    (one unit a line, tokens separated by spaces). Returns per-source counts. The tokens of
+    the kept units that are not all lower-case (``Cisplatin``, ``TNF``) are counted in
+    ``cased``."""
     from pipeline.train.ner import scispacy_nlp
 
     tokenizer = scispacy_nlp().tokenizer
+    surface: list[str] = []
 
     def tokens(text: str) -> list[str]:
-        return [t.lower_ for t in tokenizer(text) if not t.is_space]
+        doc = [t for t in tokenizer(text) if not t.is_space]
+        surface[:] = [t.text for t in doc]
+        return [t.lower_ for t in doc]
 
     devel: set[tuple[str, ...]] = set()
     for name in DEVEL_FILES:
@@ -174,6 +181,8 @@ def build_text(data: Path, out: Path) -> dict[str, dict[str, int]]:
                 counts["kept"] += 1
                 counts["tokens"] += len(words)
                 handle.write(line + "\n")
+                if cased is not None:
+                    cased.update(form for form, low in zip(surface, words, strict=True) if form != low)
     return stats
 
 
@@ -207,10 +216,33 @@ def train_word2vec(text: Path, out: Path, dim: int, min_count: int, epochs: int)
 
 
 def init_spacy_vectors(word2vec: Path, out: Path, rows: int) -> None:
-    """``spacy init vectors`` keyed on LOWER, pruned to ``rows`` rows."""
+    """``spacy init vectors``, pruned to ``rows`` rows (keys: the lower-cased words)."""
     cmd = [sys.executable, "-m", "spacy", "init", "vectors", "en", str(word2vec), str(out)]
-    cmd += ["--prune", str(rows), "--attr", "LOWER", "--name", "ner_biomed_w2v"]
+    cmd += ["--prune", str(rows), "--name", "ner_biomed_w2v"]
     subprocess.run(cmd, check=True)
+
+
+def add_cased_keys(vectors_dir: Path, cased: Counter[str]) -> int:
+    """Map every cased form in ``cased`` (``Cisplatin``) to the row of its lower-case form.
+
+    The tok2vec looks vectors up by ``vocab.vectors.attr``, and spaCy 3.8 does not save a
+    non-default ``attr`` (``--attr LOWER``) for ``default``-mode vectors: after a save and load
+    the lookup is by ``ORTH`` again. So the table is keyed on ``ORTH``, with the lower-cased
+    forms' rows shared by their cased forms. Returns the number of keys added."""
+    import spacy
+    from spacy.strings import get_string_id
+
+    nlp = spacy.load(vectors_dir)
+    vectors = nlp.vocab.vectors
+    added = 0
+    for form in sorted(cased):
+        row = vectors.key2row.get(get_string_id(form.lower()))
+        if row is None or nlp.vocab.strings.add(form) in vectors.key2row:
+            continue
+        vectors.add(form, row=row)
+        added += 1
+    nlp.to_disk(vectors_dir)
+    return added
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -229,14 +261,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Build the text, train word2vec, write spaCy vectors; print counts as JSON."""
     args = parse_args(argv)
     text = args.out / "text.txt"
-    stats = build_text(args.data, text)
+    cased: Counter[str] = Counter()
+    stats = build_text(args.data, text, cased)
     w2v = args.out / "word2vec.txt"
     vocab = train_word2vec(text, w2v, args.dim, args.min_count, args.epochs)
     init_spacy_vectors(w2v, args.out / "spacy", args.rows)
+    cased_keys = add_cased_keys(args.out / "spacy", cased)
     summary = {
         "sources": stats,
         "tokens": sum(s["tokens"] for s in stats.values()),
         "word2vec_vocab": vocab,
+        "cased_keys": cased_keys,
         "rows": args.rows,
         "dim": args.dim,
     }

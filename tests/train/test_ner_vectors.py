@@ -3,9 +3,13 @@ hand-written files: no shared data needed."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
-from pipeline.train.vectors import build_text, conllu_units, iob_units, ngrams
+import numpy
+import spacy
+
+from pipeline.train.vectors import add_cased_keys, build_text, conllu_units, iob_units, ngrams
 
 DEVEL_SENTENCE = (
     "Cisplatin - induced nephrotoxicity was observed in twelve of the forty patients treated "
@@ -76,3 +80,17 @@ def test_build_text_drops_devel_overlap_and_duplicates(tmp_path: Path) -> None:
         "tokens": 8,
     }
     assert stats["bionlp-st-2013-cg/original-data/train"]["devel_overlap"] == 1
+
+
+def test_add_cased_keys_shares_rows(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.vocab.set_vector("cisplatin", numpy.asarray([1.0, 2.0, 3.0], dtype="f"))
+    nlp.vocab.set_vector("tnf", numpy.asarray([0.0, 1.0, 0.0], dtype="f"))
+    nlp.to_disk(tmp_path / "vectors")
+    cased = Counter({"Cisplatin": 3, "TNF": 2, "Aspirin": 1, "tnf": 1})
+    assert add_cased_keys(tmp_path / "vectors", cased) == 2
+    vocab = spacy.load(tmp_path / "vectors").vocab
+    assert vocab.vectors.n_keys == 4
+    assert vocab.get_vector("Cisplatin").tolist() == [1.0, 2.0, 3.0]
+    assert vocab.get_vector("TNF").tolist() == vocab.get_vector("tnf").tolist()
+    assert not vocab.has_vector("Aspirin")
