@@ -214,29 +214,27 @@ class _TimedStage:
             self.tally[self.name] = self.tally.get(self.name, 0.0) + time.process_time() - started
 
 
-# Stages of ours, not of a trained model: with the NER models in the pipeline too, the
-# bare core model is no longer all the models cost, and "models_share" (the full pipeline's
-# CPU time less these stages, over the full time) is the pipeline/bare ratio to watch.
+# Stages of ours, not of a trained model. "models_share" (the full pipeline's CPU time less
+# these stages, over the full time) measures the same as the ratio, from the full run alone.
 OWN_STAGES = frozenset({"biomedical_sentences", "abbreviation_detector", "drug_cell_ner",
                         "drug_cell_claims", "other"})
 
 
 def stage_cpu(corpus: Path, limit: int, rounds: int = 2) -> dict:
-    """CPU time (not wall time: other jobs share the machine) of the bare core model and of
-    the full pipeline over the same texts, models loaded, bare and full alternating for
-    ``rounds`` and the fastest round of each kept; the full pipeline's time split by stage
+    """CPU time (not wall time: other jobs share the machine) of the bare models
+    (:func:`pipeline.nlp.bare_models`: the core model and the NER models) and of the full
+    pipeline over the same texts, models loaded, bare and full alternating for ``rounds``
+    and the fastest round of each kept; the full pipeline's time split by stage
     (tokenizer, each component, and the rest of ``annotate_document``)."""
     warnings.filterwarnings("ignore")
-    import spacy
-
-    from pipeline.nlp import annotate_document, build_nlp, core_model_path
+    from pipeline.nlp import annotate_document, bare_models, build_nlp
     from pipeline.readers import expand_inputs, read_file
     from pipeline.schema import Document
 
     documents = [d for path in expand_inputs([str(corpus)]) for d in read_file(path)
                  if isinstance(d, Document)][:limit]
     texts = [s.text for d in documents for s in sorted(d.sections, key=lambda s: s.section != "title")]
-    bare, full = spacy.load(core_model_path()), build_nlp()
+    bare, full = bare_models(), build_nlp()
     tally: dict[str, float] = {}
     full.tokenizer = _TimedStage("tokenizer", full.tokenizer, tally)
     full._components = [(name, _TimedStage(name, proc, tally)) for name, proc in full._components]
@@ -268,7 +266,7 @@ def ratio_only(source: Path, n_docs: int) -> dict:
         corpus = Path(tmp) / "corpus"
         build_corpus(source, n_docs, corpus)
         found = stage_cpu(corpus, n_docs)
-    print(f"{found['documents']} abstracts, CPU time: bare core model {found['bare_cpu_seconds']} s, "
+    print(f"{found['documents']} abstracts, CPU time: bare models {found['bare_cpu_seconds']} s, "
           f"full pipeline {found['pipeline_cpu_seconds']} s: ratio {found['cpu_ratio']}; our own "
           f"stages {found['own_cpu_seconds']} s, models' share {found['models_share']}")
     for name, seconds in sorted(found["stages_cpu_seconds"].items(), key=lambda kv: -kv[1]):
