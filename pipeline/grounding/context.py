@@ -20,8 +20,9 @@ _WORD = re.compile(r"[^\W_]+")
 def words_of(text: str) -> frozenset[str]:
     """The lower-cased words and two-word phrases of a text, for cue lookups ("dendritic
     cells" is a cue where "dendritic" alone, as in dendritic arbors, is not)."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    return frozenset(words) | frozenset(f"{a} {b}" for a, b in pairwise(words))
+    # Lower-casing an ASCII text first finds the same words (letters stay letters), at once.
+    words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
+    return frozenset(words).union(map(" ".join, pairwise(words)))
 
 
 def abbreviation_variants(abbreviations: Mapping[str, str]) -> dict[str, str]:

@@ -203,7 +203,7 @@ class Recognizer:
             cells, drugs if drugs is not None else drug_index(), diseases, lines_alone,
         ]
         self.max_pieces = min(MAX_TERM_PIECES, max(i.max_words for i in self.indices) + 4)
-        self._starts: dict[tuple[str, str], bool] = {}  # (piece, its expansion) → _may_start
+        self._starts: dict[str | tuple[str, str], bool] = {}  # piece (, expansion) → _may_start
         self.findable = FindableKeys(self.indices)
 
     def __call__(self, doc: Doc, abbreviations: Mapping[str, str] | None = None,
@@ -252,8 +252,9 @@ class Recognizer:
         mentions: list[Mention] = []
         i = 0
         while i < len(pieces):
-            found = self._longest_term(scan, i)
-            if found is None:
+            word = pieces[i].text
+            found = self._longest_term(scan, i) if self._may_start(word, context) else None
+            if found is None and word in context.abbreviations:
                 found = self._abbreviation_alone(pieces, i, context)
             if found is None:
                 i += 1
@@ -264,9 +265,8 @@ class Recognizer:
         return mentions
 
     def _longest_term(self, scan: SpanScan, i: int) -> tuple[int, Concept] | None:
+        """The longest term that starts at piece ``i`` (which :meth:`_may_start`)."""
         text, pieces, context = scan.text, scan.pieces, scan.context
-        if not _has_alnum(pieces[i].text) or not self._may_start(pieces[i].text, context):
-            return None
         last = min(scan.line_end[i], i + self.max_pieces, len(pieces))
         for j in self._possible_ends(scan, i, last):
             if not _has_alnum(pieces[j - 1].text):
@@ -322,15 +322,20 @@ class Recognizer:
         return ends[::-1]
 
     def _may_start(self, word: str, context: CellContext) -> bool:
-        """Whether a term of any index can start with this piece, as written or expanded."""
-        expanded = context.abbreviations.get(word, word)
-        cached = self._starts.get((word, expanded))
+        """Whether a term of any index can start with this piece, as written or expanded:
+        it has a letter or digit, and its first word begins a key. Cached per piece (and
+        expansion): most pieces are common words asked about in every text."""
+        expanded = context.abbreviations.get(word)
+        cache_key = word if expanded is None else (word, expanded)
+        cached = self._starts.get(cache_key)
         if cached is None:
             if len(self._starts) > MAX_CACHED_WORDS:
                 self._starts.clear()
+            expanded = word if expanded is None else expanded
             firsts = {term_key(word).split(" ")[0], term_key(expanded).split(" ")[0]}
-            cached = any(index.may_start(first) for index in self.indices for first in firsts if first)
-            self._starts[(word, expanded)] = cached
+            cached = _has_alnum(word) and any(
+                index.may_start(first) for index in self.indices for first in firsts if first)
+            self._starts[cache_key] = cached
         return cached
 
     def _term_at(self, text: str, pieces: list[Piece], i: int, j: int, context: CellContext,
