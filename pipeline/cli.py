@@ -48,6 +48,45 @@ def _fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+# Kept in step with pipeline.nlp.DEFAULT_NER_MODELS (a test checks), so that --help does not
+# import spaCy.
+DEFAULT_NER_MODELS_HELP = "ner-bc5cdr, ner-jnlpba, ner-bionlp13cg"
+NER_MODEL_HELP = (
+    "A neural NER model to run beside the lexicons; repeat the option (or separate names with "
+    "commas) for several. Its mentions are merged into the lexicon entities and grounded like "
+    "them. NAME is a model under models/ (ner-bc5cdr: chemicals, diseases; ner-jnlpba: "
+    "proteins, DNA, RNA, cell types, cell lines; ner-bionlp13cg: cancer-genetics entity "
+    "types), a folder with a spaCy pipeline, or an installed package such as scispaCy's "
+    f"en_ner_bc5cdr_md. Default: {DEFAULT_NER_MODELS_HELP}. 'none' is --no-ner-models.")
+NO_NER_MODELS_HELP = "No neural NER models: the lexicons and composition rules alone (faster)."
+
+
+def _ner_models(names: list[str] | None, none: bool) -> tuple[str, ...] | None:
+    """The run's NER models from --ner-model and --no-ner-models: None for the default
+    list, () for none."""
+    asked = [part.strip() for name in names or [] for part in name.split(",") if part.strip()]
+    if "none" in (name.lower() for name in asked):
+        if len(asked) > 1:
+            raise _fail("--ner-model none cannot be combined with other models", EXIT_USAGE)
+        return ()
+    if none:
+        if asked:
+            raise _fail("--no-ner-models cannot be combined with --ner-model", EXIT_USAGE)
+        return ()
+    return tuple(dict.fromkeys(asked)) or None
+
+
+def _model_error(err: Exception) -> typer.Exit:
+    """A model that cannot be loaded: one line and exit code 4."""
+    from pipeline.nlp import NerModelNotFound
+
+    message = str(err).splitlines()[0] if str(err) else type(err).__name__
+    if isinstance(err, NerModelNotFound):
+        message += " (--ner-model NAME: a model under models/, a folder or a package; " \
+                   "--no-ner-models runs without them)"
+    return _fail(message, EXIT_MODEL)
+
+
 @app.command()
 def run(
     inputs: Annotated[list[str], typer.Argument(
@@ -62,6 +101,10 @@ def run(
         help="spaCy core pipeline (tokenizer, tagger, parser): 'core' for the shipped "
              "models/core, a folder, or an installed package such as en_core_sci_sm.")]
         = "core",
+    ner_model: Annotated[list[str] | None, typer.Option(
+        "--ner-model", metavar="NAME", help=NER_MODEL_HELP, show_default=False)] = None,
+    no_ner_models: Annotated[bool, typer.Option(
+        "--no-ner-models", help=NO_NER_MODELS_HELP)] = False,
     review: Annotated[Path | None, typer.Option(
         "--review", metavar="FILE",
         help="A review.csv whose decisions and notes to carry over (default: review.csv in "
@@ -103,7 +146,7 @@ def run(
     review.csv, claims_summary.csv, report.html and run.json to --out."""
     from pipeline.engine.runner import RunOptions
     from pipeline.engine.runner import run as run_pipeline
-    from pipeline.nlp import ModelNotFound
+    from pipeline.nlp import ModelNotFound, NerModelNotFound
     from pipeline.outputs.bundle import OutputOptionError
     from pipeline.readers import InputNotFound
 
@@ -112,7 +155,9 @@ def run(
 
     options = RunOptions(inputs=list(inputs), out=out,
                          sections="all" if sections == Sections.all else "default",
-                         core_model=core_model, review=review, formats=tuple(formats or ()),
+                         core_model=core_model,
+                         ner_models=_ner_models(ner_model, no_ner_models),
+                         review=review, formats=tuple(formats or ()),
                          workers=workers or default_workers(), engine=engine.value,
                          scheduler=scheduler, cache=cache, fresh=fresh, limit=limit,
                          batch_size=batch_size)
@@ -159,8 +204,8 @@ def run(
             summary = run_pipeline(options, on_progress=on_progress)
     except (InputNotFound, OutputOptionError) as err:
         raise _fail(str(err), EXIT_USAGE) from None
-    except ModelNotFound as err:
-        raise _fail(str(err), EXIT_MODEL) from None
+    except (ModelNotFound, NerModelNotFound) as err:
+        raise _model_error(err) from None
     except OSError as err:
         raise _fail(f"cannot write outputs: {err}", EXIT_USAGE) from None
     except KeyboardInterrupt:
@@ -200,12 +245,25 @@ def _echo_review(outputs: OutputRecord) -> None:
 @app.command()
 def info(
     core_model: Annotated[str, typer.Option(help="Core model to describe.")] = "core",
+    ner_model: Annotated[list[str] | None, typer.Option(
+        "--ner-model", metavar="NAME", help="NER model to describe, as for run (default: "
+        f"{DEFAULT_NER_MODELS_HELP}).", show_default=False)] = None,
+    no_ner_models: Annotated[bool, typer.Option("--no-ner-models", help=NO_NER_MODELS_HELP)]
+        = False,
 ) -> None:
     """Print the version and the models and lexicons in use (with checksums)."""
     from pipeline import __version__
     from pipeline.ner.lexicons import lexicon_files
-    from pipeline.nlp import core_model_path
+    from pipeline.nlp import NerModelNotFound, core_model_path, ner_model_infos
     from pipeline.resources import file_checksum
+
+    warnings.filterwarnings("ignore")
+    try:
+        ner = [{**model, "checksum": file_checksum(Path(model["path"]))
+                if Path(model["path"]).exists() else None}
+               for model in ner_model_infos(_ner_models(ner_model, no_ner_models))]
+    except NerModelNotFound as err:
+        raise _model_error(err) from None
 
     core = Path(core_model_path(core_model))
     meta = {}
@@ -216,6 +274,7 @@ def info(
         "core_model": {"path": str(core), "exists": core.exists(), "name": meta.get("name"),
                        "version": meta.get("version"), "components": meta.get("pipeline"),
                        "checksum": file_checksum(core) if core.exists() else None},
+        "ner_models": ner,
         "lexicons": {name: {"path": str(path), "exists": path.exists(),
                             "checksum": file_checksum(path) if path.exists() else None}
                      for name, path in lexicon_files().items()},
@@ -231,11 +290,15 @@ def show(
         "--explain", help="Also print the rule and the dependency path of each claim.")] = False,
     sections: Annotated[Sections, typer.Option(help="Which sections to read.")] = Sections.default,
     core_model: Annotated[str, typer.Option(help="spaCy core pipeline, as for run.")] = "core",
+    ner_model: Annotated[list[str] | None, typer.Option(
+        "--ner-model", metavar="NAME", help=NER_MODEL_HELP, show_default=False)] = None,
+    no_ner_models: Annotated[bool, typer.Option("--no-ner-models", help=NO_NER_MODELS_HELP)]
+        = False,
 ) -> None:
     """Print a document's claims with the drug, cell and trigger highlighted."""
     from rich.console import Console
 
-    from pipeline.nlp import ModelNotFound, build_nlp
+    from pipeline.nlp import ModelNotFound, NerModelNotFound, build_nlp
     from pipeline.readers import read_file
     from pipeline.schema import DocumentError
     from pipeline.show import shown_claims
@@ -243,10 +306,11 @@ def show(
     warnings.filterwarnings("ignore")
     if not path.is_file():
         raise _fail(f"no such file: {path}", EXIT_USAGE)
+    ner_models = _ner_models(ner_model, no_ner_models)
     try:
-        nlp = build_nlp(core_model)
-    except ModelNotFound as err:
-        raise _fail(str(err), EXIT_MODEL) from None
+        nlp = build_nlp(core_model, ner_models)
+    except (ModelNotFound, NerModelNotFound) as err:
+        raise _model_error(err) from None
     console = Console()
     failed = False
     for item in read_file(path, "all" if sections == Sections.all else "default"):

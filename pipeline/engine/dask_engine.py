@@ -1,10 +1,11 @@
 """``--engine dask``: the same batches, annotated on a Dask cluster (dask.distributed).
 
 Each task is one batch of documents (:func:`pipeline.engine.workers.annotate_batch`, the
-function the local engine runs); a Dask worker builds the spaCy pipeline on its first task
-and keeps it for the next ones (a per-process cached loader), so the models load once per
-worker. Results come back to this process, which stores them and writes the outputs exactly
-as the local engine does: the outputs are identical.
+function the local engine runs); a Dask worker builds the spaCy pipeline (the core model and
+the neural NER models of the run) on its first task and keeps it for the next ones (a
+per-process cache keyed by both), so the models load once per worker. Results come back to
+this process, which stores them and writes the outputs exactly as the local engine does: the
+outputs are identical.
 
 Without ``--scheduler`` a LocalCluster of ``--workers`` single-threaded worker processes is
 started for the run. Workers of a remote cluster need this package and its models installed
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.engine.workers import Batch, BatchResult, annotate_batch
+from pipeline.engine.workers import Batch, BatchResult, NerModels, annotate_batch
 
 
 class DaskUnavailable(RuntimeError):
@@ -31,9 +32,11 @@ def require_dask() -> None:
 
 
 class DaskEngine:
-    def __init__(self, scheduler: str | None, workers: int, core_model: str | None) -> None:
+    def __init__(self, scheduler: str | None, workers: int, core_model: str | None,
+                 ner_models: NerModels = None) -> None:
         require_dask()
         self.scheduler, self.workers, self.core_model = scheduler, max(1, workers), core_model
+        self.ner_models = ner_models
         self.cluster = None
         self.client = None
 
@@ -71,7 +74,8 @@ class DaskEngine:
                         exhausted = True
                         break
                     # pure=False: a batch is never deduplicated or cached by Dask itself
-                    futures.add(client.submit(annotate_batch, self.core_model, batch, pure=False))
+                    futures.add(client.submit(annotate_batch, self.core_model, batch,
+                                              ner_models=self.ner_models, pure=False))
                     in_flight += 1
                 if in_flight == 0:
                     return

@@ -27,7 +27,7 @@ from pipeline.engine.store import (
 )
 from pipeline.engine.workers import Batch, LocalEngine, default_workers
 from pipeline.ner.lexicons import lexicon_files
-from pipeline.nlp import annotate_document, core_model_path
+from pipeline.nlp import annotate_document, core_model_path, ner_model_infos
 from pipeline.outputs.bundle import OutputRecord, check_formats, load_previous_review
 from pipeline.outputs.stream import RunWriter
 from pipeline.outputs.tables import DocumentOutput
@@ -43,6 +43,9 @@ class RunOptions:
     out: Path = Path("outputs")
     sections: str = "default"
     core_model: str | None = None
+    # Neural NER models run beside the lexicons (names under models/, folders or installed
+    # packages): None means pipeline.nlp.DEFAULT_NER_MODELS, () the lexicons alone.
+    ner_models: tuple[str, ...] | None = None
     # A review.csv to take decisions from instead of the one in ``out``.
     review: Path | None = None
     # Extra output formats: "brat", "bioc", "parquet".
@@ -230,8 +233,9 @@ def make_engine(options: RunOptions, nlp: Language | None = None):
     if options.engine == "dask":
         from pipeline.engine.dask_engine import DaskEngine
 
-        return DaskEngine(options.scheduler, options.workers, options.core_model)
-    return LocalEngine(options.workers, options.core_model, nlp)
+        return DaskEngine(options.scheduler, options.workers, options.core_model,
+                          options.ner_models)
+    return LocalEngine(options.workers, options.core_model, nlp, options.ner_models)
 
 
 def run(options: RunOptions, nlp: Language | None = None,
@@ -253,7 +257,7 @@ def run(options: RunOptions, nlp: Language | None = None,
     files = expand_inputs(options.inputs)
     if on_start is not None:
         on_start(len(files))
-    fingerprint = run_fingerprint(options.sections, options.core_model)
+    fingerprint = run_fingerprint(options.sections, options.core_model, options.ner_models)
     fp_hash = fingerprint_hash(fingerprint)
     summary = RunSummary(n_files=len(files))
     plan: list[_Planned] = []
@@ -288,7 +292,7 @@ def run(options: RunOptions, nlp: Language | None = None,
         if info is None:  # every result came from the store of an older version
             from pipeline.engine.workers import get_nlp, model_info
 
-            info = model_info(nlp or get_nlp(options.core_model))
+            info = model_info(nlp or get_nlp(options.core_model, options.ner_models))
         process_seconds = time.perf_counter() - process_started
         summary.n_cached = sum(1 for p in plan if p.key is not None) - summary.n_processed
         write_started = time.perf_counter()
@@ -314,7 +318,12 @@ def run(options: RunOptions, nlp: Language | None = None,
 def _command(options: RunOptions) -> dict:
     """What makes two commands the same run, for resuming."""
     return {"inputs": [str(Path(i).resolve()) for i in options.inputs], "sections": options.sections,
-            "core_model": options.core_model, "limit": options.limit}
+            "core_model": options.core_model, "ner_models": _ner_option(options.ner_models),
+            "limit": options.limit}
+
+
+def _ner_option(ner_models: tuple[str, ...] | None) -> list[str] | None:
+    return None if ner_models is None else list(ner_models)
 
 
 def _document_outputs(plan: list[_Planned], store: ResultStore,
@@ -344,18 +353,22 @@ def _document_outputs(plan: list[_Planned], store: ResultStore,
 def run_record(options: RunOptions, info: dict, summary: RunSummary, began_at: str,
                process_seconds: float, write_seconds: float = 0.0) -> dict:
     core = Path(core_model_path(options.core_model))
+    ner = [{"name": model["name"], "version": model.get("version"), "path": model["path"],
+            "checksum": file_checksum(Path(model["path"])) if Path(model["path"]).exists() else None}
+           for model in ner_model_infos(options.ner_models)]
     return {
         "pipeline_version": __version__,
         "started": began_at,
         "python": platform.python_version(),
         "options": {"inputs": options.inputs, "out": str(options.out),
                     "sections": options.sections, "core_model": str(core),
+                    "ner_models": _ner_option(options.ner_models),
                     "review": str(options.review) if options.review else None,
                     "formats": list(check_formats(options.formats))},
         "models": {"core": {"path": str(core), "name": info.get("name"),
                             "version": info.get("version"),
                             "checksum": file_checksum(core) if core.exists() else None},
-                   "components": info.get("components")},
+                   "ner": ner, "components": info.get("components")},
         "lexicons": {name: {"path": str(path), "checksum": file_checksum(path)}
                      for name, path in lexicon_files().items()},
         "counts": {"files": summary.n_files, "documents": summary.n_documents,

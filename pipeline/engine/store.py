@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -56,25 +56,35 @@ def code_checksum() -> str:
     return digest.hexdigest()[:16]
 
 
-def run_fingerprint(sections: str, core_model: str | None) -> dict[str, Any]:
-    """What, besides a document's content, decides its result."""
-    from pipeline.ner.lexicons import lexicon_files
-    from pipeline.nlp import core_model_path
-
-    core = Path(core_model_path(core_model))
-    if core.exists():
-        core_id = file_checksum(core)
-    else:  # an installed package: its name and version
+def model_id(path: str, name: str | None = None, version: str | None = None) -> str:
+    """What identifies a model's weights: the checksum of its folder, else (an installed
+    package) its name and version."""
+    if Path(path).exists():
+        return file_checksum(Path(path))
+    if version is None:
         try:
-            from importlib.metadata import version
+            from importlib.metadata import version as package_version
 
-            core_id = f"{core_model}=={version(str(core_model))}"
+            version = package_version(str(name or path))
         except Exception:
-            core_id = f"{core_model}"
+            return f"{name or path}"
+    return f"{name or path}=={version}"
+
+
+def run_fingerprint(sections: str, core_model: str | None,
+                    ner_models: Sequence[str] | None = None) -> dict[str, Any]:
+    """What, besides a document's content, decides its result. ``ner_models`` as for
+    :func:`pipeline.nlp.build_nlp` (None: the default models); a model that cannot be found
+    raises ``NerModelNotFound`` here, before any document is read."""
+    from pipeline.ner.lexicons import lexicon_files
+    from pipeline.nlp import core_model_path, ner_model_infos
+
     return {
         "pipeline_version": __version__,
         "sections": sections,
-        "core_model": core_id,
+        "core_model": model_id(core_model_path(core_model), core_model),
+        "ner_models": [model_id(info["path"], info["name"], info.get("version"))
+                       for info in ner_model_infos(ner_models)],
         "lexicons": {name: file_checksum(path) if path.exists() else None
                      for name, path in sorted(lexicon_files().items())},
         "code": code_checksum(),

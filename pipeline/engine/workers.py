@@ -23,7 +23,10 @@ from pipeline.schema import Document, DocumentError
 Batch = list[tuple[str, Document]]
 BatchResult = tuple[dict[str, Any], list[tuple[str, str]]]
 
-_NLP: dict[str | None, Any] = {}
+# Which models a pipeline is built from: the core model and the neural NER models (None:
+# the default list, (): none), as pipeline.nlp.build_nlp takes them.
+NerModels = tuple[str, ...] | None
+_NLP: dict[tuple[str | None, NerModels], Any] = {}
 
 
 def default_workers() -> int:
@@ -33,16 +36,17 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def get_nlp(core_model: str | None):
-    """The pipeline for ``core_model``, built once per process."""
-    nlp = _NLP.get(core_model)
+def get_nlp(core_model: str | None, ner_models: NerModels = None):
+    """The pipeline for ``core_model`` and ``ner_models``, built once per process."""
+    key = (core_model, None if ner_models is None else tuple(ner_models))
+    nlp = _NLP.get(key)
     if nlp is None:
         import warnings
 
         warnings.filterwarnings("ignore")
         from pipeline.nlp import build_nlp
 
-        nlp = _NLP[core_model] = build_nlp(core_model)
+        nlp = _NLP[key] = build_nlp(core_model, key[1])
         warnings.filterwarnings("ignore")  # spaCy sets its own filters on import
     return nlp
 
@@ -73,9 +77,10 @@ def document_record(nlp, document: Document) -> dict[str, Any]:
     }
 
 
-def annotate_batch(core_model: str | None, batch: Batch, nlp=None) -> BatchResult:
+def annotate_batch(core_model: str | None, batch: Batch, nlp=None,
+                   ner_models: NerModels = None) -> BatchResult:
     """The task every engine runs: a batch in, (model info, [(key, record JSON)]) out."""
-    nlp = nlp if nlp is not None else get_nlp(core_model)
+    nlp = nlp if nlp is not None else get_nlp(core_model, ner_models)
     return model_info(nlp), [(key, json.dumps(document_record(nlp, document), ensure_ascii=False))
                              for key, document in batch]
 
@@ -109,9 +114,10 @@ class LocalEngine:
     worker) to annotate, the batches run in this process and no worker is started.
     """
 
-    def __init__(self, workers: int, core_model: str | None, nlp=None) -> None:
+    def __init__(self, workers: int, core_model: str | None, nlp=None,
+                 ner_models: NerModels = None) -> None:
         self.workers = max(1, workers)
-        self.core_model = core_model
+        self.core_model, self.ner_models = core_model, ner_models
         self.nlp = nlp
 
     def close(self) -> None:
@@ -119,7 +125,7 @@ class LocalEngine:
 
     def _in_process(self, batch: Batch) -> BatchResult:
         if self.nlp is None:
-            self.nlp = get_nlp(self.core_model)
+            self.nlp = get_nlp(self.core_model, self.ner_models)
         return annotate_batch(self.core_model, batch, self.nlp)
 
     def run(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
@@ -152,7 +158,8 @@ class LocalEngine:
                         batch = waiting.popleft() if waiting else next(batches, None)
                         if batch is None:
                             break
-                        pending.add(pool.submit(annotate_batch, self.core_model, batch))
+                        pending.add(pool.submit(annotate_batch, self.core_model, batch,
+                                                ner_models=self.ner_models))
                     if not pending:
                         return
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
