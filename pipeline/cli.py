@@ -362,6 +362,45 @@ def evaluate(
                else format_report(result, examples))
 
 
+class Trainable(str, Enum):
+    core = "core"
+    ner_bc5cdr = "ner-bc5cdr"
+    ner_jnlpba = "ner-jnlpba"
+    ner_bionlp13cg = "ner-bionlp13cg"
+
+
+@app.command()
+def train(
+    model: Annotated[Trainable, typer.Argument(
+        help="The model to rebuild: core (tagger + parser, GENIA treebank + CRAFT), ner-bc5cdr, "
+             "ner-jnlpba or ner-bionlp13cg.", show_default=False)],
+    data: Annotated[Path, typer.Option(
+        help="The corpora folder (../shared/corpora): genia-ud, craft, ner-iob, jnlpba.",
+        show_default=False)],
+    out: Annotated[Path | None, typer.Option(
+        help="Where to write the model (default: models/<model>, replacing the shipped one).",
+        show_default=False)] = None,
+    eval_only: Annotated[bool, typer.Option(
+        "--eval-only", help="Only score the model in --out on the held-out data.")] = False,
+    max_minutes: Annotated[float | None, typer.Option(
+        help="Wall-clock cap on training; the best model so far is kept.")] = None,
+) -> None:
+    """Rebuild one of the shipped models from the public corpora (fixed seed; needs
+    pip install -e '.\\[train]'). Prints held-out scores, speed and size as JSON."""
+    from pipeline.train.command import TrainingUnavailable, train_model
+
+    if not data.is_dir():
+        raise _fail(f"no such folder: {data}", EXIT_USAGE)
+    try:
+        code = train_model(model.value, data, out, eval_only, max_minutes)
+    except TrainingUnavailable as err:
+        raise _fail(str(err), EXIT_USAGE) from None
+    except (FileNotFoundError, SystemExit) as err:
+        raise _fail(f"training {model.value} failed: {err}", EXIT_INTERNAL) from None
+    if code:
+        raise typer.Exit(code)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     try:
         app()

@@ -15,7 +15,8 @@ from pipeline.resources import models_dir
 
 NER_CORPORA = {"ner-bc5cdr": "bc5cdr", "ner-jnlpba": "jnlpba", "ner-bionlp13cg": "bionlp13cg"}
 TRAINABLE = ("core", *NER_CORPORA)
-TRAIN_PACKAGES = ("spacy_lookups_data", "threadpoolctl", "conllu")
+TRAIN_PACKAGES = ("spacy_lookups_data", "threadpoolctl", "conllu", "gensim")
+VECTORS_WORK = Path("/tmp/ner-vectors")
 
 
 class TrainingUnavailable(RuntimeError):
@@ -51,5 +52,24 @@ def train_model(model: str, data: Path, out: Path | None = None, eval_only: bool
         raise TrainingUnavailable(
             f"training needs the 'train' extra ({', '.join(missing)} missing): "
             "pip install -e '.[train]'")
+    if model in NER_CORPORA and not eval_only:
+        argv += vectors_argv(model, data)
     runner = importlib.import_module(module)
     return int(runner.main(argv) or 0)
+
+
+def vectors_argv(model: str, data: Path) -> list[str]:
+    """``--vectors DIR`` when the model's training config reads static vectors: they are
+    built first from the text in the shared folder (``data``'s parent), as the model card
+    says (:mod:`pipeline.train.vectors`)."""
+    from pipeline.train.ner import REPO_ROOT, needs_vectors
+
+    config = REPO_ROOT / "models" / "train" / f"{model}.cfg"
+    if not needs_vectors(config):
+        return []
+    from pipeline.train import vectors
+
+    work = VECTORS_WORK
+    if not (work / "spacy").is_dir():
+        vectors.main(["--data", str(data.resolve().parent), "--out", str(work)])
+    return ["--vectors", str(work / "spacy")]

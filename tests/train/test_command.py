@@ -23,3 +23,23 @@ def test_a_ner_model_names_its_corpus_and_passes_the_options():
 def test_an_unknown_model_is_refused():
     with pytest.raises(TrainingUnavailable, match="unknown model"):
         training_argv("ner-genia", Path("/data"), None, False, None)
+
+
+def test_the_cli_refuses_a_missing_data_folder_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["train", "core", "--data", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    assert "no such folder" in result.output
+
+
+def test_the_cli_lists_the_trainable_models():
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["train", "--help"])
+    assert result.exit_code == 0
+    assert "ner-bionlp13cg" in result.output
