@@ -131,7 +131,8 @@ def annotate_document(nlp: Language, document: Document) -> DocumentResult:
     result = DocumentResult(document=document)
     for section, doc in annotate_sections(nlp, document):
         result.n_sentences += sum(1 for _ in doc.sents)
-        result.entities.extend(mention_entity(document, section, m, doc.text) for m in doc._.mentions)
+        text = doc.text  # Doc.text joins every token on each access
+        result.entities.extend(mention_entity(document, section, m, text) for m in doc._.mentions)
         result.claims.extend(doc._.claims)
     result.entities.extend(document.entities)  # annotations the input carried (source "input")
     order = {s.section_id: k for k, s in enumerate(document.sections)}
