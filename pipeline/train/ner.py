@@ -91,6 +91,7 @@ class CorpusSpec:
     license: str
     source: str
     train_brat: bool = False
+    version: str = "0.1.0"  # of the shipped model; 0.2.0: trained on train + devel
 
 
 CORPORA: dict[str, CorpusSpec] = {
@@ -102,6 +103,7 @@ CORPORA: dict[str, CorpusSpec] = {
         description="NER with the 16 BioNLP 2013 Cancer Genetics entity types (scispaCy's labels)",
         license="CC BY-SA 3.0 (BioNLP-ST 2013 CG annotations, NaCTeM); see models/ner-bionlp13cg.CARD.md",
         source="BioNLP Shared Task 2013 CG corpus (IOB conversion by Crichton et al. 2017)",
+        version="0.2.0",
     ),
     "bc5cdr": CorpusSpec(
         name="ner-bc5cdr",
@@ -111,6 +113,7 @@ CORPORA: dict[str, CorpusSpec] = {
         description="NER for CHEMICAL and DISEASE (BC5CDR; scispaCy's labels)",
         license="BC5CDR corpus terms; see models/ner-bc5cdr.CARD.md",
         source="BioCreative V CDR corpus (IOB conversion by Crichton et al. 2017)",
+        version="0.2.0",
     ),
     "jnlpba": CorpusSpec(
         name="ner-jnlpba",
@@ -256,7 +259,7 @@ def package_model(spec: CorpusSpec, model_best: Path, out: Path) -> None:
     nlp.meta.update(
         {
             "name": spec.name.replace("-", "_"),
-            "version": "0.1.0",
+            "version": spec.version,
             "spacy_version": SPACY_VERSION_RANGE,
             "description": spec.description,
             "license": spec.license,
