@@ -490,7 +490,7 @@ def effect_phrase(doc: Doc, head: Token, cell: Mention, max_tokens: int = 8,
 # "DMI inhibited cell proliferation": with no population named in the sentence, the cells
 # of a cell-level process are the claim's cells (generic, CL:0000000).
 CELL_PROCESSES = frozenset({
-    "proliferation", "growth", "migration", "death", "viability", "survival", "adhesion",
+    "proliferation", "growth", "migration", "viability", "survival", "adhesion",
     "invasion", "division", "shape", "motility", "spreading", "aggregation",
     "differentiation", "retraction", "number", "numbers", "apoptosis", "lysis", "killing",
 })

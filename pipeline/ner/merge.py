@@ -17,8 +17,8 @@ types we do not use (ORGAN, TISSUE, ORGANISM, ...) map to ``OTHER``: they still 
    that types a span as something we do not use ("chromatin", a cellular component) outweighs
    a lone chemical reading. The longest span with the winning label becomes the mention;
    an ``OTHER`` win leaves no mention. So "VEGF", a chemical to the BC5CDR model but a gene
-   to the two others, is a gene. An all-capitals short form that
-   the document does not define ("ADCC", "TCR") needs two models' votes to be a drug.
+   to the two others, is a gene. A short form in capitals that the document does not define
+   ("ADCC", "TCR", "McCAR") needs two models' votes to be a drug.
 
 A mention a model found says so in ``source`` (``ner-bc5cdr``, ``ner-jnlpba``, ...; the first
 model, in pipeline order, that gave the winning span) and is grounded where the text allows: a
@@ -32,9 +32,10 @@ Before the vote, spans that cannot be what their label says are left out
 - drugs and cells must contain a noun;
 - not drugs: the chemicals the drug lexicon leaves out on purpose (solvents, cytokines
   measured rather than given: ``drug_stoplist.tsv``); radioactive or fluorescent tracers
-  ("[3H]thymidine", "dextran-FITC"); a chemical that names another agent ("a reactive oxygen
-  species scavenger"); a short form whose long form, where the document defines it, holds no
-  drug or chemical ("ADCC", antibody-dependent cellular cytotoxicity);
+  ("[3H]thymidine", "dextran-FITC") and dyes ("propidium iodide"); a protein name ending in
+  "kinase", "receptor", ...; a span with a bare number ("cpm vs. 220571"); a chemical that
+  names another agent ("a reactive oxygen species scavenger"); a short form whose long form,
+  where the document defines it, holds no drug or chemical ("ADCC", antibody-dependent cellular cytotoxicity);
 - a bare outcome word ("death", "injury", "toxicity") is not a disease: in "inhibits
   leukocyte death" it is what happens to the cells;
 - a bare "cells" is left to the claim rules, which resolve it to the population it refers
@@ -99,7 +100,12 @@ AGENT_HEADS = frozenset({"scavenger", "scavengers", "inhibitor", "inhibitors", "
                          "antagonists", "agonist", "agonists", "blocker", "blockers", "chelator",
                          "chelators", "donor", "donors", "analog", "analogs", "analogue",
                          "analogues", "derivative", "derivatives"})
-ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")
+# Heads of protein names: "Bruton's tyrosine kinase" is a gene product, whatever a model says.
+PROTEIN_HEADS = frozenset({"kinase", "kinases", "receptor", "receptors", "protein", "proteins",
+                           "ligand", "ligands", "enzyme", "enzymes", "phosphatase", "synthase",
+                           "transferase", "channel", "channels", "antigen", "antigens"})
+DYE_WORDS = frozenset({"propidium", "annexin", "trypan", "ethidium", "hoechst"})
+ACRONYM = re.compile(r"^(?:[A-Z]{2,5}s?|(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3,6})$")  # ADCC, McCAR
 TRIAL_ID = re.compile(r"^NCT\d{6,}$")
 TRACER = re.compile(r"\[\s*\d*\s*[A-Z][a-z]?\s*\d*\s*\]|^(?:3H|14C|125I|51Cr|32P)|"
                     r"(?:^|[-\s])(?:FITC|CFSE|DAPI)(?:$|[-\s])", re.I)
@@ -213,6 +219,11 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
     if label == DRUG:
         if span.end < len(span.doc) and span.doc[span.end].lower_ in AGENT_HEADS:
             return False  # "a reactive oxygen species scavenger" is not reactive oxygen species
+        if span[-1].lower_ in PROTEIN_HEADS or any(t.is_digit or t.lower_ in {"vs", "vs.", "versus"}
+                                                   for t in span):
+            return False  # "Bruton's tyrosine kinase"; "cpm vs. 220571" (a measurement)
+        if span.start > 0 and span.doc[span.start - 1].lower_ in DYE_WORDS:
+            return False  # "propidium iodide"
         key = term_key(context.abbreviations.get(text, text))
         return not (key in drug_stoplist() or _ENDOGENOUS.match(key) or TRACER.search(text)
                     or key.endswith((" cell", " cells")))
