@@ -10,7 +10,7 @@ Usage (from the repository root)::
         --data /work/shared/corpora --out models/core
 
 builds DocBins in ``--work`` (outside the repository) from GENIA UD (``dev.conllu`` +
-``future_use.conllu``) and, unless ``--no-craft``, from the CRAFT dependency trees converted to
+``future_use.conllu``) and, with ``--craft``, from the CRAFT dependency trees converted to
 GENIA's UD v1 scheme (:mod:`pipeline.train.craft`; all of CRAFT is training data), trains with
 ``models/train/core.cfg`` (fixed seed, early stopping on a deterministic GENIA held-out split:
 every 10th abstract), copies ``model-best`` to ``--out`` with the lemmatizer added, and prints
@@ -256,7 +256,7 @@ def add_lemmatizer(nlp: Language) -> None:
     lemmatizer.initialize()
 
 
-def package_model(model_best: Path, out: Path) -> None:
+def package_model(model_best: Path, out: Path, craft: bool = False) -> None:
     """Copy ``model_best`` to ``out`` with the lemmatizer added and a load-anywhere config.
 
     The ``replace_tokenizer`` callback is dropped from ``[initialize]`` (the tokenizer is
@@ -274,17 +274,12 @@ def package_model(model_best: Path, out: Path) -> None:
                 "Small CPU pipeline for biomedical text: scispaCy tokenizer, PTB tagger, "
                 "GENIA UD v1 dependency parser (sentence boundaries), rule lemmatizer."
             ),
-            "license": "CC BY 3.0 (GENIA and CRAFT annotations); see models/core.CARD.md",
+            "license": "CC BY 3.0 (GENIA annotations); see models/core.CARD.md",
             "sources": [
                 {
                     "name": "GENIA Treebank, UD v1 conversion (dev + future_use splits)",
                     "license": "GENIA Project License: annotations CC BY 3.0, abstracts PubMed terms",
                     "author": "Corpus annotations (c) GENIA Project",
-                },
-                {
-                    "name": "CRAFT corpus dependency trees, converted to GENIA UD v1",
-                    "license": "CC BY 3.0",
-                    "author": "CRAFT corpus (Bada et al., University of Colorado)",
                 },
                 {
                     "name": "spacy-lookups-data English lemma tables",
@@ -293,6 +288,16 @@ def package_model(model_best: Path, out: Path) -> None:
             ],
         }
     )
+    if craft:
+        meta["license"] = "CC BY 3.0 (GENIA and CRAFT annotations); see models/core.CARD.md"
+        meta["sources"].insert(
+            1,
+            {
+                "name": "CRAFT corpus dependency trees, converted to GENIA UD v1",
+                "license": "CC BY 3.0",
+                "author": "CRAFT corpus (Bada et al., University of Colorado)",
+            },
+        )
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
@@ -402,8 +407,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--craft",
         action=argparse.BooleanOptionalAction,
-        default=True,
-        help="train on GENIA + converted CRAFT (default) or GENIA only (--no-craft)",
+        default=False,
+        help="train on GENIA + converted CRAFT (--craft) or GENIA only (default, the shipped model)",
     )
     parser.add_argument("--genia-copies", type=int, default=GENIA_COPIES, help="GENIA repeats with CRAFT")
     parser.add_argument(
@@ -449,7 +454,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{stop}; packaging model-best")
             finally:
                 _DEADLINE[0] = None
-            package_model(output / "model-best", args.out)
+            inherited = args.init_from is not None and "CRAFT" in (args.init_from / "meta.json").read_text()
+            package_model(output / "model-best", args.out, craft=craft or inherited)
         result = report(args.out, heldout_path)
         if not args.eval_only:
             write_performance(args.out, result["scores"])

@@ -11,13 +11,13 @@ import spacy
 from pipeline.train import core
 
 
-def test_craft_is_default_and_can_be_switched_off() -> None:
+def test_genia_only_is_default_and_craft_is_opt_in() -> None:
     args = core.parse_args(["--data", "d", "--out", "o"])
-    assert args.craft is True
+    assert args.craft is False
     assert args.genia_copies == core.GENIA_COPIES
     assert args.max_minutes is None
-    args = core.parse_args(["--data", "d", "--out", "o", "--no-craft", "--max-minutes", "5"])
-    assert args.craft is False
+    args = core.parse_args(["--data", "d", "--out", "o", "--craft", "--max-minutes", "5"])
+    assert args.craft is True
     assert args.max_minutes == 5.0
 
 
