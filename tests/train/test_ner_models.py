@@ -99,8 +99,13 @@ def test_meta_says_whether_devel_was_trained_on(name: str) -> None:
     assert nlp.meta["performance"].get("devel_in_training", False) is (name in TRAINED_ON_DEVEL)
 
 
-def test_bc5cdr_vectors_cover_cased_forms() -> None:
-    vocab = need("ner-bc5cdr").vocab
+#: models whose tok2vec reads static word vectors (built by pipeline.train.vectors)
+WITH_VECTORS = ["ner-bc5cdr", "ner-bionlp13cg"]
+
+
+@pytest.mark.parametrize("name", WITH_VECTORS)
+def test_vectors_cover_cased_forms(name: str) -> None:
+    vocab = need(name).vocab
     assert vocab.vectors.shape[1] == 128
     for word in ("cisplatin", "tumor", "patients"):
         assert vocab.has_vector(word)
