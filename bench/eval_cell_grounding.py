@@ -124,7 +124,7 @@ def predict_ner_only(craft: Path, pmids: Iterable[str]) -> dict[str, list[Predic
     from pipeline.nlp import build_nlp, mention_entity
     from pipeline.readers import read_file
 
-    nlp = build_nlp()
+    nlp = build_nlp(ner_models=[])
     found: dict[str, list[Predicted]] = {}
     for pmid in pmids:
         document = next(iter(read_file(craft / "articles/txt" / f"{pmid}.txt", sections="all")))
