@@ -40,7 +40,8 @@ Before the vote, spans that cannot be what their label says are left out
   leukocyte death" it is what happens to the cells;
 - a bare "cells" is left to the claim rules, which resolve it to the population it refers
   to; a model cell must name a cell (a head such as "cells", "lymphocytes", "spheroids"), be
-  grounded in the Cell Ontology, or look like a cell line ("SKOV3", "HT-1080").
+  grounded in the Cell Ontology as written, or be a cell line shaped like one ("SKOV3",
+  "HT-1080"; not a gene name such as "PD-1").
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from pipeline.grounding.drugs import ground_drug
 from pipeline.grounding.tables import read_tsv
 from pipeline.ner.lexicons import _ENDOGENOUS
 from pipeline.ner.neural import model_spans
+from pipeline.ner.recognizer import _GENE as GENE_SHAPE
 from pipeline.ner.recognizer import (
     CELL,
     CELL_LINE,
@@ -232,13 +234,14 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
     if label in (CELL, CELL_LINE):
         if text.lower() in GENERIC_CELL_WORDS:
             return False
-        return bool(CELL_HEAD.search(text) or CELL_LINE_SHAPE.match(text)
+        line_shaped = label == CELL_LINE and CELL_LINE_SHAPE.match(text) and not GENE_SHAPE.match(text)
+        return bool(CELL_HEAD.search(text) or line_shaped
                     or (label == CELL and _grounds(text, grounder, context)))
     return True
 
 
 def _grounds(text: str, grounder: CellGrounder, context: CellContext) -> bool:
-    grounding = grounder.ground(text, context)
+    grounding = grounder.ground(text, context, strict=True)  # no head-only guesses
     return grounding is not None and bool(grounding.ids)
 
 

@@ -194,3 +194,15 @@ def test_a_type_we_do_not_use_wins_a_tie_with_a_chemical(doc):
     merged = merge(doc, [], {"a": [span(doc, "DMSO", "SIMPLE_CHEMICAL")],
                              "b": [span(doc, "DMSO", "CELLULAR_COMPONENT")]})
     assert merged == []
+
+
+def test_a_gene_name_or_a_loose_grounding_does_not_make_a_model_cell(tokenizer_nlp):
+    # Regression: "PD-1" passed as line-shaped and "Staphylococcal enterotoxin B" grounded as a
+    # B cell by the head-only fallback.
+    doc = tokenizer_nlp("CT-011 blocks PD-1 on cells exposed to Staphylococcal enterotoxin B (SEB).")
+    for token in doc:
+        token.tag_ = "NN"
+    merged = merge(doc, [], {"m": [span(doc, "PD-1", "CELL"),
+                                   span(doc, "Staphylococcal enterotoxin B", "CELL")],
+                             "n": [span(doc, "PD-1", "CELL_LINE")]})
+    assert merged == []
