@@ -264,10 +264,8 @@ def model_mention(model: str, span: Span, grounder: CellGrounder,
     return mention
 
 
-def _drug(mention: Mention, text: str, context: CellContext) -> Mention | None:
-    key = term_key(context.abbreviations.get(text, text))
-    if key in drug_stoplist() or _ENDOGENOUS.match(key) or key.endswith((" cell", " cells")):
-        return None
+def _drug(mention: Mention, text: str, context: CellContext) -> Mention:
+    """A drug's ids from the dictionary, or at least the long form of its abbreviation."""
     record = ground_drug(text, context.abbreviations)
     if record is not None:
         mention.norm, mention.ids, mention.match = record.name.lower(), record.ids, "exact"
