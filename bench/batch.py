@@ -333,8 +333,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"re-run after {n_changed} of {len(list(corpus.rglob('*.*')))} files changed: "
                   f"{rerun['annotated']} annotated, {rerun['seconds']:.1f} s, "
                   f"{rerun['speedup']}× faster than the first run", flush=True)
-        rss = []
-        for size in [int(s) for s in args.rss_docs.split(",") if s]:
+        # the main 2-worker run is the first point of the memory comparison
+        rss = [{**run, "docs": args.docs} for run in runs if run["workers"] == 2]
+        for size in [int(s) for s in args.rss_docs.split(",") if s and int(s) != args.docs]:
             folder = tmp_path / f"rss-{size}"
             build_corpus(args.source, size, folder)
             run = run_pipeline(folder, tmp_path / f"rss-out-{size}", 2, "--fresh")
