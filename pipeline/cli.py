@@ -372,7 +372,7 @@ class Trainable(str, Enum):
 @app.command()
 def train(
     model: Annotated[Trainable, typer.Argument(
-        help="The model to rebuild: core (tagger + parser, GENIA treebank + CRAFT), ner-bc5cdr, "
+        help="The model to rebuild: core (tagger + parser, GENIA treebank), ner-bc5cdr, "
              "ner-jnlpba or ner-bionlp13cg.", show_default=False)],
     data: Annotated[Path, typer.Option(
         help="The corpora folder (../shared/corpora): genia-ud, craft, ner-iob, jnlpba.",
