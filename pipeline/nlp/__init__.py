@@ -67,18 +67,14 @@ def build_nlp(core_model: str | None = None, ner_models: Sequence[str] | None = 
     :data:`DEFAULT_NER_MODELS`, an empty list the lexicons alone."""
     import scispacy.abbreviation  # noqa: F401 - registers abbreviation_detector
 
-    nlp = load_core(core_model)
-    for name in [n for n in nlp.pipe_names if n in {"ner", "senter"}]:
-        nlp.disable_pipe(name)
-    first = "parser" if "parser" in nlp.pipe_names else None
-    nlp.add_pipe("biomedical_sentences", before=first) if first else nlp.add_pipe(
-        "biomedical_sentences")
+    nlp = bare_models(core_model, ner_models)
+    # Ours go where they went before the NER models: sentences before the parser, the
+    # abbreviation detector after the core model.
+    models = "neural_ner" if "neural_ner" in nlp.pipe_names else None
+    nlp.add_pipe("biomedical_sentences", before="parser" if "parser" in nlp.pipe_names else models)
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", before="biomedical_sentences")
-    nlp.add_pipe("abbreviation_detector")
-    models = list(DEFAULT_NER_MODELS if ner_models is None else ner_models)
-    if models:
-        nlp.add_pipe("neural_ner", config={"models": models})
+    nlp.add_pipe("abbreviation_detector", before=models)
     nlp.add_pipe("drug_cell_ner")
     nlp.add_pipe("drug_cell_claims")
     return nlp
