@@ -48,7 +48,18 @@ _ENDOGENOUS = re.compile(r"^(?:il|interleukin|ifn|interferon|tnf|tgf|gm-csf|csf|
                          r"(?:[- ]?[0-9a-zα-ω]{0,3})?(?:[- ](?:alpha|beta|gamma|receptor))?$")
 
 
-def _keeps_variant(variant: str, stoplist: set[str]) -> bool:
+def is_endogenous(key: str) -> bool:
+    """Whether a term key names an endogenous signalling molecule (IL-2, IFN-gamma, TNF)."""
+    return _ENDOGENOUS.match(key) is not None
+
+
+@lru_cache(maxsize=1)
+def drug_stoplist() -> frozenset[str]:
+    """Keys of the names that are not drugs in the prose we read (``drug_stoplist.tsv``)."""
+    return frozenset(term_key(row["variant"]) for row in read_tsv(DATA_DIR / "drug_stoplist.tsv"))
+
+
+def _keeps_variant(variant: str, stoplist: frozenset[str]) -> bool:
     """Stoplisted variants are compared by key, so that "adénosine" goes with "adenosine".
     Names of cell therapies written as cells ("NK-92 cells", "mesenchymal stromal cells")
     are left to the cell recognizer: in papers they are the cells far more often. Brand
@@ -56,7 +67,7 @@ def _keeps_variant(variant: str, stoplist: set[str]) -> bool:
     10 microM")."""
     key = term_key(variant)
     return not (len(variant) < MIN_DRUG_TERM_LENGTH or key in stoplist or variant.isdigit()
-                or _ENDOGENOUS.match(key) or _CELLS.search(key)
+                or is_endogenous(key) or _CELLS.search(key)
                 or key.split(" ", 1)[0] in FUNCTION_WORDS)
 
 
@@ -65,7 +76,7 @@ def drug_index() -> TermIndex:
     """Every kept variant of the dictionary → the generic drug's concept, then the supplement."""
     raw = load_drug_dictionary()
     records = drug_records()
-    stoplist = {term_key(row["variant"]) for row in read_tsv(DATA_DIR / "drug_stoplist.tsv")}
+    stoplist = drug_stoplist()
     index = TermIndex()
     for variant, canonicals in sorted(raw["drug_variant_to_canonical"].items()):
         name = canonicals[0] if variant not in canonicals else variant

@@ -50,15 +50,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from pipeline.grounding.cells import CellGrounder
 from pipeline.grounding.context import CellContext
 from pipeline.grounding.drugs import ground_drug
-from pipeline.grounding.tables import read_tsv
-from pipeline.ner.lexicons import _ENDOGENOUS
+from pipeline.ner.lexicons import drug_stoplist, is_endogenous
 from pipeline.ner.neural import model_spans
 from pipeline.ner.recognizer import _GENE as GENE_SHAPE
 from pipeline.ner.recognizer import (
@@ -70,7 +68,6 @@ from pipeline.ner.recognizer import (
     Mention,
 )
 from pipeline.ner.terms import term_key
-from pipeline.resources import DATA_DIR
 
 OTHER = "OTHER"
 MODEL_LABELS: Mapping[str, str] = {
@@ -227,7 +224,7 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
         if span.start > 0 and span.doc[span.start - 1].lower_ in DYE_WORDS:
             return False  # "propidium iodide"
         key = term_key(context.abbreviations.get(text, text))
-        return not (key in drug_stoplist() or _ENDOGENOUS.match(key) or TRACER.search(text)
+        return not (key in drug_stoplist() or is_endogenous(key) or TRACER.search(text)
                     or key.endswith((" cell", " cells")))
     if label == DISEASE:
         return text.lower() not in OUTCOME_WORDS
@@ -273,10 +270,6 @@ def _drug(mention: Mention, text: str, context: CellContext) -> Mention:
         mention.norm = context.abbreviations[text].lower()
     return mention
 
-
-@lru_cache(maxsize=1)
-def drug_stoplist() -> frozenset[str]:
-    return frozenset(term_key(row["variant"]) for row in read_tsv(DATA_DIR / "drug_stoplist.tsv"))
 
 
 def _overlaps_any(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
