@@ -298,16 +298,7 @@ def package_model(model_best: Path, out: Path, craft: bool = False) -> None:
                 "author": "CRAFT corpus (Bada et al., University of Colorado)",
             },
         )
-    if out.exists():
-        shutil.rmtree(out)
-    nlp.to_disk(out)
-    config_path = out / "config.cfg"
-    config = load_config(config_path, interpolate=False)
-    config["initialize"]["before_init"] = None
-    config["training"]["before_update"] = None
-    config["paths"]["train"] = None
-    config["paths"]["dev"] = None
-    config.to_disk(config_path)
+    save_model(nlp, out)
 
 
 def write_performance(model: Path, scores: dict[str, float]) -> None:
@@ -352,6 +343,22 @@ def evaluate(nlp: Language, gold_docs: Sequence[Doc]) -> dict[str, float]:
         ]
         scores["lemma_acc_uncased"] = round(lemma_accuracy(annotated), 4)
     return scores
+
+
+def save_model(nlp: Language, out: Path) -> None:
+    """Write ``nlp`` to ``out`` (replacing it) with a config that loads anywhere: no training
+    callbacks (the tokenizer is already serialized), no paths to training data or vectors."""
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    config_path = out / "config.cfg"
+    config = load_config(config_path, interpolate=False)
+    config["initialize"]["before_init"] = None
+    config["training"]["before_update"] = None
+    for key in ("train", "dev", "vectors"):
+        if key in config["paths"]:
+            config["paths"][key] = None
+    config.to_disk(config_path)
 
 
 def words_per_second(nlp: Language, texts: Sequence[str], min_seconds: float = 5.0) -> float:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -49,7 +48,7 @@ from spacy.util import load_config
 from threadpoolctl import threadpool_limits
 
 from pipeline.train.conllu import read_docbin, write_docbin
-from pipeline.train.core import words_per_second
+from pipeline.train.core import save_model, words_per_second
 from pipeline.train.iob import brat_doc, iob_docs, overlapping_texts, parse_ann, read_iob
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -266,17 +265,7 @@ def package_model(spec: CorpusSpec, model_best: Path, out: Path) -> None:
             "sources": [{"name": spec.source, "license": spec.license}],
         }
     )
-    if out.exists():
-        shutil.rmtree(out)
-    nlp.to_disk(out)
-    config_path = out / "config.cfg"
-    config = load_config(config_path, interpolate=False)
-    config["initialize"]["before_init"] = None
-    config["training"]["before_update"] = None
-    config["paths"]["train"] = None
-    config["paths"]["dev"] = None
-    config["paths"]["vectors"] = None
-    config.to_disk(config_path)
+    save_model(nlp, out)
 
 
 def report(model: Path, dev: Path, labels: Sequence[str]) -> dict[str, Any]:
