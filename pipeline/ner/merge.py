@@ -58,13 +58,13 @@ from pipeline.grounding.context import CellContext
 from pipeline.grounding.drugs import ground_drug
 from pipeline.ner.lexicons import drug_stoplist, is_endogenous
 from pipeline.ner.neural import model_spans
-from pipeline.ner.recognizer import _GENE as GENE_SHAPE
 from pipeline.ner.recognizer import (
     CELL,
     CELL_LINE,
     DISEASE,
     DRUG,
     GENE,
+    GENE_SHAPE,
     Mention,
 )
 from pipeline.ner.terms import term_key

@@ -45,7 +45,7 @@ CELL, CELL_LINE, DRUG, DISEASE, GENE = "CELL", "CELL_LINE", "DRUG", "DISEASE", "
 PLURAL_LABELS = frozenset({CELL, DRUG})
 _INNER_SPLIT = re.compile(r"[-\u2010\u2011\u2013\u2014/]")
 _CELL_LINE = re.compile(r"^(?:[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-?\d+[A-Za-z0-9.]*|[A-Z]{2,5}\d*|MM\.1S)$")
-_GENE = re.compile(
+GENE_SHAPE = re.compile(
     r"^(?:CD\d+[a-zA-Z]?|IL-?\d+[A-Za-z]?|IFN-?[γαβgab]\w*|TNF-?[αa]?|TGF-?[βb]\d?|PD-?L?[12]|"
     r"CTLA-?4|BTK|BCL-?2|MICA|MICB|ULBP-?\d|NKG2D|DNAM-?1|TRAIL|KPNA2|IKZF[13]|CRBN|FoxP3|FOXP3|"
     r"STAT\d[a-z]?|NF-?κB|MYC|TP53|Granzyme|perforin)$"
@@ -451,7 +451,7 @@ class Recognizer:
             concept = self.lines.lookup(term_key(name))
             if concept is None and pieces[first].token == pieces[k - 1].token and \
                     _piece_at(pieces, pieces[first].start, -1) == _token_start(pieces, k - 1) and \
-                    _CELL_LINE.match(name) and not _GENE.match(name):
+                    _CELL_LINE.match(name) and not GENE_SHAPE.match(name):
                 concept = Concept(CELL_LINE, name, (), "pattern", "composed", "line")
             if concept is None or _is_partial_word(text, pieces[first], pieces[k - 1]):
                 continue
@@ -556,7 +556,7 @@ class Recognizer:
         covered = {k for m in mentions for k in range(m.start, m.end)}
         return [Mention(p.start, p.end, GENE, p.text, (), "pattern", "pattern", "",
                         p.token, p.token)
-                for p in pieces if _GENE.match(p.text) and p.start not in covered]
+                for p in pieces if GENE_SHAPE.match(p.text) and p.start not in covered]
 
 
 def defined_parentheticals(pieces: list[Piece], context: CellContext) -> set[int]:
