@@ -367,13 +367,15 @@ class Trainable(str, Enum):
     ner_bc5cdr = "ner-bc5cdr"
     ner_jnlpba = "ner-jnlpba"
     ner_bionlp13cg = "ner-bionlp13cg"
+    ner_joint = "ner-joint"
 
 
 @app.command()
 def train(
     model: Annotated[Trainable, typer.Argument(
         help="The model to rebuild: core (tagger + parser, GENIA treebank), ner-bc5cdr, "
-             "ner-jnlpba or ner-bionlp13cg.", show_default=False)],
+             "ner-jnlpba, ner-bionlp13cg or ner-joint (the three NER corpora, one shared "
+             "tok2vec).", show_default=False)],
     data: Annotated[Path, typer.Option(
         help="The corpora folder (../shared/corpora): genia-ud, craft, ner-iob, jnlpba.",
         show_default=False)],

@@ -1,9 +1,9 @@
 """``pipeline train MODEL``: rebuild one of the shipped models from the public corpora.
 
 One entry point over the training modules (:mod:`pipeline.train.core`,
-:mod:`pipeline.train.ner`), so that a user retrains a model with the same command whichever
-model it is; each module keeps its own options for experiments (``python -m
-pipeline.train.core --help``).
+:mod:`pipeline.train.ner`, :mod:`pipeline.train.joint_ner`), so that a user retrains a model
+with the same command whichever model it is; each module keeps its own options for experiments
+(``python -m pipeline.train.core --help``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 from pipeline.resources import models_dir
 
 NER_CORPORA = {"ner-bc5cdr": "bc5cdr", "ner-jnlpba": "jnlpba", "ner-bionlp13cg": "bionlp13cg"}
-TRAINABLE = ("core", *NER_CORPORA)
+JOINT_NER = "ner-joint"
+TRAINABLE = ("core", *NER_CORPORA, JOINT_NER)
 TRAIN_PACKAGES = ("spacy_lookups_data", "threadpoolctl", "conllu", "gensim")
 VECTORS_WORK = Path("/tmp/ner-vectors")
 
@@ -40,6 +41,9 @@ def training_argv(model: str, data: Path, out: Path | None, eval_only: bool,
         argv += ["--max-minutes", str(max_minutes)]
     if model == "core":
         return "pipeline.train.core", argv
+    if model == JOINT_NER:
+        # the static vectors come from the shipped models/ner-bc5cdr (see its card)
+        return "pipeline.train.joint_ner", argv
     return "pipeline.train.ner", ["--corpus", NER_CORPORA[model], *argv]
 
 

@@ -1,0 +1,238 @@
+"""Train, package and evaluate ``models/ner-joint``: one shared tok2vec, three NER heads.
+
+The three corpora of the separate NER models (:mod:`pipeline.train.ner`: BC5CDR, JNLPBA,
+BioNLP13CG) train one pipeline: scispaCy's tokenizer → one CNN tok2vec (with the same 128-d
+static vectors) → three ``corpus_ner`` heads (:mod:`pipeline.ner.heads`), ``ner_bc5cdr``,
+``ner_jnlpba`` and ``ner_bionlp13cg``, each with its corpus's label set. At run time the
+tok2vec, the costliest part of a NER model, runs once for the three heads.
+
+Data: the same train and devel docs as the separate models (:func:`pipeline.train.ner.load_split`).
+A corpus's gold entities move to the span group ``gold:<corpus>`` and its ``doc.ents`` are
+reset to missing, so each head learns from its own corpus only and sees the others' documents
+as unannotated. The three train sets are concatenated, the smaller BC5CDR and BioNLP13CG sets
+repeated (``UPSAMPLE``) so that JNLPBA's ~18k sentences do not dominate; the three devel sets
+are concatenated for early stopping on the mean of the heads' devel F.
+
+Usage (from the repository root)::
+
+    OMP_NUM_THREADS=1 .venv/bin/python -m pipeline.train.joint_ner \\
+        --data /work/shared/corpora --out models/ner-joint
+
+The static vectors are read from ``models/ner-bc5cdr`` (the vectors built by
+:mod:`pipeline.train.vectors`, saved in that model), or from ``--vectors``. Scratch files go
+to ``--work`` (default ``/tmp/ner-joint``). Prints each head's devel scores (spaCy's scorer on
+the same devel docs as the separate models), speed and size as JSON. ``--eval-only`` only
+scores ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.cli.train import train as spacy_train
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from threadpoolctl import threadpool_limits
+
+import pipeline.ner.heads  # noqa: F401  (registers the corpus_ner factory)
+from pipeline.train.conllu import read_docbin, write_docbin
+from pipeline.train.core import save_model, words_per_second
+from pipeline.train.ner import (
+    CORPORA,
+    REPO_ROOT,
+    SEED,
+    SPACY_VERSION_RANGE,
+    TrainingTimeLimit,
+    load_split,
+)
+
+NAME = "ner-joint"
+VERSION = "0.1.0"
+HEADS: tuple[str, ...] = ("bc5cdr", "jnlpba", "bionlp13cg")
+# Each corpus's training docs are written this many times (≈ 236k BC5CDR, 444k JNLPBA and
+# 240k BioNLP13CG tokens per epoch).
+UPSAMPLE = {"bc5cdr": 2, "jnlpba": 1, "bionlp13cg": 3}
+DEFAULT_VECTORS = REPO_ROOT / "models" / "ner-bc5cdr"
+DESCRIPTION = ("NER with three heads on one shared tok2vec: BC5CDR (CHEMICAL, DISEASE), JNLPBA "
+               "(DNA, PROTEIN, CELL_TYPE, CELL_LINE, RNA) and the 16 BioNLP 2013 CG types "
+               "(scispaCy's labels)")
+LICENSE = ("BC5CDR corpus terms; GENIA Project License (JNLPBA annotations CC BY 3.0); CC BY-SA 3.0 "
+           "(BioNLP-ST 2013 CG annotations, NaCTeM); see models/ner-joint.CARD.md")
+
+
+def gold_key(corpus: str) -> str:
+    """The span group that holds ``corpus``'s gold entities in a training doc."""
+    return f"gold:{corpus}"
+
+
+def head_name(corpus: str) -> str:
+    """The pipeline component of ``corpus``'s head (``ner_bc5cdr``)."""
+    return f"ner_{corpus}"
+
+
+def to_span_gold(doc: Doc, corpus: str) -> Doc:
+    """Move ``doc``'s entities to ``spans["gold:<corpus>"]`` and reset its ents to missing."""
+    doc.spans[gold_key(corpus)] = list(doc.ents)
+    doc.set_ents([], default="missing")
+    return doc
+
+
+def corpus_docs(corpus: str, data: Path, split: str, limit: int = 0) -> list[Doc]:
+    """``corpus``'s ``split`` docs (as the separate model's) with their gold as a span group;
+    only the first ``limit`` when it is set (smoke tests)."""
+    spec = CORPORA[corpus]
+    docs, stats = load_split(spec, data, split)
+    if limit:
+        docs = docs[:limit]
+    unknown = {ent.label_ for doc in docs for ent in doc.ents} - set(spec.labels)
+    if unknown:
+        raise ValueError(f"{corpus} {split}: labels not in the {spec.name} label set: {sorted(unknown)}")
+    print(f"{corpus} {split}: {json.dumps(stats)}")
+    return [to_span_gold(doc, corpus) for doc in docs]
+
+
+def build_corpus(data: Path, work: Path, upsample: dict[str, int] | None = None,
+                 limit: int = 0) -> dict[str, Path]:
+    """Write the joint ``train.spacy`` and ``dev.spacy`` and each corpus's ``dev-<corpus>.spacy``
+    under ``work/corpus``; return their paths by name (``train``, ``dev``, ``dev-bc5cdr``, ...).
+    ``limit``: only the first docs of each corpus and split (smoke tests)."""
+    upsample = UPSAMPLE if upsample is None else upsample
+    train: list[Doc] = []
+    dev: list[Doc] = []
+    paths: dict[str, Path] = {}
+    for corpus in HEADS:
+        docs = corpus_docs(corpus, data, "train", limit)
+        train.extend(docs * upsample.get(corpus, 1))
+        dev_docs = corpus_docs(corpus, data, "dev", limit)
+        dev.extend(dev_docs)
+        paths[f"dev-{corpus}"] = work / "corpus" / f"dev-{corpus}.spacy"
+        write_docbin(dev_docs, paths[f"dev-{corpus}"])
+    print(f"joint train: {len(train)} docs, {sum(len(d) for d in train)} tokens (upsampled {upsample}); "
+          f"joint devel: {len(dev)} docs")
+    paths["train"] = work / "corpus" / "train.spacy"
+    paths["dev"] = work / "corpus" / "dev.spacy"
+    write_docbin(train, paths["train"])
+    write_docbin(dev, paths["dev"])
+    return paths
+
+
+def package_model(model_best: Path, out: Path) -> None:
+    """Copy ``model_best`` to ``out`` with meta filled in and a config without training paths."""
+    nlp = spacy.load(model_best)
+    sources = [{"name": CORPORA[corpus].source, "license": CORPORA[corpus].license} for corpus in HEADS]
+    nlp.meta.update(
+        {
+            "name": NAME.replace("-", "_"),
+            "version": VERSION,
+            "spacy_version": SPACY_VERSION_RANGE,
+            "description": DESCRIPTION,
+            "license": LICENSE,
+            "sources": sources,
+            "heads": {head_name(c): {"span_key": c, "corpus": CORPORA[c].name} for c in HEADS},
+        }
+    )
+    save_model(nlp, out)
+
+
+def evaluate_heads(nlp: Language, dev_paths: dict[str, Path]) -> dict[str, Any]:
+    """Each head's devel P/R/F (spaCy's scorer) on its own corpus's devel docs."""
+    result: dict[str, Any] = {}
+    for corpus in HEADS:
+        gold_docs = read_docbin(nlp.vocab, dev_paths[f"dev-{corpus}"])
+        examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold_docs]
+        scored = nlp.evaluate(examples)
+        head = {key: round(float(scored[f"{corpus}_{key}"] or 0.0), 4)
+                for key in ("ents_p", "ents_r", "ents_f")}
+        head["ents_per_type"] = {
+            label: {key: round(float(value), 4) for key, value in values.items()}
+            for label, values in sorted((scored[f"{corpus}_ents_per_type"] or {}).items())
+        }
+        head["dev_docs"] = len(gold_docs)
+        result[corpus] = head
+    result["mean_ents_f"] = round(sum(result[c]["ents_f"] for c in HEADS) / len(HEADS), 4)
+    return result
+
+
+def report(model: Path, dev_paths: dict[str, Path]) -> dict[str, Any]:
+    """Load ``model`` as a user would; print each head's devel scores, labels, speed and size."""
+    nlp = spacy.load(model)
+    texts = [doc.text for corpus in HEADS for doc in read_docbin(nlp.vocab, dev_paths[f"dev-{corpus}"])]
+    result: dict[str, Any] = {
+        "scores": evaluate_heads(nlp, dev_paths),
+        "labels": {head_name(c): list(nlp.get_pipe(head_name(c)).labels) for c in HEADS},
+        "labels_match_spec": all(
+            sorted(nlp.get_pipe(head_name(c)).labels) == sorted(CORPORA[c].labels) for c in HEADS
+        ),
+        "words_per_second": round(words_per_second(nlp, texts)),
+        "size_bytes": sum(f.stat().st_size for f in model.rglob("*") if f.is_file()),
+        "pipeline": nlp.pipe_names,
+    }
+    print(json.dumps(result, indent=2))
+    return result
+
+
+def write_performance(model: Path, scores: dict[str, Any]) -> None:
+    """Store the heads' held-out devel ``scores`` as ``performance`` in ``meta.json``."""
+    meta_path = model / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["performance"] = {**scores, "devel_in_training": False}
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="the shared corpora dir")
+    parser.add_argument("--out", type=Path, required=True, help="where to write the model")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/ner-joint"), help="scratch dir")
+    parser.add_argument("--config", type=Path, default=REPO_ROOT / "models" / "train" / "ner-joint.cfg")
+    parser.add_argument("--eval-only", action="store_true", help="only score --out")
+    parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    parser.add_argument("--max-minutes", type=float, default=None, help="override the wall-clock cap")
+    parser.add_argument(
+        "--vectors", type=Path, default=DEFAULT_VECTORS,
+        help="a spaCy vectors dir or pipeline whose vectors the tok2vec reads (default models/ner-bc5cdr)",
+    )
+    parser.add_argument("--limit", type=int, default=0,
+                        help="only the first N docs of each corpus and split (smoke test)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build the corpus, train, package and report; see the module docstring."""
+    args = parse_args(argv)
+    with threadpool_limits(limits=1):
+        paths = build_corpus(args.data, args.work, limit=args.limit)
+        if not args.eval_only:
+            output = args.work / "output"
+            overrides: dict[str, Any] = {
+                "paths.train": str(paths["train"]),
+                "paths.dev": str(paths["dev"]),
+                "paths.vectors": str(args.vectors),
+                "system.seed": SEED,
+            }
+            if args.max_steps is not None:
+                overrides["training.max_steps"] = args.max_steps
+            if args.max_minutes is not None:
+                overrides["training.before_update.max_seconds"] = args.max_minutes * 60
+            try:
+                spacy_train(args.config, output, overrides=overrides)
+            except TrainingTimeLimit as stop:
+                print(f"stopped: {stop}")
+            package_model(output / "model-best", args.out)
+        result = report(args.out, paths)
+        if not args.eval_only:
+            write_performance(args.out, result["scores"])
+        (args.work / "report.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""``models/ner-joint`` (one tok2vec, three ``corpus_ner`` heads) and its trainer.
+
+Model tests skip when ``models/ner-joint`` is absent; data tests when ``../shared`` is.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+from functools import cache
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+
+from pipeline.train.command import training_argv
+from pipeline.train.joint_ner import HEADS, corpus_docs, gold_key, head_name, to_span_gold
+from pipeline.train.ner import BC5CDR_LABELS, BIONLP13CG_LABELS, JNLPBA_LABELS
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "ner-joint"
+CORPORA = ROOT.parent / "shared" / "corpora"
+LABELS = {"bc5cdr": BC5CDR_LABELS, "jnlpba": JNLPBA_LABELS, "bionlp13cg": BIONLP13CG_LABELS}
+
+#: (head, sentence, entity text, label): entities the head must find exactly.
+EXPECTED = [
+    ("bc5cdr", "Cisplatin caused nephrotoxicity in breast cancer patients.", "Cisplatin", "CHEMICAL"),
+    ("bc5cdr", "Aspirin reduced the risk of myocardial infarction.", "myocardial infarction", "DISEASE"),
+    ("jnlpba", "NF-kappaB binds the IL-2 promoter in human T cells and Jurkat cells.", "NF-kappaB",
+     "PROTEIN"),
+    ("jnlpba", "Dexamethasone induced apoptosis of human T lymphocytes.", "human T lymphocytes", "CELL_TYPE"),
+    ("bionlp13cg", "Lenalidomide enhanced NK cell cytotoxicity in myeloma patients.", "myeloma", "CANCER"),
+    ("bionlp13cg", "Expression of TP53 and EGFR was measured in lung tissue.", "EGFR",
+     "GENE_OR_GENE_PRODUCT"),
+]
+
+
+@cache
+def _load() -> Language:
+    warnings.filterwarnings("ignore")
+    return spacy.load(MODEL)
+
+
+def need_model() -> Language:
+    if not (MODEL / "config.cfg").is_file():
+        pytest.skip("models/ner-joint is not present")
+    return _load()
+
+
+def test_gold_moves_to_a_span_group_and_ents_become_missing(tokenizer_nlp):
+    doc = tokenizer_nlp.make_doc("Aspirin causes headache .")
+    doc.ents = [Span(doc, 0, 1, label="CHEMICAL"), Span(doc, 2, 3, label="DISEASE")]
+    to_span_gold(doc, "bc5cdr")
+    assert [(s.text, s.label_) for s in doc.spans[gold_key("bc5cdr")]] == [
+        ("Aspirin", "CHEMICAL"), ("headache", "DISEASE")]
+    assert [t.ent_iob for t in doc] == [0, 0, 0, 0]
+
+
+def test_pipeline_train_ner_joint_runs_the_joint_trainer():
+    module, argv = training_argv("ner-joint", Path("/data"), Path("/tmp/m"), False, 60)
+    assert module == "pipeline.train.joint_ner"
+    assert argv == ["--data", "/data", "--out", "/tmp/m", "--max-minutes", "60"]
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared is not available on this machine")
+def test_corpus_docs_carry_gold_only_in_their_span_group():
+    docs = corpus_docs("bc5cdr", CORPORA, "dev", limit=3)
+    assert len(docs) == 3
+    assert all(not doc.has_annotation("ENT_IOB") for doc in docs)
+    labels = {span.label_ for doc in docs for span in doc.spans[gold_key("bc5cdr")]}
+    assert labels == set(BC5CDR_LABELS)
+
+
+def test_three_heads_with_the_separate_models_label_sets():
+    nlp = need_model()
+    assert nlp.pipe_names == ["tok2vec", *(head_name(corpus) for corpus in HEADS)]
+    for corpus in HEADS:
+        head = nlp.get_pipe(head_name(corpus))
+        assert head.span_key == corpus
+        assert set(head.labels) == set(LABELS[corpus])
+
+
+def test_meta_names_version_sources_and_held_out_scores():
+    meta = need_model().meta
+    assert meta["name"] == "ner_joint" and meta["version"] == "0.1.0"
+    assert len(meta["sources"]) == 3
+    performance = meta["performance"]
+    assert performance["devel_in_training"] is False
+    assert all(performance[corpus]["ents_f"] > 0.6 for corpus in HEADS)
+
+
+def test_loads_in_a_fresh_interpreter_with_no_explicit_import():
+    """The corpus_ner factory is found through the package's spaCy entry point."""
+    need_model()
+    code = ("import warnings; warnings.filterwarnings('ignore'); import spacy, sys; "
+            f"nlp = spacy.load({str(MODEL)!r}); "
+            "assert 'pipeline.ner.heads' in sys.modules; "
+            "doc = nlp('Cisplatin killed HeLa cells.'); print(sorted(doc.spans))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(sorted(HEADS))
+
+
+@pytest.mark.parametrize(("corpus", "sentence", "text", "label"), EXPECTED)
+def test_predictions(corpus: str, sentence: str, text: str, label: str) -> None:
+    doc = need_model()(sentence)
+    found = [(span.text, span.label_) for span in doc.spans[corpus]]
+    assert (text, label) in found, found
+    assert not doc.has_annotation("ENT_IOB")  # heads leave doc.ents to others
+
+
+def test_models_folder_within_budget() -> None:
+    """Everything under models/ (core, the three NER models, ner-joint): at most 100 MB."""
+    need_model()
+    size = sum(f.stat().st_size for f in (ROOT / "models").rglob("*") if f.is_file())
+    assert size <= 100 * 1000 * 1000
