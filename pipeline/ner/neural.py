@@ -8,6 +8,11 @@ labelled with the model's own types (CHEMICAL, CELL_TYPE, ...). Keeping one grou
 model, rather than writing ``doc.ents``, lets models disagree and overlap: which span
 becomes which entity is decided once, later, by :mod:`pipeline.ner.merge`.
 
+A multi-head model (``models/ner-joint``: one tok2vec, one ``corpus_ner`` head per corpus,
+:mod:`pipeline.ner.heads`) runs once per batch and gives one group per head, named
+``<model>.<head's span key>`` (``ner:ner-joint.bc5cdr``, ``ner:ner-joint.jnlpba``, ...), so
+the merge sees one voter per head, as it sees one per separate model.
+
 Use it in any spaCy pipeline whose tokenizer is scispaCy's::
 
     nlp.add_pipe("neural_ner", config={"models": ["models/ner-bc5cdr"]})
@@ -36,16 +41,33 @@ class NerModelNotFound(RuntimeError):
 
 
 @dataclass(frozen=True)
+class Head:
+    """One voter of a model: its name in span keys and where the model's Doc holds its
+    entities (``span_key`` of a ``corpus_ner`` head, or ``None`` for ``doc.ents``)."""
+
+    name: str
+    span_key: str | None
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class NerModel:
-    """A loaded NER pipeline and what to call it in span keys and in ``run.json``."""
+    """A loaded NER pipeline and what to call it (and its heads) in span keys and ``run.json``."""
 
     name: str
     path: str
     nlp: Language
 
     @property
+    def heads(self) -> tuple[Head, ...]:
+        """The model's ``corpus_ner`` heads in pipeline order, or its one ``ner``."""
+        heads = tuple(Head(f"{self.name}.{pipe.span_key}", pipe.span_key, tuple(pipe.labels))
+                      for name, pipe in self.nlp.pipeline if _is_head(self.nlp, name))
+        return heads or (Head(self.name, None, tuple(self.nlp.get_pipe("ner").labels)),)
+
+    @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(self.nlp.get_pipe("ner").labels)
+        return tuple(sorted({label for head in self.heads for label in head.labels}))
 
     @property
     def span_key(self) -> str:
@@ -53,8 +75,21 @@ class NerModel:
 
     def info(self) -> dict:
         meta = self.nlp.meta
-        return {"name": self.name, "package": meta.get("name"), "version": meta.get("version"),
+        info = {"name": self.name, "package": meta.get("name"), "version": meta.get("version"),
                 "path": self.path, "labels": list(self.labels)}
+        if len(self.heads) > 1 or self.heads[0].span_key is not None:
+            info["heads"] = {head.name: list(head.labels) for head in self.heads}
+        return info
+
+    def annotate(self, doc: Doc, copy: Doc) -> None:
+        """Put each head's entities of ``copy`` (the model's Doc) on the host ``doc``."""
+        for head in self.heads:
+            found = copy.ents if head.span_key is None else copy.spans.get(head.span_key, [])
+            doc.spans[SPAN_PREFIX + head.name] = _spans(doc, found)
+
+
+def _is_head(nlp: Language, name: str) -> bool:
+    return nlp.get_pipe_meta(name).factory == "corpus_ner"
 
 
 def resolve_ner_model(name: str) -> str:
@@ -82,8 +117,8 @@ def load_ner_model(name: str) -> NerModel:
         raise NerModelNotFound(
             f"cannot load the NER model {target!r}: not a folder with a spaCy pipeline nor an "
             "installed model package") from err
-    if "ner" not in nlp.pipe_names:
-        raise NerModelNotFound(f"the model {target!r} has no 'ner' component")
+    if "ner" not in nlp.pipe_names and not any(_is_head(nlp, name) for name in nlp.pipe_names):
+        raise NerModelNotFound(f"the model {target!r} has no 'ner' nor 'corpus_ner' component")
     return NerModel(model_name(target), target, nlp)
 
 
@@ -94,12 +129,21 @@ def ner_model_infos(names: Sequence[str] | None = None) -> list[dict]:
     for name in DEFAULT_NER_MODELS if names is None else names:
         target = resolve_ner_model(name)
         meta_path = Path(target) / "meta.json"
-        if meta_path.is_file():
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            labels = meta.get("labels", {}).get("ner", [])
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+        labels = meta.get("labels", {})
+        heads = meta.get("heads")  # multi-head models: {component: {"span_key": ...}}
+        if "ner" in labels and not heads:
             infos.append({"name": model_name(target), "package": meta.get("name"),
                           "version": meta.get("version"), "path": target,
-                          "labels": list(labels)})
+                          "labels": list(labels["ner"])})
+        elif heads and all(component in labels for component in heads):
+            name = model_name(target)
+            head_labels = {f"{name}.{head['span_key']}": list(labels[component])
+                           for component, head in heads.items()}
+            infos.append({"name": name, "package": meta.get("name"), "version": meta.get("version"),
+                          "path": target,
+                          "labels": sorted({label for found in head_labels.values() for label in found}),
+                          "heads": head_labels})
         else:
             infos.append(load_ner_model(name).info())
     return infos
@@ -113,27 +157,33 @@ class NeuralNER:
         self.models = [load_ner_model(m) for m in models]
 
     def __call__(self, doc: Doc) -> Doc:
+        words = _words(doc)
         for model in self.models:
-            copy = model.nlp(_copy_words(doc, model.nlp))
-            doc.spans[model.span_key] = _spans(doc, copy)
+            model.annotate(doc, model.nlp(_copy_words(words, model.nlp)))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
+            words = [_words(doc) for doc in batch]  # once per doc, for every model
             for model in self.models:
-                copies = model.nlp.pipe([_copy_words(doc, model.nlp) for doc in batch])
+                copies = model.nlp.pipe([_copy_words(w, model.nlp) for w in words])
                 for doc, copy in zip(batch, copies, strict=True):
-                    doc.spans[model.span_key] = _spans(doc, copy)
+                    model.annotate(doc, copy)
             yield from batch
 
 
-def _copy_words(doc: Doc, nlp: Language) -> Doc:
+def _words(doc: Doc) -> tuple[list[str], list[bool]]:
+    """The host Doc's words and trailing spaces."""
+    return [t.text for t in doc], [bool(t.whitespace_) for t in doc]
+
+
+def _copy_words(words: tuple[list[str], list[bool]], nlp: Language) -> Doc:
     """The host Doc's tokens as a new Doc in the model's vocab (no re-tokenization)."""
-    return Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    return Doc(nlp.vocab, words=words[0], spaces=words[1])
 
 
-def _spans(doc: Doc, copy: Doc) -> list[Span]:
-    return [Span(doc, ent.start, ent.end, label=ent.label_) for ent in copy.ents]
+def _spans(doc: Doc, found: Iterable[Span]) -> list[Span]:
+    return [Span(doc, ent.start, ent.end, label=ent.label_) for ent in found]
 
 
 def model_spans(doc: Doc) -> Iterator[tuple[str, Span]]:
