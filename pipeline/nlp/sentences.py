@@ -33,10 +33,21 @@ def split_final_periods(doc: Doc) -> Doc:
                 if _WORD_WITH_PERIOD.match(token.text) and token.lower_ not in NO_BREAK_AFTER
                 and doc[token.i + 1].text[:1].isupper() and token.whitespace_]
     if attached:
+        tensor, split = doc.tensor, {token.i for token in attached}
         with doc.retokenize() as retokenizer:
             for token in attached:
                 retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 1), (token, 1)])
+        if tensor is not None and tensor.size:
+            doc.tensor = _split_rows(tensor, split)
     return doc
+
+
+def _split_rows(tensor, split: set[int]):
+    """The tok2vec rows of a doc after ``split`` tokens became two: both pieces keep their
+    token's row. spaCy's retokenizer leaves one row too many per split, and the parser, which
+    reads ``doc.tensor``, then takes every later doc of its batch one token off."""
+    rows = [i for i in range(len(tensor)) for _ in range(2 if i in split else 1)]
+    return tensor[rows]
 
 
 def set_sentence_starts(doc: Doc) -> Doc:

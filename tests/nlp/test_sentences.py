@@ -27,3 +27,21 @@ def test_abbreviations_do_not_end_sentences(nlp):
 def test_a_figure_panel_letter_ends_a_sentence(nlp):
     assert len(sentences(nlp, "Expression rose as shown in panel A. However, the effect was "
                               "lost.")) == 2
+
+
+def test_a_split_period_keeps_one_tok2vec_row_per_token(nlp):
+    # Regression: spaCy's retokenizer left one row too many in doc.tensor per split token.
+    doc = nlp("Cisplatin enhanced the activity of NaF. NaF induced apoptosis of HL-60 cells.")
+    assert doc.tensor.shape[0] == len(doc)
+
+
+def test_a_split_period_does_not_shift_the_parse_of_the_next_doc_in_a_batch(nlp):
+    # Regression: the parser reads doc.tensor for a whole batch, so an extra row in one doc
+    # moved every later doc of the batch one token off ("We" became the root of its sentence).
+    split = "The activity of NaF. NaF was tested."
+    text = "We previously showed that lenalidomide activates NK cells."
+    with nlp.select_pipes(disable=["drug_cell_ner", "drug_cell_claims"]):
+        alone = nlp(text)
+        after_split = list(nlp.pipe([split, text]))[1]
+    assert [(t.dep_, t.head.i) for t in after_split] == [(t.dep_, t.head.i) for t in alone]
+    assert after_split[0].dep_ == "nsubj"
