@@ -18,7 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from contextlib import contextmanager
 from typing import Any
 
-from pipeline.schema import Document, DocumentError
+from pipeline.schema import Document, DocumentError, DocumentResult
 
 Batch = list[tuple[str, Document]]
 BatchResult = tuple[dict[str, Any], list[tuple[str, str]]]
@@ -56,21 +56,19 @@ def model_info(nlp) -> dict[str, Any]:
             "components": list(nlp.pipe_names)}
 
 
-def document_record(nlp, document: Document) -> dict[str, Any]:
-    """Everything the outputs need from one document, as plain JSON-able values."""
+def document_record(document: Document, outcome: DocumentResult | Exception) -> dict[str, Any]:
+    """Everything the outputs need from one document, as plain JSON-able values; or, when
+    ``outcome`` is the exception that stopped the document, its error row."""
     from pipeline.engine.runner import document_row
-    from pipeline.nlp import annotate_document
 
-    try:
-        result = annotate_document(nlp, document)
-    except Exception as err:  # one bad document never stops the batch
-        reason = f"{type(err).__name__}: {err}".splitlines()[0][:300]
+    if isinstance(outcome, Exception):
+        reason = f"{type(outcome).__name__}: {outcome}".splitlines()[0][:300]
         error = DocumentError(document.source, "nlp", reason, document.doc_id)
         return {"row": document_row(document, None, reason), "error": error.to_row()}
     return {
-        "row": document_row(document, result),
-        "claims": [c.to_row() for c in result.claims],
-        "entities": [e.to_row() for e in result.entities],
+        "row": document_row(document, outcome),
+        "claims": [c.to_row() for c in outcome.claims],
+        "entities": [e.to_row() for e in outcome.entities],
         "sections": [{"doc_id": document.doc_id, "section_id": s.section_id, "section": s.section,
                       "label": s.label, "offset": s.offset, "text": s.text} for s in document.sections],
         "n_warnings": len(document.warnings),
@@ -79,10 +77,14 @@ def document_record(nlp, document: Document) -> dict[str, Any]:
 
 def annotate_batch(core_model: str | None, batch: Batch, nlp=None,
                    ner_models: NerModels = None) -> BatchResult:
-    """The task every engine runs: a batch in, (model info, [(key, record JSON)]) out."""
+    """The task every engine runs: a batch in, (model info, [(key, record JSON)]) out. The
+    models read the whole batch at once (:func:`pipeline.nlp.annotate_documents`)."""
+    from pipeline.nlp import annotate_documents
+
     nlp = nlp if nlp is not None else get_nlp(core_model, ner_models)
-    return model_info(nlp), [(key, json.dumps(document_record(nlp, document), ensure_ascii=False))
-                             for key, document in batch]
+    outcomes = annotate_documents(nlp, [document for _, document in batch])
+    return model_info(nlp), [(key, json.dumps(document_record(document, outcome), ensure_ascii=False))
+                             for (key, document), outcome in zip(batch, outcomes, strict=True)]
 
 
 # The pool starts only with this many batches to annotate (and two per worker).
