@@ -11,8 +11,10 @@ documents say nothing about the other corpora's types. Hence this subclass of sp
   was before the head ran. spaCy's NER respects entities already on the doc (a token with
   ``ent_iob`` B/I/O is preset), so without this the second head could only repeat the first;
 * **training**: each example's gold entities are read from the span group
-  ``reference.spans[gold_key]`` (tokens outside its spans are ``O``). An example without that
-  group is all *missing* for this head (``ent_iob`` 0): no loss, no gradient, and its labels
+  ``reference.spans[gold_key]``; tokens outside its spans are ``O``, except those in the
+  optional group ``<gold_key>:missing`` (:func:`missing_key`), whose annotation is unknown
+  (a corpus entity that does not start and end on token boundaries). An example without
+  ``gold_key`` is all *missing* for this head (``ent_iob`` 0): no loss, no gradient, and its labels
   are not learned. In a batch where no example has this head's gold, the head still hands the
   shared ``tok2vec`` a zero gradient, because spaCy's ``tok2vec`` updates its weights only
   when its last listener backpropagates;
@@ -44,6 +46,23 @@ DEFAULT_SPAN_KEY = "corpus_ner"
 DEFAULT_GOLD_KEY = "gold:corpus_ner"
 
 
+def missing_key(gold_key: str) -> str:
+    """The span group of tokens whose gold is unknown, beside the gold group ``gold_key``."""
+    return f"{gold_key}:missing"
+
+
+def set_gold(doc: Doc, gold_key: str) -> bool:
+    """Set ``doc``'s entities from its gold span groups (see the module docstring); all
+    missing when it has no ``gold_key`` group. Returns whether it had one."""
+    group = doc.spans.get(gold_key)
+    if group is None:
+        doc.set_ents([], default="missing")
+        return False
+    missing = doc.spans.get(missing_key(gold_key))
+    doc.set_ents(list(group), missing=list(missing) if missing else None, default="outside")
+    return True
+
+
 class CorpusEntityRecognizer(EntityRecognizer):
     """A transition-based NER head whose gold and output are span groups; see the module."""
 
@@ -63,11 +82,7 @@ class CorpusEntityRecognizer(EntityRecognizer):
         """``eg`` with a reference whose entities are this head's gold (``spans[gold_key]``,
         other tokens ``O``), or all missing when the reference has no ``gold_key`` group."""
         reference = eg.reference.copy()
-        group = reference.spans.get(self.gold_key)
-        if group is None:
-            reference.set_ents([], default="missing")
-        else:
-            reference.set_ents(list(group), default="outside")
+        set_gold(reference, self.gold_key)
         return Example(eg.predicted, reference, alignment=eg._cached_alignment)
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], nlp: Language | None = None,
@@ -125,13 +140,12 @@ class CorpusEntityRecognizer(EntityRecognizer):
         over the examples that have ``gold_key``; keys prefixed by ``span_key``."""
         scored = []
         for eg in examples:
-            gold = eg.reference.spans.get(self.gold_key)
-            if gold is None:
+            if self.gold_key not in eg.reference.spans:
                 continue
             predicted = eg.predicted.copy()
             predicted.set_ents(list(predicted.spans.get(self.span_key, [])), default="outside")
             reference = eg.reference.copy()
-            reference.set_ents(list(gold), default="outside")
+            set_gold(reference, self.gold_key)
             scored.append(Example(predicted, reference, alignment=eg._cached_alignment))
         result = get_ner_prf(scored)
         return {

@@ -7,7 +7,8 @@ static vectors) → three ``corpus_ner`` heads (:mod:`pipeline.ner.heads`), ``ne
 tok2vec, the costliest part of a NER model, runs once for the three heads.
 
 Data: the same train and devel docs as the separate models (:func:`pipeline.train.ner.load_split`).
-A corpus's gold entities move to the span group ``gold:<corpus>`` and its ``doc.ents`` are
+A corpus's gold entities move to the span group ``gold:<corpus>`` (tokens of unknown gold, as
+the separate JNLPBA model has them, to ``gold:<corpus>:missing``) and its ``doc.ents`` are
 reset to missing, so each head learns from its own corpus only and sees the others' documents
 as unannotated. The three train sets are concatenated, the smaller BC5CDR and BioNLP13CG sets
 repeated (``UPSAMPLE``) so that JNLPBA's ~18k sentences do not dominate; the three devel sets
@@ -41,7 +42,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from threadpoolctl import threadpool_limits
 
-import pipeline.ner.heads  # noqa: F401  (registers the corpus_ner factory)
+from pipeline.ner.heads import missing_key  # also registers the corpus_ner factory
 from pipeline.train.conllu import read_docbin, write_docbin
 from pipeline.train.core import save_model, words_per_second
 from pipeline.train.ner import (
@@ -78,8 +79,19 @@ def head_name(corpus: str) -> str:
 
 
 def to_span_gold(doc: Doc, corpus: str) -> Doc:
-    """Move ``doc``'s entities to ``spans["gold:<corpus>"]`` and reset its ents to missing."""
+    """Move ``doc``'s entities to ``spans["gold:<corpus>"]`` and its tokens of unknown gold
+    (JNLPBA entities off token boundaries) to ``spans["gold:<corpus>:missing"]``, then reset
+    its ents to missing."""
     doc.spans[gold_key(corpus)] = list(doc.ents)
+    missing = [token.i for token in doc if token.ent_iob == 0]
+    if missing:
+        runs: list[list[int]] = []
+        for i in missing:
+            if runs and runs[-1][1] == i:
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i, i + 1])
+        doc.spans[missing_key(gold_key(corpus))] = [doc[start:end] for start, end in runs]
     doc.set_ents([], default="missing")
     return doc
 

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.training import Example
 
-import pipeline.ner.heads  # noqa: F401 - registers corpus_ner
+from pipeline.ner.heads import missing_key  # also registers corpus_ner
 
 LISTENER = {"@architectures": "spacy.Tok2VecListener.v1", "width": 32, "upstream": "tok2vec"}
 TEXTS = {
@@ -74,6 +74,14 @@ def test_an_example_without_the_heads_gold_is_all_missing():
     assert [t.ent_iob for t in gold] == [0] * len(gold)
     empty = example(nlp, "b", "Nothing happens here .", [])  # gold, with no entity: all O
     assert [t.ent_iob_ for t in nlp.get_pipe("ner_b").gold_example(empty).reference] == ["O"] * 4
+
+
+def test_tokens_of_unknown_gold_stay_missing():
+    nlp = make_nlp()
+    eg = example(nlp, "b", "IL2induced T cells divide .", [(11, 18, "CELL")])
+    eg.reference.spans[missing_key("gold:b")] = [eg.reference[0:1]]  # "IL2" inside a token
+    gold = nlp.get_pipe("ner_b").gold_example(eg).reference
+    assert [t.ent_iob_ for t in gold] == ["", "B", "I", "O", "O"]
 
 
 def test_labels_come_from_each_heads_own_corpus(trained):

@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Span
 
+from pipeline.ner.heads import set_gold
 from pipeline.train.command import training_argv
 from pipeline.train.joint_ner import HEADS, corpus_docs, gold_key, head_name, to_span_gold
 from pipeline.train.ner import BC5CDR_LABELS, BIONLP13CG_LABELS, JNLPBA_LABELS
@@ -57,6 +58,16 @@ def test_gold_moves_to_a_span_group_and_ents_become_missing(tokenizer_nlp):
     assert [(s.text, s.label_) for s in doc.spans[gold_key("bc5cdr")]] == [
         ("Aspirin", "CHEMICAL"), ("headache", "DISEASE")]
     assert [t.ent_iob for t in doc] == [0, 0, 0, 0]
+
+
+def test_tokens_of_unknown_gold_move_to_the_missing_group(tokenizer_nlp):
+    doc = tokenizer_nlp.make_doc("IL-2-induced T cells divide .")
+    doc.set_ents([Span(doc, 1, 3, label="CELL_TYPE")], missing=[doc[0:1]], default="outside")
+    to_span_gold(doc, "jnlpba")
+    assert [s.text for s in doc.spans["gold:jnlpba:missing"]] == ["IL-2-induced"]
+    assert [t.ent_iob for t in doc] == [0] * len(doc)
+    set_gold(doc, gold_key("jnlpba"))
+    assert [t.ent_iob_ for t in doc] == ["", "B", "I", "O", "O"]
 
 
 def test_pipeline_train_ner_joint_runs_the_joint_trainer():
