@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "cg-claims")
     parser.add_argument("--ner-model", action="append", default=[], help="as for pipeline run")
     parser.add_argument("--no-ner-models", action="store_true")
+    parser.add_argument("--core-model", help="as for pipeline run (default: models/core)")
     args = parser.parse_args(argv)
 
     from pipeline.evaluation import evaluate, load_claims
@@ -59,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     hold, tune = split_ids(args.gold)
     extra = [f"--ner-model={name}" for name in args.ner_model]
     extra += ["--no-ner-models"] if args.no_ner_models else []
+    extra += [f"--core-model={args.core_model}"] if args.core_model else []
     predicted = load_claims(run_pipeline(args.cg, hold + tune, args.out, extra))
     gold = load_claims(args.gold)
     print(f"CG claims, {len(hold) + len(tune)} documents with gold claims "
