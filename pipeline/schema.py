@@ -16,6 +16,18 @@ DIRECTIONS = ("increase", "decrease", "no_change", "unclear")
 ASSERTIONS = ("asserted", "hedged")
 
 
+def flat_row(record: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` for a record whose fields are scalars, lists of scalars or a
+    str → str dict: each list and dict is copied one level deep, which is all such a record
+    needs and several times faster than asdict's recursive copy (a batch writes tens of
+    thousands of rows)."""
+    row = {}
+    for name in record.__dataclass_fields__:
+        value = getattr(record, name)
+        row[name] = value.copy() if isinstance(value, (list, dict)) else value
+    return row
+
+
 @dataclass
 class Section:
     """One run of text that is processed on its own (title, abstract, a figure legend...).
@@ -86,7 +98,7 @@ class Entity:
     qualifiers: dict[str, str] = field(default_factory=dict)
 
     def to_row(self) -> dict[str, Any]:
-        return asdict(self)
+        return flat_row(self)
 
 
 @dataclass
@@ -125,7 +137,7 @@ class Claim:
     cell_disease: str = ""
 
     def to_row(self) -> dict[str, Any]:
-        return asdict(self)
+        return flat_row(self)
 
 
 @dataclass
