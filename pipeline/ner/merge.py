@@ -29,7 +29,7 @@ cell phrase through the Cell Ontology grounder ("activated Jurkat T cells" → T
 Before the vote, spans that cannot be what their label says are left out
 (:func:`admissible`):
 
-- drugs and cells must contain a noun;
+- drugs and cells must contain a noun; nothing is a unit ("mumol/L", "U/mL", "mg/kg");
 - not drugs: the chemicals the drug lexicon leaves out on purpose (solvents, cytokines
   measured rather than given: ``drug_stoplist.tsv``); radioactive or fluorescent tracers
   ("[3H]thymidine", "dextran-FITC") and dyes ("propidium iodide"); a protein name ending in
@@ -108,6 +108,10 @@ ACRONYM = re.compile(r"^(?:[A-Z]{2,5}s?|(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3,6})$") 
 TRIAL_ID = re.compile(r"^NCT\d{6,}$")
 TRACER = re.compile(r"\[\s*\d*\s*[A-Z][a-z]?\s*\d*\s*\]|^(?:3H|14C|125I|51Cr|32P)|"
                     r"(?:^|[-\s])(?:FITC|CFSE|DAPI)(?:$|[-\s])", re.I)
+# A unit of concentration, dose or activity: "mumol/L", "microM", "U/mL", "mg/kg" (a model reads
+# "mol" in "mumol/L" as a chemical).
+UNIT = re.compile(r"^(?:mu|micro|[μµmnpfk])?(?:mol|M|g|l|L|U|IU)(?:\s*/\s*(?:mu|micro|[μµmnpdk])?"
+                  r"(?:l|L|g|kg|m2|day|d|h|hr|min|cells?|well))*$")
 FIGURE_PANEL = re.compile(r"^(?:panels?|fig(?:ure)?s?\.?)\s", re.I)
 
 
@@ -211,7 +215,8 @@ def _lone_acronym(winner: Vote, group: list[Vote], substances: Mapping[str, bool
 def admissible(span: Span, label: str, grounder: CellGrounder, context: CellContext) -> bool:
     """Whether a model span can be what its label says (see the module docstring)."""
     text = span.text
-    if not any(c.isalpha() for c in text) or TRIAL_ID.match(text) or FIGURE_PANEL.match(text):
+    if not any(c.isalpha() for c in text) or TRIAL_ID.match(text) or FIGURE_PANEL.match(text) \
+            or UNIT.match(text):
         return False
     if label in (DRUG, CELL, CELL_LINE) and not any(t.tag_.startswith("NN") for t in span):
         return False

@@ -205,3 +205,14 @@ def test_a_gene_name_or_a_loose_grounding_does_not_make_a_model_cell(tokenizer_n
                                    span(doc, "Staphylococcal enterotoxin B", "CELL")],
                              "n": [span(doc, "PD-1", "CELL_LINE")]})
     assert merged == []
+
+
+def test_a_unit_is_not_a_drug(tokenizer_nlp):
+    # Regression: the BC5CDR model called "mumol/L" (in "ara-C at 10 mumol/L") a chemical.
+    doc = tokenizer_nlp("Cytarabine at 10 mumol/L or 100 U/mL killed leukemic cells.")
+    for token in doc:
+        token.tag_ = "NN"
+    merged = merge(doc, [], {"a": [span(doc, "Cytarabine", "CHEMICAL"),
+                                   span(doc, "mumol/L", "CHEMICAL"),
+                                   span(doc, "U/mL", "CHEMICAL")]})
+    assert [doc.text[m.start:m.end] for m in merged] == ["Cytarabine"]
