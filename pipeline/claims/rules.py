@@ -493,6 +493,7 @@ CELL_PROCESSES = frozenset({
     "proliferation", "growth", "migration", "viability", "survival", "adhesion",
     "invasion", "division", "shape", "motility", "spreading", "aggregation",
     "differentiation", "retraction", "number", "numbers", "apoptosis", "lysis", "killing",
+    "death", "arrest",
 })
 GENERIC_DETERMINERS = {"these", "those", "the", "such", "treated", "untreated", "target",
                        "both", "all", "this"}

@@ -225,6 +225,14 @@ def test_the_cells_of_a_cell_process_when_no_population_is_named(nlp):
         ("dexamethasone", "cell", "decrease")]
 
 
+@pytest.mark.parametrize("text", [
+    "Betulin (10 microg/mL) induces apoptotic cell death.",
+    "Betulin induced cell cycle arrest.",
+])
+def test_cell_death_and_cell_cycle_arrest_are_cell_processes(nlp, text):
+    assert [c[:2] for c in claims_of(nlp, text)] == [("betulin", "cell")]
+
+
 def test_a_cell_process_of_named_cells_gives_no_generic_claim(nlp):
     found = claims_of(nlp, "Dexamethasone inhibited cell proliferation of Jurkat cells.")
     assert [c[1] for c in found] == ["Jurkat cells"]
