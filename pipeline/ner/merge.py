@@ -26,6 +26,10 @@ cell phrase through the Cell Ontology grounder ("activated Jurkat T cells" → T
 ``match: ancestor``), a drug name through the drug dictionary; else it keeps no id
 (``match: none``).
 
+After the vote, the short form of a drug the text defines ("20-Hydroxyeicosatetraenoic acid
+(20-HETE)", the drug mention being the whole long form) is that drug wherever no other
+mention covers it (:func:`short_form_drugs`).
+
 Before the vote, spans that cannot be what their label says are left out
 (:func:`admissible`):
 
@@ -155,7 +159,70 @@ def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGround
         mention = model_mention(winner.model, winner.span, grounder, context)
         if mention is not None:
             added.append(mention)
+    added += short_form_drugs(doc, mentions + added)
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))
+
+
+def short_form_drugs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The short form of a drug the text spells out in full ("20-Hydroxyeicosatetraenoic acid
+    (20-HETE)") is that drug wherever it occurs and no other mention covers it: the models
+    often tag the long form and miss the short one, and scispaCy's abbreviation detector
+    skips short forms that start with a digit. The drug mention must be the whole long form:
+    in "Polyethylene glycol-superoxide dismutase (PEG-SOD)" the short form is no drug."""
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for short, drug in _drug_definitions(doc, mentions).items():
+        pattern = r"(?<![\w-])" + re.escape(short) + r"(?![\w-])"
+        for match in re.finditer(pattern, doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or _overlaps_any(match.start(), match.end(), taken):
+                continue
+            found.append(Mention(match.start(), match.end(), DRUG, drug.norm, drug.ids,
+                                 drug.source, drug.match, drug.kind, span.start, span.end - 1))
+            taken.append((match.start(), match.end()))
+    return found
+
+
+def _drug_definitions(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
+    """Short form → the drug mention that is its whole long form: "LONG (SHORT)" right after
+    the mention, and the definitions scispaCy's abbreviation detector found."""
+    drugs = {(m.start, m.end): m for m in mentions if m.label == DRUG}
+    definitions: dict[str, Mention] = {}
+    for drug in drugs.values():
+        last, after = doc[drug.last_token], drug.last_token + 1
+        if after + 2 < len(doc) and drug.end == last.idx + len(last) \
+                and doc[after].text == "(" and doc[after + 2].text == ")":
+            short = doc[after + 1].text
+            if abbreviates(short, doc.text[drug.start:drug.end]):
+                definitions.setdefault(short, drug)
+    if Doc.has_extension("abbreviations"):
+        for short in doc._.abbreviations:
+            long_form = short._.long_form
+            drug = None if long_form is None else drugs.get((long_form.start_char,
+                                                             long_form.end_char))
+            if drug is not None:
+                definitions.setdefault(short.text, drug)
+    return {short: drug for short, drug in definitions.items()
+            if len(short) >= 2 and not UNIT.match(short)}
+
+
+def abbreviates(short: str, long_form: str) -> bool:
+    """Whether ``short`` can abbreviate ``long_form`` (the Schwartz & Hearst test): its letters
+    and digits appear in the long form in order, the first one at the start of a word."""
+    letters = [c for c in short.lower() if c.isalnum()]
+    text = long_form.lower()
+    if not letters or not any(c.isalpha() for c in letters):
+        return False
+    starts = [k for k, c in enumerate(text) if c == letters[0] and (k == 0 or not text[k - 1].isalnum())]
+    for start in starts:
+        position = start + 1
+        for c in letters[1:]:
+            position = text.find(c, position) + 1
+            if position == 0:
+                break
+        else:
+            return True
+    return False
 
 
 def record_substances(doc: Doc, mentions: list[Mention], votes: list[Vote],

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from pipeline.grounding.cells import default_grounder
 from pipeline.grounding.context import CellContext
-from pipeline.ner.merge import merge_model_mentions, model_mention
+from pipeline.ner.merge import abbreviates, merge_model_mentions, model_mention
 from pipeline.ner.recognizer import Mention
 
 
@@ -216,3 +216,29 @@ def test_a_unit_is_not_a_drug(tokenizer_nlp):
                                    span(doc, "mumol/L", "CHEMICAL"),
                                    span(doc, "U/mL", "CHEMICAL")]})
     assert [doc.text[m.start:m.end] for m in merged] == ["Cytarabine"]
+
+
+def test_the_short_form_of_a_model_drug_is_that_drug_wherever_it_occurs(tokenizer_nlp):
+    # Regression: the model tagged "20-Hydroxyeicosatetraenoic acid" but neither "20-HETE",
+    # and scispaCy's abbreviation detector skips short forms that start with a digit.
+    doc = tokenizer_nlp("20-Hydroxyeicosatetraenoic acid (20-HETE) is made by P450. Pure 20-HETE "
+                        "and sodium azide solution (SAS) were added.")
+    for token in doc:
+        token.tag_ = "NN"
+    merged = merge(doc, [], {"a": [span(doc, "20-Hydroxyeicosatetraenoic acid", "CHEMICAL"),
+                                   span(doc, "sodium azide", "CHEMICAL")]})
+    drugs = [(doc.text[m.start:m.end], m.norm) for m in merged if m.label == "DRUG"]
+    assert drugs.count(("20-HETE", "20-hydroxyeicosatetraenoic acid")) == 2
+    assert "SAS" not in [text for text, _ in drugs]  # its long form is more than the drug
+
+
+@pytest.mark.parametrize("short, long_form, expected", [
+    ("20-HETE", "20-Hydroxyeicosatetraenoic acid", True),
+    ("ATO", "arsenic trioxide", True),
+    ("5-FU", "5-fluorouracil", True),
+    ("NaF", "sodium fluoride", False),
+    ("PEG-SOD", "polyethylene glycol", False),
+    ("12", "interleukin 12", False),
+])
+def test_a_short_form_abbreviates_its_long_form_letter_by_letter(short, long_form, expected):
+    assert abbreviates(short, long_form) is expected
