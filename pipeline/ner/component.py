@@ -72,7 +72,9 @@ class EntityRecognizer:
             mentions = merge_model_mentions(mentions, doc, self.recognizer.grounder, context,
                                             substances)
         mentions = [m for m in mentions
-                    if not is_class_adjective(doc, m) and not names_a_cell_process(doc, m)]
+                    if not is_class_adjective(doc, m) and not names_a_cell_process(doc, m)
+                    and not names_a_receptor(doc, m)]
+        mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)]
         if document is not None:
             document.words.update(words)
         doc._.mentions = mentions
@@ -91,6 +93,29 @@ def is_class_adjective(doc: Doc, mention: Mention) -> bool:
     if (token.idx, token.idx + len(token.text)) != (mention.start, mention.end):
         return False  # "GC-induced": the drug is part of the adjective
     return token.tag_ == "JJ" or (token.dep_ == "amod" and not token.tag_.startswith("NN"))
+
+
+def names_a_receptor(doc: Doc, mention: Mention) -> bool:
+    """'glucocorticoid receptor-mediated transcription', 'adenosine receptors': a drug name
+    before "receptor" names the receptor, a protein."""
+    if mention.label != DRUG:
+        return False
+    last = doc[mention.last_token]
+    if mention.end < last.idx + len(last.text):
+        rest = last.text[mention.end - last.idx:].lstrip("- ")  # "glucocorticoid-receptor"
+    else:
+        rest = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
+    return rest.lower().startswith("receptor")
+
+
+def describes_the_next_drug(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """'the tricyclic antidepressant desipramine', 'the synthetic glucocorticoid fluocinolone
+    acetonide': a drug class right before a drug's name says what that drug is; the drug is
+    the agent."""
+    if mention.label != DRUG or mention.kind != "class":
+        return False
+    after = mention.last_token + 1
+    return any(m.label == DRUG and m.first_token == after and m.kind != "class" for m in mentions)
 
 
 CELL_PROCESS_HEADS = frozenset({"death", "cycle", "cycles"})

@@ -242,3 +242,27 @@ def test_the_short_form_of_a_model_drug_is_that_drug_wherever_it_occurs(tokenize
 ])
 def test_a_short_form_abbreviates_its_long_form_letter_by_letter(short, long_form, expected):
     assert abbreviates(short, long_form) is expected
+
+
+def drugs(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [m.text(doc) for m in doc._.mentions if m.label == "DRUG"]
+
+
+def test_a_drug_name_before_receptor_names_the_receptor(nlp):
+    # Regression: "glucocorticoid" in "glucocorticoid receptor-mediated transcription" was an
+    # agent acting on the cells.
+    assert drugs(nlp, "Desipramine affects glucocorticoid receptor-mediated transcription in "
+                      "Ca3/7 cells.") == ["Desipramine"]
+
+
+def test_a_drug_class_before_a_drugs_name_only_describes_it(nlp):
+    # Regression: "the tricyclic antidepressant desipramine" gave a second claim to the class.
+    assert drugs(nlp, "We studied the tricyclic antidepressant desipramine in MCF-7 cells.") == [
+        "desipramine"]
+
+
+def test_mitogen_is_no_drug(nlp):
+    # Regression: "mitogen" of "mitogen-activated protein kinase" was an agent.
+    assert drugs(nlp, "Cisplatin activated mitogen-activated protein kinase in HeLa cells.") == [
+        "Cisplatin"]
