@@ -33,7 +33,9 @@ mention covers it (:func:`short_form_drugs`).
 Before the vote, spans that cannot be what their label says are left out
 (:func:`admissible`):
 
-- drugs and cells must contain a noun; nothing is a unit ("mumol/L", "U/mL", "mg/kg");
+- drugs and cells must contain a noun and no verb (a word with an object: "and restrains
+  angiogenesis"); nothing is a unit ("mumol/L", "U/mL", "mg/kg"); a span that leaves a
+  bracket open takes the ")" that follows ("sialyl Lewis(x)");
 - not drugs: the chemicals the drug lexicon leaves out on purpose (solvents, cytokines
   measured rather than given: ``drug_stoplist.tsv``); radioactive or fluorescent tracers
   ("[3H]thymidine", "dextran-FITC") and dyes ("propidium iodide"); a protein name ending in
@@ -116,6 +118,7 @@ TRACER = re.compile(r"\[\s*\d*\s*[A-Z][a-z]?\s*\d*\s*\]|^(?:3H|14C|125I|51Cr|32P
 # "mol" in "mumol/L" as a chemical).
 UNIT = re.compile(r"^(?:mu|micro|[μµmnpfk])?(?:mol|M|g|l|L|U|IU)(?:\s*/\s*(?:mu|micro|[μµmnpdk])?"
                   r"(?:l|L|g|kg|m2|day|d|h|hr|min|cells?|well))*$")
+VERB_DEPENDENTS = frozenset({"dobj", "aux", "auxpass"})
 FIGURE_PANEL = re.compile(r"^(?:panels?|fig(?:ure)?s?\.?)\s", re.I)
 
 
@@ -144,7 +147,7 @@ def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGround
     ``substances`` (short form → whether its long form names a substance) is what the
     document's sections read so far defined; this section's definitions are added to it."""
     taken = [(m.start, m.end) for m in mentions]
-    votes = [Vote(model, span, MODEL_LABELS.get(span.label_, OTHER))
+    votes = [Vote(model, balanced(span), MODEL_LABELS.get(span.label_, OTHER))
              for model, span in model_spans(doc)]
     substances = {} if substances is None else substances
     record_substances(doc, mentions, votes, substances)
@@ -225,6 +228,16 @@ def abbreviates(short: str, long_form: str) -> bool:
     return False
 
 
+def balanced(span: Span) -> Span:
+    """The span with the closing bracket it leaves open when that bracket comes next: a model
+    cuts "sialyl Lewis(x)" after "Lewis(x", which is one token before ")"."""
+    text = span.text
+    if text.count("(") > text.count(")") and span.end < len(span.doc) and \
+            span.doc[span.end].text == ")":
+        return Span(span.doc, span.start, span.end + 1, label=span.label)
+    return span
+
+
 def record_substances(doc: Doc, mentions: list[Mention], votes: list[Vote],
                       substances: dict[str, bool]) -> None:
     """For each short form ``doc`` defines (scispaCy's abbreviation detector), whether a drug
@@ -287,6 +300,9 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
         return False
     if label in (DRUG, CELL, CELL_LINE) and not any(t.tag_.startswith("NN") for t in span):
         return False
+    if any(child.dep_ in VERB_DEPENDENTS for token in span for child in token.children
+           if not span.start <= child.i < span.end):
+        return False  # "and restrains angiogenesis": only a verb takes an object
     if label == DRUG:
         if span.end < len(span.doc) and span.doc[span.end].lower_ in AGENT_HEADS:
             return False  # "a reactive oxygen species scavenger" is not reactive oxygen species

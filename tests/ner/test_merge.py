@@ -266,3 +266,23 @@ def test_mitogen_is_no_drug(nlp):
     # Regression: "mitogen" of "mitogen-activated protein kinase" was an agent.
     assert drugs(nlp, "Cisplatin activated mitogen-activated protein kinase in HeLa cells.") == [
         "Cisplatin"]
+
+
+def test_a_word_with_an_object_is_a_verb_not_a_drug(tokenizer_nlp):
+    # Regression: the BC5CDR model tagged "restrains" in "and restrains angiogenesis".
+    doc = tokenizer_nlp("Hyperforin blocks activation and restrains angiogenesis.")
+    for token in doc:
+        token.tag_ = "NN"
+    doc[5].head, doc[5].dep_ = doc[4], "dobj"
+    merged = merge(doc, [], {"a": [span(doc, "Hyperforin", "CHEMICAL"),
+                                   span(doc, "restrains", "CHEMICAL")]})
+    assert [doc.text[m.start:m.end] for m in merged] == ["Hyperforin"]
+
+
+def test_a_span_that_leaves_a_bracket_open_takes_the_closing_one(tokenizer_nlp):
+    doc = tokenizer_nlp("Adhesion was mediated by sialyl Lewis(x) on cancer cells.")
+    assert ")" in [t.text for t in doc]  # "Lewis(x" and ")" are two tokens
+    for token in doc:
+        token.tag_ = "NN"
+    merged = merge(doc, [], {"a": [span(doc, "sialyl Lewis(x", "SIMPLE_CHEMICAL")]})
+    assert [doc.text[m.start:m.end] for m in merged] == ["sialyl Lewis(x)"]
