@@ -210,6 +210,8 @@ class ClaimFinder:
                          mention_tokens: set[int]) -> Evidence | None:
         """Backup for parses that miss the verb of a headline ("X repairs Y dysfunction"):
         the drug, a trigger word right after it, then the cell in the same clause."""
+        if anchor.mention is not None and cell.last_token < anchor.token.i:
+            return self._fronted_cells(doc, anchor, cell, mention_tokens)
         if anchor.mention is None or cell.first_token <= anchor.token.i:
             return None
         nxt = anchor.mention.last_token + 1
@@ -236,6 +238,29 @@ class ClaimFinder:
                 self.lexicon.is_in(trigger.lower_, self.lexicon.reversing_triggers):
             evidence.direction = "increase"
         return evidence
+
+    def _fronted_cells(self, doc: Doc, anchor: DrugAnchor, cell: Mention,
+                       mention_tokens: set[int]) -> Evidence | None:
+        """Backup for the opening "In Y cells, X <verb> E": the parser often reads the fronted
+        cells as the root noun phrase and the verb as an adjective. The cells open the
+        sentence after "In", a comma follows them, then the drug and a trigger verb."""
+        opening, comma = cell.first_token - 1, cell.last_token + 1
+        while opening > 0 and (doc[opening].tag_ == "JJ" or is_noun(doc[opening])):
+            opening -= 1  # "In [human cervical] cancer cells"
+        verb = anchor.mention.last_token + 1
+        if opening < 0 or doc[opening].lower_ != "in" or not doc[opening].is_sent_start or \
+                doc[comma].text != "," or anchor.mention.first_token != comma + 1 or \
+                verb >= len(doc) or verb in mention_tokens or not doc[verb].tag_.startswith("VB"):
+            return None
+        trigger = doc[verb]
+        direction = self.lexicon.token_direction(trigger)
+        if direction is None:
+            return None
+        end = verb + 1
+        while end < len(doc) and (is_noun(doc[end]) or doc[end].tag_ == "JJ"):
+            end += 1
+        effect = doc[verb + 1:end].text or trigger.text
+        return Evidence(trigger, direction, "surface", effect, 2)
 
     def _path_trigger(self, path, anchor: DrugAnchor, mention_tokens: set[int]):
         """The trigger nearest the cell on the path, and the direction the path composes.

@@ -281,3 +281,18 @@ def test_an_induced_effect_does_not_reach_a_cell_of_another_predicate(nlp):
     found = claims_of(nlp, "L-Carnitine ameliorates methotrexate-induced oxidative organ injury and "
                            "inhibits leukocyte death.")
     assert [(c[1], c[2]) for c in found] == [("leukocyte", "decrease")]
+
+
+@pytest.mark.parametrize("text, cell, direction", [
+    # Regression: the parser read "In cervical cancer cells" as the root noun phrase and
+    # "induced" as an adjective, and no claim was found.
+    ("In cervical cancer cells, paclitaxel induced apoptosis through an intrinsic pathway.",
+     "cancer cells", "increase"),
+    ("In HeLa cells, paclitaxel reduced proliferation.", "HeLa cells", "decrease"),
+])
+def test_cells_fronted_by_in_take_the_claim_of_the_drugs_verb(nlp, text, cell, direction):
+    assert [c[:3] for c in claims_of(nlp, text)] == [("paclitaxel", cell, direction)]
+
+
+def test_fronted_cells_without_a_trigger_verb_give_no_claim(nlp):
+    assert claims_of(nlp, "In CLL cells, paclitaxel was given daily.") == []
