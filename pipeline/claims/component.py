@@ -50,8 +50,10 @@ class ClaimExtractor:
         for sentence in doc.sents:
             for found in self.finder.find(doc, sentence, mentions, context, antecedents):
                 claims.append(self._to_claim(doc, found, context))
+            # An implicit claim is inferred, so its drug must be known: a dictionary drug
+            # (a model's ungrounded "chemical" such as "DR4" is no antecedent).
             antecedents += [DrugRef(m.text(doc), m.norm, m.ids) for m in mentions
-                            if m.label == DRUG and m.kind != "class"
+                            if m.label == DRUG and m.kind != "class" and m.ids
                             and sentence.start_char <= m.start < sentence.end_char]
         doc._.claims = claims
         return doc

@@ -108,11 +108,17 @@ def names_a_receptor(doc: Doc, mention: Mention) -> bool:
     return rest.lower().startswith("receptor")
 
 
+# Nouns that name what a drug is rather than which drug ("the alkylating drugs temozolomide").
+GENERIC_DRUG_NOUNS = frozenset({"drug", "drugs", "agent", "agents", "compound", "compounds",
+                                "inhibitor", "inhibitors", "antagonist", "antagonists"})
+
+
 def describes_the_next_drug(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
-    """'the tricyclic antidepressant desipramine', 'the synthetic glucocorticoid fluocinolone
-    acetonide': a drug class right before a drug's name says what that drug is; the drug is
-    the agent."""
-    if mention.label != DRUG or mention.kind != "class":
+    """'the tricyclic antidepressant desipramine', 'the alkylating drugs temozolomide and
+    nimustine': a drug class (or a phrase ending in "drugs", "agents", ...) right before a
+    drug's name says what that drug is; the drug is the agent."""
+    if mention.label != DRUG or not (mention.kind == "class" or
+                                     doc[mention.last_token].lower_ in GENERIC_DRUG_NOUNS):
         return False
     after = mention.last_token + 1
     return any(m.label == DRUG and m.first_token == after and m.kind != "class" for m in mentions)

@@ -33,7 +33,8 @@ mention covers it (:func:`short_form_drugs`).
 Before the vote, spans that cannot be what their label says are left out
 (:func:`admissible`):
 
-- drugs and cells must contain a noun and no verb (a word with an object: "and restrains
+- a span needs two letters ("A." is a figure panel); drugs, cells and diseases must contain
+  a noun ("antitumor" is no cancer), and no verb (a word with an object: "and restrains
   angiogenesis"); nothing is a unit ("mumol/L", "U/mL", "mg/kg"); a span that leaves a
   bracket open takes the ")" that follows ("sialyl Lewis(x)");
 - not drugs: the chemicals the drug lexicon leaves out on purpose (solvents, cytokines
@@ -295,10 +296,10 @@ def _lone_acronym(winner: Vote, group: list[Vote], substances: Mapping[str, bool
 def admissible(span: Span, label: str, grounder: CellGrounder, context: CellContext) -> bool:
     """Whether a model span can be what its label says (see the module docstring)."""
     text = span.text
-    if not any(c.isalpha() for c in text) or TRIAL_ID.match(text) or FIGURE_PANEL.match(text) \
+    if sum(c.isalpha() for c in text) < 2 or TRIAL_ID.match(text) or FIGURE_PANEL.match(text) \
             or UNIT.match(text):
-        return False
-    if label in (DRUG, CELL, CELL_LINE) and not any(t.tag_.startswith("NN") for t in span):
+        return False  # "A." is a figure panel, "5" a number
+    if label in (DRUG, CELL, CELL_LINE, DISEASE) and not any(t.tag_.startswith("NN") for t in span):
         return False
     if any(child.dep_ in VERB_DEPENDENTS for token in span for child in token.children
            if not span.start <= child.i < span.end):

@@ -296,3 +296,21 @@ def test_cells_fronted_by_in_take_the_claim_of_the_drugs_verb(nlp, text, cell, d
 
 def test_fronted_cells_without_a_trigger_verb_give_no_claim(nlp):
     assert claims_of(nlp, "In CLL cells, paclitaxel was given daily.") == []
+
+
+def test_an_ungrounded_drug_is_no_implicit_antecedent(nlp):
+    # Regression: a model's "chemical" with no dictionary id ("DR4") became the drug of the
+    # legend's treatment sentences.
+    from pipeline.ner.recognizer import Mention
+
+    text = "DR4 was stained. Treatment of autologous T cells enhanced immune synapse formation."
+    doc = nlp.make_doc(text)
+    for name in nlp.pipe_names:
+        if name == "drug_cell_ner":
+            doc._.document_context = DocumentContext(doc_id="t", section_id="figure",
+                                                     section="figure", title_drugs=[])
+        doc = nlp.get_pipe(name)(doc)
+        if name == "drug_cell_ner":
+            doc._.mentions = [m for m in doc._.mentions if m.text(doc) != "DR4"] + [
+                Mention(0, 3, "DRUG", "dr4", (), "ner-bc5cdr", "none", "model", 0, 0)]
+    assert [c.drug for c in doc._.claims] == []

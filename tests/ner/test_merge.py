@@ -286,3 +286,25 @@ def test_a_span_that_leaves_a_bracket_open_takes_the_closing_one(tokenizer_nlp):
         token.tag_ = "NN"
     merged = merge(doc, [], {"a": [span(doc, "sialyl Lewis(x", "SIMPLE_CHEMICAL")]})
     assert [doc.text[m.start:m.end] for m in merged] == ["sialyl Lewis(x)"]
+
+
+def test_a_single_letter_and_an_adjective_are_no_entities(tokenizer_nlp):
+    # Regressions: "A." (a figure panel) as a chemical; "antitumor" as a cancer, which then
+    # hid the NK cells of "NK-cell antitumor activity".
+    doc = tokenizer_nlp("A. Lenalidomide enhanced NK-cell antitumor activity.")
+    for token in doc:
+        token.tag_ = "JJ" if token.text == "antitumor" else "NN"
+    merged = merge(doc, [], {"a": [span(doc, "A.", "CHEMICAL"), span(doc, "antitumor", "CANCER"),
+                                   span(doc, "Lenalidomide", "CHEMICAL")]})
+    assert [doc.text[m.start:m.end] for m in merged] == ["Lenalidomide"]
+
+
+def test_a_generic_drug_phrase_before_a_drugs_name_only_describes_it(tokenizer_nlp):
+    from pipeline.ner.component import describes_the_next_drug
+
+    doc = tokenizer_nlp("Treg were sensitive to the alkylating drugs temozolomide and nimustine.")
+    phrase, name = span(doc, "alkylating drugs", "DRUG"), span(doc, "temozolomide", "DRUG")
+    mentions = [Mention(s.start_char, s.end_char, "DRUG", s.text.lower(), (), "m", "none", kind,
+                        s.start, s.end - 1) for s, kind in ((phrase, "model"), (name, ""))]
+    assert describes_the_next_drug(doc, mentions[0], mentions)
+    assert not describes_the_next_drug(doc, mentions[1], mentions)
