@@ -73,7 +73,7 @@ class EntityRecognizer:
                                             substances)
         mentions = [m for m in mentions
                     if not is_class_adjective(doc, m) and not names_a_cell_process(doc, m)
-                    and not names_a_receptor(doc, m)]
+                    and not names_a_receptor_or_marker(doc, m)]
         mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)]
         if document is not None:
             document.words.update(words)
@@ -95,9 +95,10 @@ def is_class_adjective(doc: Doc, mention: Mention) -> bool:
     return token.tag_ == "JJ" or (token.dep_ == "amod" and not token.tag_.startswith("NN"))
 
 
-def names_a_receptor(doc: Doc, mention: Mention) -> bool:
+def names_a_receptor_or_marker(doc: Doc, mention: Mention) -> bool:
     """'glucocorticoid receptor-mediated transcription', 'adenosine receptors': a drug name
-    before "receptor" names the receptor, a protein."""
+    before "receptor" names the receptor, a protein; 'Helios positive Treg': a name before
+    "positive" or "negative" names a marker the cells express."""
     if mention.label != DRUG:
         return False
     last = doc[mention.last_token]
@@ -105,7 +106,7 @@ def names_a_receptor(doc: Doc, mention: Mention) -> bool:
         rest = last.text[mention.end - last.idx:].lstrip("- ")  # "glucocorticoid-receptor"
     else:
         rest = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
-    return rest.lower().startswith("receptor")
+    return rest.lower().startswith(("receptor", "positive", "negative"))
 
 
 # Nouns that name what a drug is rather than which drug ("the alkylating drugs temozolomide").

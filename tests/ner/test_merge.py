@@ -308,3 +308,12 @@ def test_a_generic_drug_phrase_before_a_drugs_name_only_describes_it(tokenizer_n
                         s.start, s.end - 1) for s, kind in ((phrase, "model"), (name, ""))]
     assert describes_the_next_drug(doc, mentions[0], mentions)
     assert not describes_the_next_drug(doc, mentions[1], mentions)
+
+
+def test_a_name_before_positive_is_a_marker_not_a_drug(nlp):
+    # Regression: "Helios positive Treg" (a joint-model head called Helios a chemical).
+    from pipeline.ner.component import names_a_receptor_or_marker
+
+    doc = nlp.make_doc("Suppression by Th and Helios positive Treg fell.")
+    helios = Mention(22, 28, "DRUG", "helios", (), "m", "none", "model", 4, 4)
+    assert doc[4].text == "Helios" and names_a_receptor_or_marker(doc, helios)
