@@ -58,7 +58,7 @@ NAME = "ner-joint"
 VERSION = "0.1.0"
 HEADS: tuple[str, ...] = ("bc5cdr", "jnlpba", "bionlp13cg")
 # Each corpus's training docs are written this many times (≈ 236k BC5CDR, 444k JNLPBA and
-# 240k BioNLP13CG tokens per epoch).
+# 250k BioNLP13CG tokens per epoch).
 UPSAMPLE = {"bc5cdr": 2, "jnlpba": 1, "bionlp13cg": 3}
 DEFAULT_VECTORS = REPO_ROOT / "models" / "ner-bc5cdr"
 DESCRIPTION = ("NER with three heads on one shared tok2vec: BC5CDR (CHEMICAL, DISEASE), JNLPBA "
