@@ -14,8 +14,8 @@ documents say nothing about the other corpora's types. Hence this subclass of sp
   ``reference.spans[gold_key]``; tokens outside its spans are ``O``, except those in the
   optional group ``<gold_key>:missing`` (:func:`missing_key`), whose annotation is unknown
   (a corpus entity that does not start and end on token boundaries). An example without
-  ``gold_key`` is all *missing* for this head (``ent_iob`` 0): no loss, no gradient, and its labels
-  are not learned. In a batch where no example has this head's gold, the head still hands the
+  ``gold_key`` is all *missing* for this head (``ent_iob`` 0): no loss, no gradient, and its
+  labels are not learned. In a batch where no example has this head's gold, the head still hands the
   shared ``tok2vec`` a zero gradient, because spaCy's ``tok2vec`` updates its weights only
   when its last listener backpropagates;
 * **scoring**: P/R/F with spaCy's ``get_ner_prf`` over the examples that have ``gold_key``,
