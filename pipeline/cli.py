@@ -50,14 +50,15 @@ def _fail(message: str, code: int) -> typer.Exit:
 
 # Kept in step with pipeline.nlp.DEFAULT_NER_MODELS (a test checks), so that --help does not
 # import spaCy.
-DEFAULT_NER_MODELS_HELP = "ner-bc5cdr, ner-jnlpba, ner-bionlp13cg"
+DEFAULT_NER_MODELS_HELP = "ner-joint"
 NER_MODEL_HELP = (
     "A neural NER model to run beside the lexicons; repeat the option (or separate names with "
     "commas) for several. Its mentions are merged into the lexicon entities and grounded like "
-    "them. NAME is a model under models/ (ner-bc5cdr: chemicals, diseases; ner-jnlpba: "
-    "proteins, DNA, RNA, cell types, cell lines; ner-bionlp13cg: cancer-genetics entity "
-    "types), a folder with a spaCy pipeline, or an installed package such as scispaCy's "
-    f"en_ner_bc5cdr_md. Default: {DEFAULT_NER_MODELS_HELP}. 'none' is --no-ner-models.")
+    "them. NAME is a model under models/ (ner-joint: the three below on one shared encoder, "
+    "faster; ner-bc5cdr: chemicals, diseases; ner-jnlpba: proteins, DNA, RNA, cell types, "
+    "cell lines; ner-bionlp13cg: cancer-genetics entity types), a folder with a spaCy "
+    "pipeline, or an installed package such as scispaCy's en_ner_bc5cdr_md. Default: "
+    f"{DEFAULT_NER_MODELS_HELP}. 'none' is --no-ner-models.")
 NO_NER_MODELS_HELP = "No neural NER models: the lexicons and composition rules alone (faster)."
 
 

@@ -33,7 +33,7 @@ from spacy.util import minibatch
 from pipeline.resources import models_dir
 
 SPAN_PREFIX = "ner:"
-DEFAULT_NER_MODELS: tuple[str, ...] = ("ner-bc5cdr", "ner-jnlpba", "ner-bionlp13cg")
+DEFAULT_NER_MODELS: tuple[str, ...] = ("ner-joint",)
 
 
 class NerModelNotFound(RuntimeError):
@@ -111,8 +111,10 @@ def load_ner_model(name: str) -> NerModel:
     target = resolve_ner_model(name)
     import scispacy.custom_tokenizer  # noqa: F401 - tokenizer functions for scispaCy models
     try:
-        nlp = spacy.load(target, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler",
-                                          "senter"])
+        # The model reads the host Doc's tokens: its own tokenizer (thousands of special
+        # cases, a quarter of a second per model to load) is never used.
+        nlp = spacy.load(target, exclude=["tokenizer", "parser", "tagger", "lemmatizer",
+                                          "attribute_ruler", "senter"])
     except OSError as err:
         raise NerModelNotFound(
             f"cannot load the NER model {target!r}: not a folder with a spaCy pipeline nor an "

@@ -18,7 +18,7 @@ from pipeline.nlp import DEFAULT_NER_MODELS
 from tests.conftest import ROOT
 
 runner = CliRunner()
-ONE = DEFAULT_NER_MODELS[0]
+ONE = "ner-bc5cdr"  # one model that is not the default
 
 
 def key(ner_models) -> str:

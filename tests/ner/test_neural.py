@@ -16,12 +16,14 @@ from pipeline.ner.neural import (
 )
 from pipeline.resources import models_dir
 
+SEPARATE = ("ner-bc5cdr", "ner-jnlpba", "ner-bionlp13cg")
+
 
 @pytest.fixture(scope="module")
 def ner_nlp(tokenizer_nlp):
     nlp = spacy.blank("en")
     nlp.tokenizer = tokenizer_nlp.tokenizer
-    nlp.add_pipe("neural_ner")
+    nlp.add_pipe("neural_ner", config={"models": list(SEPARATE)})
     return nlp
 
 
@@ -32,10 +34,14 @@ def groups(doc) -> dict[str, set[tuple[str, str]]]:
     return found
 
 
-def test_every_default_model_leaves_its_own_span_group(ner_nlp):
+def test_the_default_is_the_joint_model():
+    assert DEFAULT_NER_MODELS == ("ner-joint",)
+
+
+def test_every_model_leaves_its_own_span_group(ner_nlp):
     doc = ner_nlp("Lenalidomide enhanced the cytotoxicity of NK cells against Jurkat cells "
                   "in patients with multiple myeloma.")
-    assert set(doc.spans) == {f"ner:{name}" for name in DEFAULT_NER_MODELS}
+    assert set(doc.spans) == {f"ner:{name}" for name in SEPARATE}
     found = groups(doc)
     assert ("Lenalidomide", "CHEMICAL") in found["ner-bc5cdr"]
     assert ("multiple myeloma", "DISEASE") in found["ner-bc5cdr"]
@@ -58,8 +64,8 @@ def test_pipe_gives_the_same_spans_as_call(ner_nlp):
 
 
 def test_model_infos_name_versions_and_labels():
-    infos = {info["name"]: info for info in ner_model_infos()}
-    assert set(infos) == set(DEFAULT_NER_MODELS)
+    infos = {info["name"]: info for info in ner_model_infos(SEPARATE)}
+    assert set(infos) == set(SEPARATE)
     assert set(infos["ner-bc5cdr"]["labels"]) == {"CHEMICAL", "DISEASE"}
     assert all(info["version"] for info in infos.values())
 
