@@ -20,9 +20,9 @@ types we do not use (ORGAN, TISSUE, ORGANISM, ...) map to ``OTHER``: they still 
    to the two others, is a gene. A short form in capitals that the document does not define
    ("ADCC", "TCR", "McCAR") needs two models' votes to be a drug.
 
-A mention a model found says so in ``source`` (``ner-bc5cdr``, ``ner-jnlpba``, ...; the first
-model, in pipeline order, that gave the winning span) and is grounded where the text allows: a
-cell phrase through the Cell Ontology grounder ("activated Jurkat T cells" → T cell,
+A mention a model found says so in ``source`` (``ner-joint.bc5cdr``, ``ner-bc5cdr``, ...; the
+first model or head, in pipeline order, that gave the winning span) and is grounded where the
+text allows: a cell phrase through the Cell Ontology grounder ("activated Jurkat T cells" → T cell,
 ``match: ancestor``), a drug name through the drug dictionary; else it keeps no id
 (``match: none``).
 
