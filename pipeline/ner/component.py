@@ -21,9 +21,11 @@ from spacy.tokens import Doc, Span
 
 from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
 from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
+from pipeline.ner.lexicons import is_endogenous
 from pipeline.ner.merge import merge_model_mentions
 from pipeline.ner.neural import SPAN_PREFIX as NEURAL_PREFIX
-from pipeline.ner.recognizer import CELL, DRUG, Mention, Recognizer
+from pipeline.ner.recognizer import CELL, DRUG, GENE, Mention, Recognizer
+from pipeline.ner.terms import term_key
 
 SPAN_KEY = "drug_cell_entities"
 
@@ -75,6 +77,9 @@ class EntityRecognizer:
                     if not is_class_adjective(doc, m) and not names_a_cell_process(doc, m)
                     and not names_a_receptor_or_marker(doc, m)]
         mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)]
+        for mention in mentions:
+            if mention.label == GENE and is_given_cytokine(doc, mention):
+                mention.label, mention.kind = DRUG, "cytokine"
         if document is not None:
             document.words.update(words)
         doc._.mentions = mentions
@@ -107,6 +112,29 @@ def names_a_receptor_or_marker(doc: Doc, mention: Mention) -> bool:
     else:
         rest = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
     return rest.lower().startswith(("receptor", "positive", "negative"))
+
+
+# Words around an endogenous molecule that say it was given: "IL-1Ra treatment", "the
+# addition of IL-6", "treated with IFN-gamma".
+GIVEN_AFTER = frozenset({"treatment", "treatments", "therapy", "administration", "infusion",
+                         "injection", "injections", "supplementation", "pretreatment"})
+GIVEN_BEFORE = (("addition", "of"), ("administration", "of"), ("treatment", "with"),
+                ("treated", "with"), ("pretreated", "with"), ("pretreatment", "with"),
+                ("injection", "of"), ("infusion", "of"))
+
+
+def is_given_cytokine(doc: Doc, mention: Mention) -> bool:
+    """A cytokine or other endogenous molecule named as something given ("IL-1Ra treatment",
+    "the addition of IL-6", "treated with IFN-gamma") is a drug in that sentence: the guidelines
+    count cytokines used as agents. Elsewhere it stays a measured molecule (a gene)."""
+    if not is_endogenous(term_key(mention.text(doc))):
+        return False
+    after = doc[mention.last_token + 1] if mention.last_token + 1 < len(doc) else None
+    if after is not None and after.lower_ in GIVEN_AFTER:
+        return True
+    first = mention.first_token
+    before = tuple(t.lower_ for t in doc[max(0, first - 2):first])
+    return before in GIVEN_BEFORE
 
 
 # Nouns that name what a drug is rather than which drug ("the alkylating drugs temozolomide").

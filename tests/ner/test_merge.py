@@ -317,3 +317,13 @@ def test_a_name_before_positive_is_a_marker_not_a_drug(nlp):
     doc = nlp.make_doc("Suppression by Th and Helios positive Treg fell.")
     helios = Mention(22, 28, "DRUG", "helios", (), "m", "none", "model", 4, 4)
     assert doc[4].text == "Helios" and names_a_receptor_or_marker(doc, helios)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression: the dev gold counts IL-6 as the drug; it was always a measured gene.
+    ("The addition of IL-6 counteracts the action of lenalidomide on T cells.", ["IL-6", "lenalidomide"]),
+    ("Islet activation is reduced by IL-1Ra treatment in immune cells.", ["IL-1Ra"]),
+    ("IL-6 levels increased in T cells treated with lenalidomide.", ["lenalidomide"]),
+])
+def test_a_cytokine_is_a_drug_only_where_it_is_given(nlp, text, expected):
+    assert drugs(nlp, text) == expected
