@@ -101,9 +101,14 @@ def write_bytes(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
+_PLAIN = frozenset({str, int, float})
+
+
 def _cell(value: Any) -> Any:
     """A CSV cell: lists joined by '|', mappings as 'key=value|…', booleans as true/false,
     None as empty."""
+    if type(value) in _PLAIN:  # most cells: no conversion (bool is not int here)
+        return value
     if isinstance(value, (list, tuple)):
         return "|".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -118,12 +123,11 @@ class CsvRows:
 
     def __init__(self, handle: TextIO, columns: list[str]) -> None:
         self.columns = columns
-        self.writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore",
-                                     lineterminator="\n")
-        self.writer.writeheader()
+        self.writer = csv.writer(handle, lineterminator="\n")
+        self.writer.writerow(columns)
 
     def write(self, row: dict[str, Any]) -> None:
-        self.writer.writerow({k: _cell(row.get(k)) for k in self.columns})
+        self.writer.writerow([_cell(row.get(k)) for k in self.columns])
 
 
 def _write_csv_rows(handle: TextIO, rows: Iterable[dict[str, Any]], columns: list[str]) -> int:
@@ -156,9 +160,13 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]], columns: list[str] |
     return count
 
 
+# json.dumps builds a new encoder on every call when given any option; one encoder serves all.
+_JSON_LINE = json.JSONEncoder(ensure_ascii=False)
+
+
 def jsonl_line(row: dict[str, Any], columns: list[str] | None = None) -> str:
     record = {k: row.get(k) for k in columns} if columns else row
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    return _JSON_LINE.encode(record) + "\n"
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
