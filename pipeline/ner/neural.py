@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import spacy
@@ -58,9 +59,10 @@ class NerModel:
     path: str
     nlp: Language
 
-    @property
+    @cached_property
     def heads(self) -> tuple[Head, ...]:
-        """The model's ``corpus_ner`` heads in pipeline order, or its one ``ner``."""
+        """The model's ``corpus_ner`` heads in pipeline order, or its one ``ner`` (read once:
+        :meth:`annotate` asks for them on every Doc)."""
         heads = tuple(Head(f"{self.name}.{pipe.span_key}", pipe.span_key, tuple(pipe.labels))
                       for name, pipe in self.nlp.pipeline if _is_head(self.nlp, name))
         return heads or (Head(self.name, None, tuple(self.nlp.get_pipe("ner").labels)),)
@@ -68,10 +70,6 @@ class NerModel:
     @property
     def labels(self) -> tuple[str, ...]:
         return tuple(sorted({label for head in self.heads for label in head.labels}))
-
-    @property
-    def span_key(self) -> str:
-        return SPAN_PREFIX + self.name
 
     def info(self) -> dict:
         meta = self.nlp.meta
