@@ -58,6 +58,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from scispacy.abbreviation import find_abbreviation
 from spacy.tokens import Doc, Span
 
 from pipeline.grounding.cells import CellGrounder
@@ -193,12 +194,10 @@ def _drug_definitions(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
     drugs = {(m.start, m.end): m for m in mentions if m.label == DRUG}
     definitions: dict[str, Mention] = {}
     for drug in drugs.values():
-        last, after = doc[drug.last_token], drug.last_token + 1
-        if after + 2 < len(doc) and drug.end == last.idx + len(last) \
-                and doc[after].text == "(" and doc[after + 2].text == ")":
-            short = doc[after + 1].text
-            if abbreviates(short, doc.text[drug.start:drug.end]):
-                definitions.setdefault(short, drug)
+        long_form, after = doc.char_span(drug.start, drug.end), drug.last_token + 1
+        if long_form is not None and after + 2 < len(doc) and doc[after].text == "(" \
+                and doc[after + 2].text == ")" and abbreviates(doc[after + 1:after + 2], long_form):
+            definitions.setdefault(doc[after + 1].text, drug)
     if Doc.has_extension("abbreviations"):
         for short in doc._.abbreviations:
             long_form = short._.long_form
@@ -210,23 +209,11 @@ def _drug_definitions(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
             if len(short) >= 2 and not UNIT.match(short)}
 
 
-def abbreviates(short: str, long_form: str) -> bool:
-    """Whether ``short`` can abbreviate ``long_form`` (the Schwartz & Hearst test): its letters
-    and digits appear in the long form in order, the first one at the start of a word."""
-    letters = [c for c in short.lower() if c.isalnum()]
-    text = long_form.lower()
-    if not letters or not any(c.isalpha() for c in letters):
-        return False
-    starts = [k for k, c in enumerate(text) if c == letters[0] and (k == 0 or not text[k - 1].isalnum())]
-    for start in starts:
-        position = start + 1
-        for c in letters[1:]:
-            position = text.find(c, position) + 1
-            if position == 0:
-                break
-        else:
-            return True
-    return False
+def abbreviates(short: Span, long_form: Span) -> bool:
+    """Whether ``short`` can abbreviate ``long_form``: scispaCy's Schwartz & Hearst test (the
+    one its abbreviation detector uses), and a letter in the short form ("(12)" is a number)."""
+    return any(c.isalpha() for c in short.text) and \
+        find_abbreviation(long_form, short)[1] is not None
 
 
 def balanced(span: Span) -> Span:

@@ -240,8 +240,11 @@ def test_the_short_form_of_a_model_drug_is_that_drug_wherever_it_occurs(tokenize
     ("PEG-SOD", "polyethylene glycol", False),
     ("12", "interleukin 12", False),
 ])
-def test_a_short_form_abbreviates_its_long_form_letter_by_letter(short, long_form, expected):
-    assert abbreviates(short, long_form) is expected
+def test_a_short_form_abbreviates_its_long_form_letter_by_letter(tokenizer_nlp, short, long_form,
+                                                                 expected):
+    doc = tokenizer_nlp(f"{long_form} ({short})")
+    opening = [t.text for t in doc].index("(")
+    assert abbreviates(doc[opening + 1:opening + 2], doc[:opening]) is expected
 
 
 def drugs(nlp, text: str) -> list[str]:
