@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from models_speed import abstracts
 
-    from pipeline.ner.neural import DEFAULT_NER_MODELS, NeuralNER
+    from pipeline.ner.neural import SEPARATE_NER_MODELS, NeuralNER
     from pipeline.nlp import bare_models, load_core
 
     clock = time.perf_counter if args.wall else time.process_time
@@ -78,12 +78,12 @@ def main(argv: list[str] | None = None) -> int:
             return [core.make_doc(text) for text in texts]
 
         components = {
-            "separate (3 models, one after another)": NeuralNER(core, "neural_ner", DEFAULT_NER_MODELS),
+            "separate (3 models, one after another)": NeuralNER(core, "neural_ner", SEPARATE_NER_MODELS),
             "joint": NeuralNER(core, "neural_ner", [args.joint]),
-            **{name: NeuralNER(core, "neural_ner", [name]) for name in DEFAULT_NER_MODELS},
+            **{name: NeuralNER(core, "neural_ner", [name]) for name in SEPARATE_NER_MODELS},
         }
         pipelines = {
-            "all models, separate NER": bare_models(None, DEFAULT_NER_MODELS),
+            "all models, separate NER": bare_models(None, SEPARATE_NER_MODELS),
             "all models, joint NER": bare_models(None, [args.joint]),
         }
         for component in components.values():  # warm up

@@ -35,6 +35,8 @@ from pipeline.resources import models_dir
 
 SPAN_PREFIX = "ner:"
 DEFAULT_NER_MODELS: tuple[str, ...] = ("ner-joint",)
+# The shipped single-corpus models: the joint model's three heads as separate pipelines.
+SEPARATE_NER_MODELS: tuple[str, ...] = ("ner-bc5cdr", "ner-jnlpba", "ner-bionlp13cg")
 
 
 class NerModelNotFound(RuntimeError):

@@ -9,6 +9,7 @@ import spacy
 import pipeline.ner.neural  # noqa: F401 - registers neural_ner
 from pipeline.ner.neural import (
     DEFAULT_NER_MODELS,
+    SEPARATE_NER_MODELS,
     NerModelNotFound,
     load_ner_model,
     model_spans,
@@ -16,14 +17,12 @@ from pipeline.ner.neural import (
 )
 from pipeline.resources import models_dir
 
-SEPARATE = ("ner-bc5cdr", "ner-jnlpba", "ner-bionlp13cg")
-
 
 @pytest.fixture(scope="module")
 def ner_nlp(tokenizer_nlp):
     nlp = spacy.blank("en")
     nlp.tokenizer = tokenizer_nlp.tokenizer
-    nlp.add_pipe("neural_ner", config={"models": list(SEPARATE)})
+    nlp.add_pipe("neural_ner", config={"models": list(SEPARATE_NER_MODELS)})
     return nlp
 
 
@@ -41,7 +40,7 @@ def test_the_default_is_the_joint_model():
 def test_every_model_leaves_its_own_span_group(ner_nlp):
     doc = ner_nlp("Lenalidomide enhanced the cytotoxicity of NK cells against Jurkat cells "
                   "in patients with multiple myeloma.")
-    assert set(doc.spans) == {f"ner:{name}" for name in SEPARATE}
+    assert set(doc.spans) == {f"ner:{name}" for name in SEPARATE_NER_MODELS}
     found = groups(doc)
     assert ("Lenalidomide", "CHEMICAL") in found["ner-bc5cdr"]
     assert ("multiple myeloma", "DISEASE") in found["ner-bc5cdr"]
@@ -64,8 +63,8 @@ def test_pipe_gives_the_same_spans_as_call(ner_nlp):
 
 
 def test_model_infos_name_versions_and_labels():
-    infos = {info["name"]: info for info in ner_model_infos(SEPARATE)}
-    assert set(infos) == set(SEPARATE)
+    infos = {info["name"]: info for info in ner_model_infos(SEPARATE_NER_MODELS)}
+    assert set(infos) == set(SEPARATE_NER_MODELS)
     assert set(infos["ner-bc5cdr"]["labels"]) == {"CHEMICAL", "DISEASE"}
     assert all(info["version"] for info in infos.values())
 
