@@ -14,9 +14,11 @@ reads it; the ids are checked and composed in :mod:`pipeline.grounding`.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.grounding import drugs, tables
 from pipeline.grounding.cells import (
     CELL_SOURCE,
     SUPPLEMENT_SOURCE,
@@ -32,8 +34,9 @@ from pipeline.grounding.drugs import (
     supplement_records,
 )
 from pipeline.grounding.tables import read_tsv, split_ids
+from pipeline.ner import terms
 from pipeline.ner.terms import Concept, TermIndex, term_key
-from pipeline.resources import DATA_DIR
+from pipeline.resources import DATA_DIR, cached_derivation
 
 __all__ = ["CELL_SOURCE", "DRUG_SOURCE", "SUPPLEMENT_SOURCE", "cell_index", "cell_lexicon_path",
            "disease_index", "drug_index", "is_drug_entry", "lexicon_files", "read_tsv"]
@@ -73,7 +76,15 @@ def _keeps_variant(variant: str, stoplist: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def drug_index() -> TermIndex:
-    """Every kept variant of the dictionary → the generic drug's concept, then the supplement."""
+    """Every kept variant of the dictionary → the generic drug's concept, then the supplement;
+    kept between processes (:func:`pipeline.resources.cached_derivation`), keyed by the
+    dictionary, the data files and the code that builds it."""
+    sources = [drug_dictionary_path(), *sorted(DATA_DIR.glob("*.tsv")),
+               *(Path(module.__file__) for module in (terms, drugs, tables, sys.modules[__name__]))]
+    return cached_derivation("drug-index", sources, _build_drug_index)
+
+
+def _build_drug_index() -> TermIndex:
     raw = load_drug_dictionary()
     records = drug_records()
     stoplist = drug_stoplist()
