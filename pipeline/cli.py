@@ -79,7 +79,7 @@ def _ner_models(names: list[str] | None, none: bool) -> tuple[str, ...] | None:
 
 def _model_error(err: Exception) -> typer.Exit:
     """A model that cannot be loaded: one line and exit code 4."""
-    from pipeline.nlp import NerModelNotFound
+    from pipeline.models import NerModelNotFound
 
     message = str(err).splitlines()[0] if str(err) else type(err).__name__
     if isinstance(err, NerModelNotFound):
@@ -147,7 +147,7 @@ def run(
     review.csv, claims_summary.csv, report.html and run.json to --out."""
     from pipeline.engine.runner import RunOptions
     from pipeline.engine.runner import run as run_pipeline
-    from pipeline.nlp import ModelNotFound, NerModelNotFound
+    from pipeline.models import ModelNotFound, NerModelNotFound
     from pipeline.outputs.bundle import OutputOptionError
     from pipeline.readers import InputNotFound
 
@@ -254,8 +254,8 @@ def info(
 ) -> None:
     """Print the version and the models and lexicons in use (with checksums)."""
     from pipeline import __version__
+    from pipeline.models import NerModelNotFound, core_model_path, ner_model_infos
     from pipeline.ner.lexicons import lexicon_files
-    from pipeline.nlp import NerModelNotFound, core_model_path, ner_model_infos
     from pipeline.resources import file_checksum
 
     warnings.filterwarnings("ignore")

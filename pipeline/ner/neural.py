@@ -20,27 +20,27 @@ Use it in any spaCy pipeline whose tokenizer is scispaCy's::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from pipeline.resources import models_dir
+from pipeline.models import (
+    DEFAULT_NER_MODELS,
+    SEPARATE_NER_MODELS,
+    NerModelNotFound,
+    model_name,
+    ner_model_infos,
+    resolve_ner_model,
+)
 
 SPAN_PREFIX = "ner:"
-DEFAULT_NER_MODELS: tuple[str, ...] = ("ner-joint",)
-# The shipped single-corpus models: the joint model's three heads as separate pipelines.
-SEPARATE_NER_MODELS: tuple[str, ...] = ("ner-bc5cdr", "ner-jnlpba", "ner-bionlp13cg")
-
-
-class NerModelNotFound(RuntimeError):
-    """A NER model named by the user cannot be loaded."""
+__all__ = ["DEFAULT_NER_MODELS", "SEPARATE_NER_MODELS", "NerModelNotFound", "ner_model_infos",
+           "resolve_ner_model"]
 
 
 @dataclass(frozen=True)
@@ -92,20 +92,6 @@ def _is_head(nlp: Language, name: str) -> bool:
     return nlp.get_pipe_meta(name).factory == "corpus_ner"
 
 
-def resolve_ner_model(name: str) -> str:
-    """A path or package name for a NER model: a name of a folder under ``models/``
-    (``ner-bc5cdr``), a path, or an installed package (``en_ner_bc5cdr_md``)."""
-    shipped = models_dir() / name
-    if "/" not in name and shipped.is_dir():
-        return str(shipped)
-    return name
-
-
-def model_name(target: str) -> str:
-    """The short name a model is known by: its folder's or package's name."""
-    return Path(target).name if Path(target).exists() else target
-
-
 def load_ner_model(name: str) -> NerModel:
     """Load one NER model; only its ``tok2vec`` and ``ner`` are kept enabled."""
     target = resolve_ner_model(name)
@@ -124,31 +110,7 @@ def load_ner_model(name: str) -> NerModel:
     return NerModel(model_name(target), target, nlp)
 
 
-def ner_model_infos(names: Sequence[str] | None = None) -> list[dict]:
-    """Name, version, path and labels of each model (for ``run.json`` and ``pipeline info``),
-    read from the models' ``meta.json`` without loading their weights where possible."""
-    infos = []
-    for name in DEFAULT_NER_MODELS if names is None else names:
-        target = resolve_ner_model(name)
-        meta_path = Path(target) / "meta.json"
-        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
-        labels = meta.get("labels", {})
-        heads = meta.get("heads")  # multi-head models: {component: {"span_key": ...}}
-        if "ner" in labels and not heads:
-            infos.append({"name": model_name(target), "package": meta.get("name"),
-                          "version": meta.get("version"), "path": target,
-                          "labels": list(labels["ner"])})
-        elif heads and all(component in labels for component in heads):
-            name = model_name(target)
-            head_labels = {f"{name}.{head['span_key']}": list(labels[component])
-                           for component, head in heads.items()}
-            infos.append({"name": name, "package": meta.get("name"), "version": meta.get("version"),
-                          "path": target,
-                          "labels": sorted({label for found in head_labels.values() for label in found}),
-                          "heads": head_labels})
-        else:
-            infos.append(load_ner_model(name).info())
-    return infos
+
 
 
 class NeuralNER:

@@ -20,29 +20,22 @@ import pipeline.claims.component
 import pipeline.ner.component
 import pipeline.ner.neural  # noqa: F401 - registers the spaCy factories
 from pipeline.context import DocumentContext, DrugRef
+from pipeline.models import (
+    DEFAULT_CORE,
+    DEFAULT_NER_MODELS,
+    ModelNotFound,
+    NerModelNotFound,
+    core_model_path,
+    ner_model_infos,
+)
 from pipeline.ner.component import document_abbreviations
-from pipeline.ner.neural import DEFAULT_NER_MODELS, NerModelNotFound, ner_model_infos
 from pipeline.ner.recognizer import DRUG, Mention
 from pipeline.nlp import sentences  # noqa: F401 - registers biomedical_sentences
-from pipeline.resources import models_dir
 from pipeline.schema import Document, DocumentResult, Entity, Section
-
-DEFAULT_CORE = "core"
 
 
 class SectionTooLong(ValueError):
     """A section longer than the parser can take in one piece (spaCy's max_length)."""
-
-
-class ModelNotFound(RuntimeError):
-    """The core model named by the user cannot be loaded."""
-
-
-def core_model_path(name: str | None = None) -> str:
-    """A path or package name for the core model; the shipped ``models/core`` by default."""
-    if not name or name == DEFAULT_CORE:
-        return str(models_dir() / DEFAULT_CORE)
-    return name
 
 
 def load_core(name: str | None = None) -> Language:
@@ -57,7 +50,8 @@ def load_core(name: str | None = None) -> Language:
         ) from err
 
 
-__all__ = ["DEFAULT_NER_MODELS", "NerModelNotFound", "ner_model_infos"]
+__all__ = ["DEFAULT_CORE", "DEFAULT_NER_MODELS", "ModelNotFound", "NerModelNotFound",
+           "core_model_path", "ner_model_infos"]
 
 
 def build_nlp(core_model: str | None = None, ner_models: Sequence[str] | None = None) -> Language:
