@@ -8,14 +8,15 @@ costs seconds, not a run.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import platform
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.engine.store import (
@@ -26,15 +27,16 @@ from pipeline.engine.store import (
     run_fingerprint,
 )
 from pipeline.engine.workers import Batch, LocalEngine, default_workers
-from pipeline.ner.lexicons import lexicon_files
-from pipeline.nlp import annotate_document, core_model_path, ner_model_infos
 from pipeline.outputs.bundle import OutputRecord, check_formats, load_previous_review
 from pipeline.outputs.stream import RunWriter
-from pipeline.outputs.tables import DocumentOutput
+from pipeline.outputs.tables import DocumentOutput, EntityLines
 from pipeline.outputs.writers import write_json
 from pipeline.readers import expand_inputs, read_file
 from pipeline.resources import file_checksum
 from pipeline.schema import Document, DocumentError, DocumentResult
+
+if TYPE_CHECKING:  # spaCy and the models load only when a document needs annotating
+    from spacy.language import Language
 
 
 @dataclass
@@ -107,6 +109,8 @@ def process(nlp: Language, files: Iterable[Path], sections: str,
             on_file: Callable[[Path], None] | None = None):
     """Yield (document row, result or None, error or None) for every document in ``files``,
     one after another in this process (the Python API; ``run`` uses the engines)."""
+    from pipeline.nlp import annotate_document
+
     for path in files:
         for item in read_file(path, sections=sections):
             if isinstance(item, DocumentError):
@@ -185,45 +189,109 @@ def _batches(files: list[Path], options: RunOptions, fingerprint: str, store: Re
              manifest: Manifest, plan: list[_Planned], progress: _Progress,
              on_file: Callable[[Path], None] | None) -> Iterator[Batch]:
     """Read the inputs in order, note every document in ``plan``, and yield batches of the
-    documents whose result is not in the store yet. Read errors are noted, not yielded."""
+    documents whose result is not in the store yet. Read errors are noted, not yielded.
+
+    A file whose bytes are unchanged since a run that stored all its documents is not
+    parsed again: its list of document keys comes from the store (:func:`file_key`)."""
     batch: Batch = []
     chars = 0
     queued: set[str] = set()
-    done_entries = []
+    done_entries: list[dict[str, str]] = []
+    listings: list[tuple[str, str]] = []
     for path in files:
-        for item in read_file(path, sections=options.sections):
-            if options.limit is not None and len(plan) >= options.limit:
-                break
-            if isinstance(item, DocumentError):
-                plan.append(_Planned(item.source, error=item))
-                progress.advance(1)
-                continue
-            key = document_key(item, fingerprint)
-            plan.append(_Planned(item.source, key=key))
-            if key in queued:  # the same document twice: annotated once
-                progress.advance(1, cached=True)
-                continue
-            if key in store and (not options.fresh or key in manifest.done):
-                if key not in manifest.done:
-                    done_entries.append({"key": key, "source": item.source, "doc_id": item.doc_id})
-                progress.advance(1, cached=True)
-                continue
-            queued.add(key)
-            batch.append((key, item))
-            chars += sum(len(s.text) for s in item.sections)
-            if len(batch) >= options.batch_size or chars >= _BATCH_CHARS:
-                yield batch
-                batch, chars = [], 0
+        key_of_file = file_key(path, fingerprint)
+        listed = None if options.fresh else _listed_documents(store, key_of_file)
+        if listed is not None:
+            _plan_listed(path, listed, options.limit, manifest, plan, progress, done_entries)
+        else:
+            entries: list[dict] = []
+            for item in read_file(path, sections=options.sections):
+                if options.limit is not None and len(plan) >= options.limit:
+                    break
+                if isinstance(item, DocumentError):
+                    plan.append(_Planned(item.source, error=item))
+                    entries.append({"error": item.to_row()})
+                    progress.advance(1)
+                    continue
+                key = document_key(item, fingerprint)
+                plan.append(_Planned(item.source, key=key))
+                entries.append({"key": key, "doc_id": item.doc_id})
+                if key in queued:  # the same document twice: annotated once
+                    progress.advance(1, cached=True)
+                    continue
+                if key in store and (not options.fresh or key in manifest.done):
+                    if key not in manifest.done:
+                        done_entries.append({"key": key, "source": item.source, "doc_id": item.doc_id})
+                    progress.advance(1, cached=True)
+                    continue
+                queued.add(key)
+                batch.append((key, item))
+                chars += sum(len(s.text) for s in item.sections)
+                if len(batch) >= options.batch_size or chars >= _BATCH_CHARS:
+                    yield batch
+                    batch, chars = [], 0
+            if key_of_file is not None and options.limit is None:
+                listings.append((key_of_file, json.dumps({"documents": entries}, ensure_ascii=False)))
         if done_entries:
             manifest.add_many(done_entries)
             done_entries = []
+        if len(listings) >= _LISTINGS_PER_WRITE:
+            store.put_many(listings)
+            listings = []
         if on_file is not None:
             on_file(path)
         if options.limit is not None and len(plan) >= options.limit:
             break
+    if listings:
+        store.put_many(listings)
     if batch:
         yield batch
     progress.finish_reading(len(plan))
+
+
+_LISTINGS_PER_WRITE = 256
+
+
+def file_key(path: Path, fingerprint: str) -> str | None:
+    """The store key of the list of documents one input file holds: its bytes, its name
+    (plain-text doc ids come from it) and the run's fingerprint; None when it cannot be read
+    (the reader then reports why)."""
+    digest = hashlib.sha256(b"file\0" + fingerprint.encode() + b"\0" + path.name.encode() + b"\0")
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _listed_documents(store: ResultStore, key: str | None) -> list[dict] | None:
+    """A file's stored document list, when every document in it has a stored result."""
+    if key is None or key not in store:
+        return None
+    record = store.get(key)
+    entries = record.get("documents") if isinstance(record, dict) else None
+    if not isinstance(entries, list) or any("key" in e and e["key"] not in store for e in entries):
+        return None
+    return entries
+
+
+def _plan_listed(path: Path, entries: list[dict], limit: int | None, manifest: Manifest,
+                 plan: list[_Planned], progress: _Progress, done_entries: list[dict[str, str]]) -> None:
+    source = str(path)
+    for entry in entries:
+        if limit is not None and len(plan) >= limit:
+            return
+        if "error" in entry:
+            plan.append(_Planned(source, error=DocumentError(**{**entry["error"], "source": source})))
+            progress.advance(1)
+            continue
+        key = entry["key"]
+        plan.append(_Planned(source, key=key))
+        if key not in manifest.done:
+            done_entries.append({"key": key, "source": source, "doc_id": entry["doc_id"]})
+        progress.advance(1, cached=True)
 
 
 _BATCH_CHARS = 40_000
@@ -300,7 +368,7 @@ def run(options: RunOptions, nlp: Language | None = None,
         # order: memory holds a compact row per claim, not the run's tables.
         writer = RunWriter(options.out, previous_review, formats, {"version": __version__})
         try:
-            for document in _document_outputs(plan, store, summary):
+            for document in _document_outputs(plan, store, summary, parse_entities=bool(formats)):
                 writer.add(document)
         except BaseException:
             writer.abort()
@@ -326,8 +394,11 @@ def _ner_option(ner_models: tuple[str, ...] | None) -> list[str] | None:
     return None if ner_models is None else list(ner_models)
 
 
-def _document_outputs(plan: list[_Planned], store: ResultStore,
-                      summary: RunSummary) -> Iterator[DocumentOutput]:
+def _document_outputs(plan: list[_Planned], store: ResultStore, summary: RunSummary,
+                      parse_entities: bool = False) -> Iterator[DocumentOutput]:
+    """The stored documents in input order. Their entity rows come as written lines; they
+    are parsed only where something reads them: the report (a document with claims) and the
+    brat, BioC and Parquet exports (``parse_entities``)."""
     for planned in plan:
         if planned.error is not None:
             summary.errors.append(planned.error)
@@ -347,11 +418,16 @@ def _document_outputs(plan: list[_Planned], store: ResultStore,
             continue
         summary.n_documents += 1
         summary.n_warnings += record.get("n_warnings", 0)
-        yield DocumentOutput(row, record["claims"], record["entities"], record["sections"])
+        lines = EntityLines(**record["entity_lines"])
+        entities = lines.rows() if parse_entities or record["claims"] else []
+        yield DocumentOutput(row, record["claims"], entities, record["sections"], lines)
 
 
 def run_record(options: RunOptions, info: dict, summary: RunSummary, began_at: str,
                process_seconds: float, write_seconds: float = 0.0) -> dict:
+    from pipeline.models import core_model_path, ner_model_infos
+    from pipeline.ner.lexicons import lexicon_files
+
     core = Path(core_model_path(options.core_model))
     ner = [{"name": model["name"], "version": model.get("version"), "path": model["path"],
             "checksum": file_checksum(Path(model["path"])) if Path(model["path"]).exists() else None}

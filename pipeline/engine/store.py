@@ -34,6 +34,9 @@ RESULTS_GLOB = ".cache-results-*.jsonl"
 MODELS_FILE = ".cache-models.json"
 MANIFEST_FILE = ".work-manifest.jsonl"
 COMMAND_FILE = ".work-command.json"
+# The layout of a stored record (pipeline.engine.workers.document_record): 2 keeps the
+# entity rows as the lines of the entity tables.
+RECORD_FORMAT = 2
 # Code whose change can change a document's result (not the writers nor the engine).
 _CODE_SKIPPED = {"engine", "outputs", "cli.py", "show.py", "evaluation.py", "train"}
 
@@ -76,11 +79,12 @@ def run_fingerprint(sections: str, core_model: str | None,
     """What, besides a document's content, decides its result. ``ner_models`` as for
     :func:`pipeline.nlp.build_nlp` (None: the default models); a model that cannot be found
     raises ``NerModelNotFound`` here, before any document is read."""
+    from pipeline.models import core_model_path, ner_model_infos
     from pipeline.ner.lexicons import lexicon_files
-    from pipeline.nlp import core_model_path, ner_model_infos
 
     return {
         "pipeline_version": __version__,
+        "record_format": RECORD_FORMAT,
         "sections": sections,
         "core_model": model_id(core_model_path(core_model), core_model),
         "ner_models": [model_id(info["path"], info["name"], info.get("version"))

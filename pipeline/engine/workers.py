@@ -60,17 +60,23 @@ def document_record(document: Document, outcome: DocumentResult | Exception) -> 
     """Everything the outputs need from one document, as plain JSON-able values; or, when
     ``outcome`` is the exception that stopped the document, its error row."""
     from pipeline.engine.runner import document_row
+    from pipeline.outputs.tables import ordered_entities
+    from pipeline.outputs.writers import ENTITY_COLUMNS, csv_lines, jsonl_line
 
     if isinstance(outcome, Exception):
         reason = f"{type(outcome).__name__}: {outcome}".splitlines()[0][:300]
         error = DocumentError(document.source, "nlp", reason, document.doc_id)
         return {"row": document_row(document, None, reason), "error": error.to_row()}
+    sections = [{"doc_id": document.doc_id, "section_id": s.section_id, "section": s.section,
+                 "label": s.label, "offset": s.offset, "text": s.text} for s in document.sections]
+    entities = ordered_entities([e.to_row() for e in outcome.entities], sections)
     return {
         "row": document_row(document, outcome),
         "claims": [c.to_row() for c in outcome.claims],
-        "entities": [e.to_row() for e in outcome.entities],
-        "sections": [{"doc_id": document.doc_id, "section_id": s.section_id, "section": s.section,
-                      "label": s.label, "offset": s.offset, "text": s.text} for s in document.sections],
+        # The entity tables' lines (pipeline.outputs.tables.EntityLines), written here, once.
+        "entity_lines": {"count": len(entities), "csv": csv_lines(entities, ENTITY_COLUMNS),
+                         "jsonl": "".join(jsonl_line(e, ENTITY_COLUMNS) for e in entities)},
+        "sections": sections,
         "n_warnings": len(document.warnings),
     }
 
@@ -87,7 +93,8 @@ def annotate_batch(core_model: str | None, batch: Batch, nlp=None,
                              for (key, document), outcome in zip(batch, outcomes, strict=True)]
 
 
-# The pool starts only with this many batches to annotate (and two per worker).
+# Given a loaded pipeline, the pool starts only with this many batches to annotate (and
+# two per worker).
 POOL_MIN_BATCHES = 16
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                      "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
@@ -112,8 +119,8 @@ def _one_thread_per_worker() -> Iterator[None]:
 class LocalEngine:
     """``--workers N`` processes on this machine ('spawn': nothing inherited but the task).
 
-    With one worker, or when there are fewer than ``POOL_MIN_BATCHES`` batches (and two per
-    worker) to annotate, the batches run in this process and no worker is started.
+    With one worker, or one batch to annotate, the batch runs in this process and no worker
+    is started; so do fewer than ``POOL_MIN_BATCHES`` batches when ``nlp`` is given.
     """
 
     def __init__(self, workers: int, core_model: str | None, nlp=None,
@@ -131,11 +138,18 @@ class LocalEngine:
         return annotate_batch(self.core_model, batch, self.nlp)
 
     def run(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
-        # Worker processes only pay off when there is work for all of them: each one imports
-        # and loads the models, which costs as much as annotating ~80 abstracts. A re-run
-        # that finds a few changed documents runs them here.
+        # Every process that annotates must first import spaCy and load the models (about
+        # as long as annotating 50 abstracts). When this process has not loaded them yet, N
+        # workers load them in the time one would and then share the work: the pool pays
+        # from two batches on. When it has (the Python API, tests), the pool must save more
+        # than a load: it starts from POOL_MIN_BATCHES batches.
         waiting: deque[Batch] = deque()
-        wanted = max(2 * self.workers, POOL_MIN_BATCHES) if self.workers > 1 else 1
+        if self.workers == 1:
+            wanted = 1
+        elif self.nlp is None:
+            wanted = 2
+        else:
+            wanted = max(2 * self.workers, POOL_MIN_BATCHES)
         for batch in batches:
             waiting.append(batch)
             if len(waiting) >= wanted:

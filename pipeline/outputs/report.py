@@ -56,13 +56,16 @@ def _doc_payload(tables: RunTables) -> list[dict[str, Any]]:
             for document, key in zip(tables.documents, tables.doc_keys, strict=True)]
 
 
+_OUTSIDE_BMP = re.compile("[\U00010000-\U0010FFFF]")
+
+
 class Utf16:
     """Python offsets count code points, JavaScript strings count UTF-16 units: a character
     outside the BMP (a math letter pasted from a PDF) would shift every highlight after it."""
 
     def __init__(self, text: str) -> None:
         self.extra: list[int] | None = None
-        if any(ord(char) > 0xFFFF for char in text):
+        if _OUTSIDE_BMP.search(text):
             extra, count = [0], 0
             for char in text:
                 count += ord(char) > 0xFFFF

@@ -177,14 +177,18 @@ class RunWriter:
         """Write a document whose rows :class:`TableOrder` has already prepared."""
         rows = {"claims": document.claims, "entities": document.entities,
                 "sections": document.sections, "documents": [document.row]}
+        lines = document.entity_lines
         for table, kind in self._tables:
+            if kind == "entities" and lines is not None:
+                table.file.handle.write(lines.csv if table.csv is not None else lines.jsonl)
+                continue
             for row in rows[kind]:
                 table.write(row)
         for name, stream in self._parquet.items():
             for row in rows[name]:
                 stream.write(row)
         self.n_claims += len(document.claims)
-        self.n_entities += len(document.entities)
+        self.n_entities += document.n_entities
         if document.sections and (self._brat is not None or self._bioc is not None):
             annotations = document_annotations(document, key)
             if self._brat is not None:

@@ -8,6 +8,7 @@ review files, brat files and report links can rely on them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,14 +20,38 @@ Row = dict[str, Any]
 
 
 @dataclass
+class EntityLines:
+    """A document's entity rows already written out, in table order: its lines of
+    ``entities.csv`` and of ``entities.jsonl``. Entities are most of a run's rows; the worker
+    that finds them writes them once, and the result store keeps the text, so that a re-run
+    that takes a document from the store copies two strings instead of formatting each row."""
+
+    count: int
+    csv: str
+    jsonl: str
+
+    def rows(self) -> list[Row]:
+        return [json.loads(line) for line in self.jsonl.splitlines()]
+
+
+@dataclass
 class DocumentOutput:
     """One input document's rows: its documents.csv row and, when it was processed, its
-    claims, entities and sections (as the schema's ``to_row`` dictionaries)."""
+    claims, entities and sections (as the schema's ``to_row`` dictionaries).
+
+    With ``entity_lines``, the entity tables take those lines, and ``entities`` (the same
+    rows, parsed) may be left empty when nothing else needs them: a document without claims
+    has nothing to show in the report."""
 
     row: Row
     claims: list[Row] = field(default_factory=list)
     entities: list[Row] = field(default_factory=list)
     sections: list[Row] = field(default_factory=list)
+    entity_lines: EntityLines | None = None
+
+    @property
+    def n_entities(self) -> int:
+        return self.entity_lines.count if self.entity_lines is not None else len(self.entities)
 
 
 @dataclass
@@ -77,6 +102,12 @@ def _entity_sort_key(order: dict[str, int], entity: Row) -> tuple:
             entity["label"], entity["norm"], entity["text"])
 
 
+def ordered_entities(entities: list[Row], sections: list[Row]) -> list[Row]:
+    """A document's entity rows in table order: by section, then offsets."""
+    order = {section["section_id"]: k for k, section in enumerate(sections)}
+    return sorted(entities, key=lambda e: _entity_sort_key(order, e))
+
+
 def _with_output_fields(claim: Row, doc_index: int, doc_key: str) -> Row:
     row = dict(claim)
     row["effect_category"] = effect_category(claim.get("effect") or "", claim.get("trigger") or "")
@@ -118,7 +149,7 @@ class TableOrder:
             self.n_renamed_claim_ids += claim["claim_id"] != before
         return key, DocumentOutput(
             document.row, claims, sorted(document.entities, key=lambda e: _entity_sort_key(order, e)),
-            [{**s, "_doc": index, "_doc_key": key} for s in document.sections])
+            [{**s, "_doc": index, "_doc_key": key} for s in document.sections], document.entity_lines)
 
 
 def build_tables(documents: list[DocumentOutput]) -> RunTables:

@@ -151,6 +151,14 @@ def csv_text(rows: Iterable[dict[str, Any]], columns: list[str]) -> str:
     return buffer.getvalue()
 
 
+def csv_lines(rows: Iterable[dict[str, Any]], columns: list[str]) -> str:
+    """CSV rows without the header, exactly as :class:`CsvRows` writes them into a file."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows([_cell(row.get(k)) for k in columns] for row in rows)
+    return buffer.getvalue()
+
+
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]], columns: list[str] | None = None) -> int:
     count = 0
     with atomic_open(path) as handle:

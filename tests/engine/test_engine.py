@@ -3,6 +3,7 @@ run is killed, the per-document cache, --fresh and --limit, and Dask on a LocalC
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -180,3 +181,45 @@ def test_scheduler_needs_the_dask_engine(tmp_path):
                              str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:8786"],
                             capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 2 and result.stderr.strip() == "error: --scheduler needs --engine dask"
+
+
+def test_an_unchanged_file_is_not_parsed_again(nlp, tmp_path, monkeypatch):
+    """A re-run takes an unchanged file's document keys from the store without reading its
+    records; a changed file, or one whose results are gone from the store, is read again."""
+    from pipeline.engine import runner
+
+    monkeypatch.setenv("PIPELINE_CODE_VERSION", "tests")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "set.xml").write_bytes(fixtures.pubmed_xml(["100", "101", "102"], broken={"101"}))
+    (inputs / "note.txt").write_text("Lenalidomide enhances NK cell cytotoxicity.\n")
+    read: list[str] = []
+    read_file = runner.read_file
+
+    def counting_read_file(path, sections="default"):
+        read.append(path.name)
+        return read_file(path, sections)
+
+    options = runner.RunOptions([str(inputs)], out=tmp_path / "out", workers=1)
+    first = runner.run(dataclasses.replace(options, fresh=True), nlp)  # --fresh lists files too
+    files = output_files(options.out)
+    assert first.n_processed == 3 and first.n_failed == 1
+    monkeypatch.setattr(runner, "read_file", counting_read_file)
+
+    again = runner.run(options, nlp)
+    assert read == [] and again.n_processed == 0 and again.n_failed == 1
+    assert output_files(options.out) == files
+
+    (inputs / "note.txt").write_text("Bortezomib reduces the viability of NK cells.\n")
+    again = runner.run(options, nlp)
+    assert read == ["note.txt"] and again.n_processed == 1
+    changed = output_files(options.out)
+    assert b"Bortezomib" in changed["claims.csv"]
+
+    read.clear()
+    for shard in options.out.glob(RESULTS_GLOB):  # the results gone, the listings kept
+        lines = shard.read_bytes().splitlines(keepends=True)
+        shard.write_bytes(b"".join(line for line in lines if b'"documents"' in line))
+    again = runner.run(options, nlp)
+    assert sorted(read) == ["note.txt", "set.xml"] and again.n_processed == 3
+    assert output_files(options.out) == changed
