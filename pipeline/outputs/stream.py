@@ -55,6 +55,7 @@ from pipeline.outputs.writers import (
     AtomicFile,
     CsvRows,
     jsonl_line,
+    remove_stale_temporaries,
     write_csv,
     write_jsonl,
 )
@@ -131,6 +132,7 @@ class RunWriter:
         self._parquet: dict[str, Any] = {}
         self._spools: list[_Spool] = []
         out.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(out)
         try:
             self._tables = [(self._track(_Table(out / name, columns)), kind)
                             for name, columns, kind in TABLE_FILES]

@@ -217,3 +217,15 @@ def test_the_runner_streams_documents_into_the_writer(tmp_path, monkeypatch, nlp
     summary = run(RunOptions([str(inputs)], out=tmp_path / "out", workers=1), nlp=nlp)
     assert added == ["doc-0", "doc-1", "doc-2"]
     assert summary.n_claims == 3 and (tmp_path / "out" / "report.html").exists()
+
+
+def test_a_new_writer_removes_what_a_killed_run_left(tmp_path):
+    """A run killed with -9 cannot remove its temporary tables; the next run does."""
+    (tmp_path / ".claims.csv.k3j2.tmp").write_text("half a row")
+    (tmp_path / ".brat.x1.tmp").mkdir()
+    (tmp_path / ".brat.x1.tmp" / "a.ann").write_text("T1")
+    (tmp_path / ".cache-results-1-2.jsonl").write_text("kept\n")
+    writer = RunWriter(tmp_path, load_previous_review(tmp_path), (), {"version": "t"})
+    writer.finish([])
+    assert not list(tmp_path.glob(".*.tmp"))
+    assert (tmp_path / ".cache-results-1-2.jsonl").read_text() == "kept\n"
