@@ -187,15 +187,15 @@ class _Progress:
 
 def _batches(files: list[Path], options: RunOptions, fingerprint: str, store: ResultStore,
              manifest: Manifest, plan: list[_Planned], progress: _Progress,
-             on_file: Callable[[Path], None] | None) -> Iterator[Batch]:
+             on_file: Callable[[Path], None] | None, pending: set[str]) -> Iterator[Batch]:
     """Read the inputs in order, note every document in ``plan``, and yield batches of the
-    documents whose result is not in the store yet. Read errors are noted, not yielded.
+    documents whose result is not in the store yet (their keys go into ``pending``). Read
+    errors are noted, not yielded.
 
     A file whose bytes are unchanged since a run that stored all its documents is not
     parsed again: its list of document keys comes from the store (:func:`file_key`)."""
     batch: Batch = []
     chars = 0
-    queued: set[str] = set()
     done_entries: list[dict[str, str]] = []
     listings: list[tuple[str, str]] = []
     for path in files:
@@ -216,7 +216,7 @@ def _batches(files: list[Path], options: RunOptions, fingerprint: str, store: Re
                 key = document_key(item, fingerprint)
                 plan.append(_Planned(item.source, key=key))
                 entries.append({"key": key, "doc_id": item.doc_id})
-                if key in queued:  # the same document twice: annotated once
+                if key in pending:  # the same document twice: annotated once
                     progress.advance(1, cached=True)
                     continue
                 if key in store and (not options.fresh or key in manifest.done):
@@ -224,7 +224,7 @@ def _batches(files: list[Path], options: RunOptions, fingerprint: str, store: Re
                         done_entries.append({"key": key, "source": item.source, "doc_id": item.doc_id})
                     progress.advance(1, cached=True)
                     continue
-                queued.add(key)
+                pending.add(key)
                 batch.append((key, item))
                 chars += sum(len(s.text) for s in item.sections)
                 if len(batch) >= options.batch_size or chars >= _BATCH_CHARS:
@@ -315,8 +315,10 @@ def run(options: RunOptions, nlp: Language | None = None,
     Documents are read as a stream and annotated in batches by the engine (local worker
     processes or Dask); each finished document is stored by key (:mod:`pipeline.engine.store`)
     and listed in the manifest, so a stopped run resumes and an unchanged document is never
-    annotated twice. The output files are then written from the stored records in input
-    order, one document at a time (:class:`pipeline.outputs.stream.RunWriter`).
+    annotated twice. The output files are written from the stored records in input order,
+    one document at a time, as results come in (:class:`pipeline.outputs.stream.RunWriter`,
+    under temporary names until the run is complete). ``process_seconds`` in run.json is
+    the time until the last result, ``write_seconds`` the writing after it.
     """
     started = time.perf_counter()
     began_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -339,20 +341,39 @@ def run(options: RunOptions, nlp: Language | None = None,
     engine = make_engine(options, nlp)
     info: dict | None = None
     process_started = time.perf_counter()
+    pending: set[str] = set()
+    # The documents go to the output files one at a time, in input order, as soon as each
+    # one's result is stored: the writer works while the workers annotate, and memory holds
+    # a compact row per claim, not the run's tables.
+    writer = RunWriter(options.out, previous_review, formats, {"version": __version__})
     with ResultStore(cache) as store:
+        in_order = _InOrder(plan, store, pending, summary, parse_entities=bool(formats))
         manifest = Manifest(options.out, _command(options), fresh=options.fresh)
         summary.n_resumed = len(manifest.done)
         try:
-            batches = _batches(files, options, fp_hash, store, manifest, plan, progress, on_file)
-            for batch_info, results in engine.run(batches):
-                info = batch_info
-                store.put_many(results)
-                manifest.add_many([{"key": key} for key, _ in results])
-                summary.n_processed += len(results)
-                progress.advance(len(results))
-        finally:
-            manifest.close()
-            engine.close()
+            try:
+                batches = _batches(files, options, fp_hash, store, manifest, plan, progress,
+                                   on_file, pending)
+                for batch_info, results in engine.run(batches):
+                    info = batch_info
+                    store.put_many(results)
+                    manifest.add_many([{"key": key} for key, _ in results])
+                    pending.difference_update(key for key, _ in results)
+                    summary.n_processed += len(results)
+                    progress.advance(len(results))
+                    for document in in_order.ready():
+                        writer.add(document)
+            finally:
+                manifest.close()
+                engine.close()
+            process_seconds = time.perf_counter() - process_started
+            write_started = time.perf_counter()
+            for document in in_order.ready():
+                writer.add(document)
+            in_order.check_done()
+        except BaseException:
+            writer.abort()
+            raise
         if info is not None:
             store.save_model_info(fp_hash, info)
         else:
@@ -361,18 +382,7 @@ def run(options: RunOptions, nlp: Language | None = None,
             from pipeline.engine.workers import get_nlp, model_info
 
             info = model_info(nlp or get_nlp(options.core_model, options.ner_models))
-        process_seconds = time.perf_counter() - process_started
         summary.n_cached = sum(1 for p in plan if p.key is not None) - summary.n_processed
-        write_started = time.perf_counter()
-        # The documents go from the store to the output files one at a time, in input
-        # order: memory holds a compact row per claim, not the run's tables.
-        writer = RunWriter(options.out, previous_review, formats, {"version": __version__})
-        try:
-            for document in _document_outputs(plan, store, summary, parse_entities=bool(formats)):
-                writer.add(document)
-        except BaseException:
-            writer.abort()
-            raise
     summary.n_claims, summary.n_entities = writer.n_claims, writer.n_entities
     summary.outputs = writer.finish([e.to_row() for e in summary.errors])
     write_seconds = time.perf_counter() - write_started
@@ -394,18 +404,38 @@ def _ner_option(ner_models: tuple[str, ...] | None) -> list[str] | None:
     return None if ner_models is None else list(ner_models)
 
 
-def _document_outputs(plan: list[_Planned], store: ResultStore, summary: RunSummary,
-                      parse_entities: bool = False) -> Iterator[DocumentOutput]:
-    """The stored documents in input order. Their entity rows come as written lines; they
-    are parsed only where something reads them: the report (a document with claims) and the
+class _InOrder:
+    """The planned documents, handed to the writer in input order as soon as each one is
+    ready: read errors at once, a document once its result is in the store and not still
+    being annotated by this run (``pending``). Entity rows come as written lines; they are
+    parsed only where something reads them: the report (a document with claims) and the
     brat, BioC and Parquet exports (``parse_entities``)."""
-    for planned in plan:
+
+    def __init__(self, plan: list[_Planned], store: ResultStore, pending: set[str],
+                 summary: RunSummary, parse_entities: bool = False) -> None:
+        self.plan, self.store, self.pending, self.summary = plan, store, pending, summary
+        self.parse_entities = parse_entities
+        self.position = 0
+
+    def ready(self) -> Iterator[DocumentOutput]:
+        while self.position < len(self.plan):
+            planned = self.plan[self.position]
+            if planned.key is not None and planned.key in self.pending:
+                return
+            self.position += 1
+            yield self._output(planned)
+
+    def check_done(self) -> None:
+        if self.position < len(self.plan):  # pragma: no cover - a result never came back
+            raise RuntimeError(f"no result for {self.plan[self.position].source}")
+
+    def _output(self, planned: _Planned) -> DocumentOutput:
+        summary = self.summary
         if planned.error is not None:
             summary.errors.append(planned.error)
             summary.n_failed += 1
-            yield DocumentOutput(error_document_row(planned.error))
-            continue
-        record = store.get(planned.key)
+            return DocumentOutput(error_document_row(planned.error))
+        record = self.store.get(planned.key)
         if record is None:  # pragma: no cover - the store lost a line it had indexed
             raise RuntimeError(f"no stored result for {planned.source}; run again with --fresh")
         row = record["row"]
@@ -414,13 +444,12 @@ def _document_outputs(plan: list[_Planned], store: ResultStore, summary: RunSumm
             error = DocumentError(**{**record["error"], "source": planned.source})
             summary.errors.append(error)
             summary.n_failed += 1
-            yield DocumentOutput(row)
-            continue
+            return DocumentOutput(row)
         summary.n_documents += 1
         summary.n_warnings += record.get("n_warnings", 0)
         lines = EntityLines(**record["entity_lines"])
-        entities = lines.rows() if parse_entities or record["claims"] else []
-        yield DocumentOutput(row, record["claims"], entities, record["sections"], lines)
+        entities = lines.rows() if self.parse_entities or record["claims"] else []
+        return DocumentOutput(row, record["claims"], entities, record["sections"], lines)
 
 
 def run_record(options: RunOptions, info: dict, summary: RunSummary, began_at: str,

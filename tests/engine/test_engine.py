@@ -107,6 +107,7 @@ def test_a_killed_run_resumes_and_gives_the_same_files(corpus, clean, tmp_path):
 
     run_cli(corpus, out, "--workers", "2", "--batch-size", "2")
     assert output_files(out) == clean
+    assert not list(out.glob(".*.tmp"))  # the killed run's half-written tables are gone
     done = counts(out)
     assert done["resumed"] >= finished and done["annotated"] == N_TEXTS + 12 - done["from_cache"]
     assert not manifest.exists()  # finished: nothing left to resume
