@@ -16,12 +16,18 @@ REPORTING_VERBS = {"cause", "caused", "causes", "lead", "led", "leads", "result"
                    "seen", "detect", "detected", "find", "found", "exert", "exerted", "exhibit",
                    "exhibited", "display", "displayed", "produce", "produced", "reveal", "revealed"}
 FAILURE_VERBS = {"fail", "failed", "fails", "unable", "lack", "lacked", "lacks", "cannot"}
+# "induced comparable levels of T cell proliferation": the amount stated is the control's.
+NO_DIFFERENCE = {"comparable", "similar", "equivalent", "identical", "unchanged", "unaltered"}
 
 
 def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
     """'did not affect', 'no effect on', 'failed to induce', 'without affecting'."""
     if trigger.lower_ in {"unaffected", "unchanged", "indistinguishable", "comparable",
                           "similar", "maintained"}:
+        return True
+    if any(child.dep_ in {"dobj", "nsubjpass"} and
+           any(m.dep_ == "amod" and m.lower_ in NO_DIFFERENCE for m in child.children)
+           for child in trigger.children):
         return True
     scope = [trigger]
     for head in ancestors_to(trigger)[:2]:

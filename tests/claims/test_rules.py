@@ -314,3 +314,13 @@ def test_an_ungrounded_drug_is_no_implicit_antecedent(nlp):
             doc._.mentions = [m for m in doc._.mentions if m.text(doc) != "DR4"] + [
                 Mention(0, 3, "DRUG", "dr4", (), "ner-bc5cdr", "none", "model", 0, 0)]
     assert [c.drug for c in doc._.claims] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Bortezomib treated dendritic cells induced comparable levels of T cell proliferation.",
+    "Lenalidomide treated NK cells induced similar amounts of IFN-gamma.",
+])
+def test_a_comparable_amount_of_the_effect_is_no_change(nlp, text):
+    """'induce comparable levels of X': the effect is stated as unchanged against control."""
+    found = claims_of(nlp, text)
+    assert found and {c[2] for c in found} == {"no_change"}
