@@ -194,59 +194,109 @@ def _batches(files: list[Path], options: RunOptions, fingerprint: str, store: Re
 
     A file whose bytes are unchanged since a run that stored all its documents is not
     parsed again: its list of document keys comes from the store (:func:`file_key`)."""
-    batch: Batch = []
-    chars = 0
-    done_entries: list[dict[str, str]] = []
-    listings: list[tuple[str, str]] = []
+    planner = _Planner(options, fingerprint, store, manifest, plan, progress, pending)
     for path in files:
         key_of_file = file_key(path, fingerprint)
         listed = None if options.fresh else _listed_documents(store, key_of_file)
         if listed is not None:
-            _plan_listed(path, listed, options.limit, manifest, plan, progress, done_entries)
+            planner.plan_listed(path, listed)
         else:
-            entries: list[dict] = []
-            for item in read_file(path, sections=options.sections):
-                if options.limit is not None and len(plan) >= options.limit:
-                    break
-                if isinstance(item, DocumentError):
-                    plan.append(_Planned(item.source, error=item))
-                    entries.append({"error": item.to_row()})
-                    progress.advance(1)
-                    continue
-                key = document_key(item, fingerprint)
-                plan.append(_Planned(item.source, key=key))
-                entries.append({"key": key, "doc_id": item.doc_id})
-                if key in pending:  # the same document twice: annotated once
-                    progress.advance(1, cached=True)
-                    continue
-                if key in store and (not options.fresh or key in manifest.done):
-                    if key not in manifest.done:
-                        done_entries.append({"key": key, "source": item.source, "doc_id": item.doc_id})
-                    progress.advance(1, cached=True)
-                    continue
-                pending.add(key)
-                batch.append((key, item))
-                chars += sum(len(s.text) for s in item.sections)
-                if len(batch) >= options.batch_size or chars >= _BATCH_CHARS:
-                    yield batch
-                    batch, chars = [], 0
-            if key_of_file is not None and options.limit is None:
-                listings.append((key_of_file, json.dumps({"documents": entries}, ensure_ascii=False)))
-        if done_entries:
-            manifest.add_many(done_entries)
-            done_entries = []
-        if len(listings) >= _LISTINGS_PER_WRITE:
-            store.put_many(listings)
-            listings = []
+            yield from planner.plan_read(path, key_of_file)
+        planner.file_done()
         if on_file is not None:
             on_file(path)
-        if options.limit is not None and len(plan) >= options.limit:
+        if planner.full:
             break
-    if listings:
-        store.put_many(listings)
-    if batch:
-        yield batch
+    planner.flush_listings()
+    if planner.batch:
+        yield planner.batch
     progress.finish_reading(len(plan))
+
+
+class _Planner:
+    """The state :func:`_batches` keeps while it reads: the batch being filled, the manifest
+    entries and file listings not yet written."""
+
+    def __init__(self, options: RunOptions, fingerprint: str, store: ResultStore,
+                 manifest: Manifest, plan: list[_Planned], progress: _Progress,
+                 pending: set[str]) -> None:
+        self.options, self.fingerprint, self.store, self.manifest = options, fingerprint, store, manifest
+        self.plan, self.progress, self.pending = plan, progress, pending
+        self.batch: Batch = []
+        self.chars = 0
+        self.done_entries: list[dict[str, str]] = []
+        self.listings: list[tuple[str, str]] = []
+
+    @property
+    def full(self) -> bool:
+        """``--limit`` documents are planned."""
+        return self.options.limit is not None and len(self.plan) >= self.options.limit
+
+    def plan_read(self, path: Path, key_of_file: str | None) -> Iterator[Batch]:
+        """Read ``path``; queue its documents that have no stored result; list its
+        documents in the store under ``key_of_file`` for the next run."""
+        entries: list[dict] = []
+        for item in read_file(path, sections=self.options.sections):
+            if self.full:
+                break
+            if isinstance(item, DocumentError):
+                self.plan.append(_Planned(item.source, error=item))
+                entries.append({"error": item.to_row()})
+                self.progress.advance(1)
+                continue
+            key = document_key(item, self.fingerprint)
+            self.plan.append(_Planned(item.source, key=key))
+            entries.append({"key": key, "doc_id": item.doc_id})
+            if self._known(key, item.source, item.doc_id):
+                continue
+            self.pending.add(key)
+            self.batch.append((key, item))
+            self.chars += sum(len(s.text) for s in item.sections)
+            if len(self.batch) >= self.options.batch_size or self.chars >= _BATCH_CHARS:
+                yield self.batch
+                self.batch, self.chars = [], 0
+        if key_of_file is not None and self.options.limit is None:
+            self.listings.append((key_of_file, json.dumps({"documents": entries}, ensure_ascii=False)))
+
+    def plan_listed(self, path: Path, entries: list[dict]) -> None:
+        """Plan a file's documents from its stored listing (every one has a stored result)."""
+        source = str(path)
+        for entry in entries:
+            if self.full:
+                return
+            if "error" in entry:
+                error = DocumentError(**{**entry["error"], "source": source})
+                self.plan.append(_Planned(source, error=error))
+                self.progress.advance(1)
+                continue
+            self.plan.append(_Planned(source, key=entry["key"]))
+            self._known(entry["key"], source, entry["doc_id"])
+
+    def _known(self, key: str, source: str, doc_id: str) -> bool:
+        """Whether the document needs no annotating: queued already (the same document
+        twice), or stored (and, with ``--fresh``, annotated by this command)."""
+        manifest = self.manifest
+        if key in self.pending:
+            self.progress.advance(1, cached=True)
+            return True
+        if key in self.store and (not self.options.fresh or key in manifest.done):
+            if key not in manifest.done:
+                self.done_entries.append({"key": key, "source": source, "doc_id": doc_id})
+            self.progress.advance(1, cached=True)
+            return True
+        return False
+
+    def file_done(self) -> None:
+        if self.done_entries:
+            self.manifest.add_many(self.done_entries)
+            self.done_entries = []
+        if len(self.listings) >= _LISTINGS_PER_WRITE:
+            self.flush_listings()
+
+    def flush_listings(self) -> None:
+        if self.listings:
+            self.store.put_many(self.listings)
+            self.listings = []
 
 
 _LISTINGS_PER_WRITE = 256
@@ -275,23 +325,6 @@ def _listed_documents(store: ResultStore, key: str | None) -> list[dict] | None:
     if not isinstance(entries, list) or any("key" in e and e["key"] not in store for e in entries):
         return None
     return entries
-
-
-def _plan_listed(path: Path, entries: list[dict], limit: int | None, manifest: Manifest,
-                 plan: list[_Planned], progress: _Progress, done_entries: list[dict[str, str]]) -> None:
-    source = str(path)
-    for entry in entries:
-        if limit is not None and len(plan) >= limit:
-            return
-        if "error" in entry:
-            plan.append(_Planned(source, error=DocumentError(**{**entry["error"], "source": source})))
-            progress.advance(1)
-            continue
-        key = entry["key"]
-        plan.append(_Planned(source, key=key))
-        if key not in manifest.done:
-            done_entries.append({"key": key, "source": source, "doc_id": entry["doc_id"]})
-        progress.advance(1, cached=True)
 
 
 _BATCH_CHARS = 40_000
