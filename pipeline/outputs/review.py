@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -286,7 +286,7 @@ def _index_previous(previous: ReviewFile | None, owned: list[str]
     return by_id, unmatched
 
 
-def merge_review(contexts: list[dict[str, str]], previous: ReviewFile | None,
+def merge_review(contexts: Sequence[Mapping[str, str]], previous: ReviewFile | None,
                  previous_orphans: ReviewFile | None) -> ReviewMerge:
     """New review and orphan rows for the claims whose :func:`context_row` are ``contexts``:
     every reviewed row of ``previous`` and every row of ``previous_orphans`` ends in one of

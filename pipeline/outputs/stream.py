@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from pipeline.outputs.compact import CompactRows
 from pipeline.outputs.exports import BiocStream, document_annotations, write_brat_config
 from pipeline.outputs.report import (
     _claim_payload,
@@ -36,6 +37,7 @@ from pipeline.outputs.report import (
     template_parts,
 )
 from pipeline.outputs.review import (
+    CONTEXT_COLUMNS,
     ORPHANS_FILE,
     REVIEW_FILE,
     check_nothing_lost,
@@ -123,8 +125,8 @@ class RunWriter:
         # (claim ids renamed, doc ids shared) when the documents come already prepared
         self.renamed: tuple[int, list[str]] | None = None
         self.n_claims = self.n_entities = 0
-        self._contexts: list[dict[str, str]] = []
-        self._claims: list[dict[str, Any]] = []
+        self._contexts = CompactRows(["claim_id", *CONTEXT_COLUMNS])
+        self._claims = CompactRows(SUMMARY_FIELDS)
         self._files: list[AtomicFile] = []
         self._closers: list = []
         self._brat: Path | None = None
@@ -210,7 +212,7 @@ class RunWriter:
         for claim in document.claims:
             context = context_row(claim, document.row)
             self._contexts.append(context)
-            self._claims.append({name: claim.get(name) for name in SUMMARY_FIELDS})
+            self._claims.append(claim)
             position = positions[claim["section_id"]]
             item = _claim_payload(claim, base + position, units[position], context, -1, None)
             text = html_json(item)
@@ -233,11 +235,11 @@ class RunWriter:
         previous = self.previous
         try:
             merge = merge_review(self._contexts, previous.review, previous.orphans)
-            self._contexts = []
+            self._contexts = CompactRows([])
             check_nothing_lost([previous.review, previous.orphans], merge)
             decisions = merge.decisions()
             summary_rows, membership = summarize(self._claims, decisions)
-            self._claims = []
+            self._claims = CompactRows([])
             report = self._new_file(self.out / REPORT_FILE)
             self._write_report(report.handle, merge, decisions, summary_rows, membership)
             if self._bioc is not None:

@@ -9,7 +9,7 @@ corrected values.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,7 +128,7 @@ def _row(claims: list[ReviewedClaim], stances: dict[str, set[str]], disagree: bo
     }
 
 
-def summarize(claims: list[Mapping[str, Any]], decisions: Mapping[str, Mapping[str, str]]
+def summarize(claims: Sequence[Mapping[str, Any]], decisions: Mapping[str, Mapping[str, str]]
               ) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Summary rows (most documents first) and, per counted claim id, its row's index."""
     counted = [c for k, claim in enumerate(claims)
