@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from pipeline.models import DEFAULT_NER_MODELS
+
 if TYPE_CHECKING:
     from pipeline.outputs.bundle import OutputRecord
 
@@ -48,9 +50,7 @@ def _fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-# Kept in step with pipeline.nlp.DEFAULT_NER_MODELS (a test checks), so that --help does not
-# import spaCy.
-DEFAULT_NER_MODELS_HELP = "ner-joint"
+DEFAULT_NER_MODELS_HELP = ", ".join(DEFAULT_NER_MODELS)
 NER_MODEL_HELP = (
     "A neural NER model to run beside the lexicons; repeat the option (or separate names with "
     "commas) for several. Its mentions are merged into the lexicon entities and grounded like "

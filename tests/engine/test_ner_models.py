@@ -10,7 +10,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import DEFAULT_NER_MODELS_HELP, EXIT_MODEL, EXIT_USAGE, app
+from pipeline.cli import EXIT_MODEL, EXIT_USAGE, app
 from pipeline.engine import workers
 from pipeline.engine.runner import RunOptions, _command, run
 from pipeline.engine.store import fingerprint_hash, run_fingerprint
@@ -122,7 +122,7 @@ def test_show_and_info_take_the_ner_options(tmp_path):
 
 
 def test_help_names_the_default_models():
-    assert ", ".join(DEFAULT_NER_MODELS) == DEFAULT_NER_MODELS_HELP
     for command in ("run", "show"):
         result = runner.invoke(app, [command, "--help"])
         assert "--ner-model" in result.output and "--no-ner-models" in result.output
+        assert DEFAULT_NER_MODELS[0] in result.output
