@@ -267,29 +267,35 @@ class ClaimFinder:
 
         Walking up from the cell, each trigger met (on the path, or an adjective on a path
         noun: "*reduced* frequency of MDSCs") governs the one below it, so directions
-        multiply: "inhibits the induction of MDSCs" is a decrease. A coordination edge ends
-        the composition ("reduces Tregs and activates Th17 cells": Th17 only gets
-        "activates"). A cell reached across a clause boundary (adverbial, relative or
-        complement clause) before any trigger is not what the effect is on. Triggers on the
-        drug's side alone do not link them: they act on something else.
+        multiply: "inhibits the induction of MDSCs" is a decrease. A coordination edge from
+        a verb or to another trigger ends the composition ("reduces Tregs and activates Th17
+        cells": Th17 only gets "activates"); coordinated effect nouns under one trigger do
+        not ("counteracts the stimulation of IFN-γ secretion and induction of T-cell
+        maturation"). A trigger
+        at the top whose object holds the drug acts on the drug's action, not with it: it
+        does not turn the drug's direction ("IL-6 counteracts the action of lenalidomide").
+        A cell reached across a clause boundary (adverbial, relative or complement clause)
+        before any trigger is not what the effect is on. Triggers on the drug's side alone
+        do not link them: they act on something else.
         Returns (None, None) when nothing links them, ("reject", None) across a boundary.
         """
         chain = [path.b, *path.up_from_b]
         found: list[Token] = []
         composing = True
         signs: list[int] = []
+        acted_on = _drug_is_object_of_top(path)
         for k, token in enumerate(chain):
             if k > 0:
                 edge = chain[k - 1].dep_
                 if edge in CLAUSE_EDGES and not found and not \
                         (edge == "acl:relcl" and token.i == path.top.i):
                     return "reject", None
-                if edge == "conj" and found:
-                    composing = False  # coordinated triggers, not nested ones
+                if edge == "conj" and found and (self._token_sign(token) or is_verb(chain[k - 1])):
+                    composing = False  # coordinated triggers or predicates, not nested ones
             for candidate in self._triggers_at(token, anchor, mention_tokens, k == 0):
                 found.append(candidate)
                 sign = self._token_sign(candidate)
-                if composing and sign:
+                if composing and sign and not (acted_on and token.i == path.top.i):
                     signs.append(sign)
         if not found:
             governing = self._governing_verb(path.top)
@@ -590,6 +596,15 @@ def _below_top(path) -> Token:
     """The token on b's side just under the path's top (b itself when b hangs from it)."""
     chain = [path.b, *path.up_from_b]
     return chain[-2] if len(chain) >= 2 else path.b
+
+
+def _drug_is_object_of_top(path) -> bool:
+    """Whether the drug's side of the path joins the top as its object ("counteracts the
+    action of X"): the top then acts on what the drug does."""
+    if not path.up_from_a:
+        return False
+    below = path.up_from_a[-2] if len(path.up_from_a) >= 2 else path.a
+    return below.dep_ in {"dobj", "nsubjpass"}
 
 
 def _times(direction: str, sign: int) -> str:

@@ -324,3 +324,22 @@ def test_a_comparable_amount_of_the_effect_is_no_change(nlp, text):
     """'induce comparable levels of X': the effect is stated as unchanged against control."""
     found = claims_of(nlp, text)
     assert found and {c[2] for c in found} == {"no_change"}
+
+
+def test_a_verb_acting_on_the_drugs_action_turns_only_the_other_agent(nlp):
+    """The counteracting agent decreases what the drug's stimulation increases; the trigger
+    stays composed across coordinated effect nouns ("secretion and induction of ...")."""
+    found = claims_of(nlp, "The addition of dexamethasone counteracts the action of lenalidomide "
+                           "based stimulation of IL-2 secretion and induction of T-cell proliferation.")
+    directions = {c[0]: c[2] for c in found}
+    assert directions == {"dexamethasone": "decrease", "lenalidomide": "increase"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dexamethasone blocked the stimulation of IL-2 secretion and induction of NK cell "
+     "proliferation.", {("NK cell", "decrease")}),
+    ("Idelalisib reduces regulatory T cells and activates T helper 17 cell differentiation.",
+     {("regulatory T cells", "decrease"), ("T helper 17 cell", "increase")}),
+])
+def test_coordination_ends_composition_only_between_predicates(nlp, text, expected):
+    assert {(c[1], c[2]) for c in claims_of(nlp, text)} == expected
