@@ -54,13 +54,26 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
 
 
 def is_aim_statement(trigger: Token) -> bool:
-    """'we investigated the effects of X on Y': an aim, not a finding."""
+    """'we investigated the effects of X on Y': an aim, not a finding. A study named in a
+    fronted 'in' phrase frames a finding instead ("In our evaluation of the effect of X on
+    Y, we did not observe ...")."""
     for token in [trigger, *ancestors_to(trigger)[:4]]:
-        lemma = (token.lemma_ or token.lower_).lower()
-        if lemma in AIM_VERBS or token.lower_.rstrip("desing") in AIM_VERBS or \
-                any(token.lower_.startswith(v) for v in AIM_VERBS if len(v) > 4):
-            return True
+        if _is_aim_word(token):
+            return not _frames_a_finding(token)
     return False
+
+
+def _is_aim_word(token: Token) -> bool:
+    lemma = (token.lemma_ or token.lower_).lower()
+    return lemma in AIM_VERBS or token.lower_.rstrip("desing") in AIM_VERBS or \
+        any(token.lower_.startswith(v) for v in AIM_VERBS if len(v) > 4)
+
+
+def _frames_a_finding(token: Token) -> bool:
+    head = token.head
+    return (token.dep_ in {"nmod", "obl"} and head.i > token.i and head.pos_ in {"VERB", "AUX"}
+            and any(c.dep_ == "case" and c.lower_ == "in" for c in token.children)
+            and not _is_aim_word(head))
 
 
 def is_hedged(sentence: Span, lexicon: TriggerLexicon) -> bool:

@@ -343,3 +343,21 @@ def test_a_verb_acting_on_the_drugs_action_turns_only_the_other_agent(nlp):
 ])
 def test_coordination_ends_composition_only_between_predicates(nlp, text, expected):
     assert {(c[1], c[2]) for c in claims_of(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In our study of the effect of bortezomib on dendritic cells, we did not observe significant "
+    "change in the expression of CD80.",
+    "Lenalidomide had no obvious effect on resting T cells.",
+])
+def test_an_effect_reported_as_not_seen_is_no_change(nlp, text):
+    found = claims_of(nlp, text)
+    assert found and {c[2] for c in found} == {"no_change"}
+
+
+def test_a_study_in_a_fronted_phrase_frames_a_finding_not_an_aim(nlp):
+    aim = claims_of(nlp, "In this study, we investigated the effects of bortezomib on dendritic cells.")
+    assert aim and aim[0][2:4] == ("unclear", "hedged")
+    finding = claims_of(nlp, "In our study of the effect of bortezomib on dendritic cells, we did not "
+                             "observe significant change in the expression of CD80.")
+    assert finding and finding[0][2:4] == ("no_change", "asserted")
