@@ -86,8 +86,8 @@ def unique_keys(keys: Iterable[str]) -> list[str]:
     return [_unique(key, seen) for key in keys]
 
 
-def _section_order(document: DocumentOutput) -> dict[str, int]:
-    return {section["section_id"]: k for k, section in enumerate(document.sections)}
+def _section_order(sections: list[Row]) -> dict[str, int]:
+    return {section["section_id"]: k for k, section in enumerate(sections)}
 
 
 def _claim_sort_key(order: dict[str, int], claim: Row) -> tuple:
@@ -104,7 +104,7 @@ def _entity_sort_key(order: dict[str, int], entity: Row) -> tuple:
 
 def ordered_entities(entities: list[Row], sections: list[Row]) -> list[Row]:
     """A document's entity rows in table order: by section, then offsets."""
-    order = {section["section_id"]: k for k, section in enumerate(sections)}
+    order = _section_order(sections)
     return sorted(entities, key=lambda e: _entity_sort_key(order, e))
 
 
@@ -140,7 +140,7 @@ class TableOrder:
         if key != doc_id:
             self._duplicates.add(doc_id)
         index, self.n_documents = self.n_documents, self.n_documents + 1
-        order = _section_order(document)
+        order = _section_order(document.sections)
         ordered = sorted(document.claims, key=lambda c: _claim_sort_key(order, c))
         claims = [_with_output_fields(c, index, key) for c in ordered]
         for claim in claims:
@@ -148,7 +148,7 @@ class TableOrder:
             claim["claim_id"] = _unique(before, self._claim_ids)
             self.n_renamed_claim_ids += claim["claim_id"] != before
         return key, DocumentOutput(
-            document.row, claims, sorted(document.entities, key=lambda e: _entity_sort_key(order, e)),
+            document.row, claims, ordered_entities(document.entities, document.sections),
             [{**s, "_doc": index, "_doc_key": key} for s in document.sections], document.entity_lines)
 
 
