@@ -133,6 +133,10 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
+def _csv_cells(row: dict[str, Any], columns: list[str]) -> list[Any]:
+    return [_cell(row.get(k)) for k in columns]
+
+
 class CsvRows:
     """CSV rows written one at a time to ``handle``, after a header line."""
 
@@ -142,7 +146,7 @@ class CsvRows:
         self.writer.writerow(columns)
 
     def write(self, row: dict[str, Any]) -> None:
-        self.writer.writerow([_cell(row.get(k)) for k in self.columns])
+        self.writer.writerow(_csv_cells(row, self.columns))
 
 
 def _write_csv_rows(handle: TextIO, rows: Iterable[dict[str, Any]], columns: list[str]) -> int:
@@ -170,7 +174,7 @@ def csv_lines(rows: Iterable[dict[str, Any]], columns: list[str]) -> str:
     """CSV rows without the header, exactly as :class:`CsvRows` writes them into a file."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows([_cell(row.get(k)) for k in columns] for row in rows)
+    writer.writerows(_csv_cells(row, columns) for row in rows)
     return buffer.getvalue()
 
 
