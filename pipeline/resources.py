@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -63,16 +61,13 @@ def cached_derivation(name: str, sources: list[Path], build: Callable[[], T]) ->
     except Exception:  # absent, cut short or from another Python: build it again
         pass
     value = build()
+    from pipeline.outputs.writers import write_bytes  # temporary file, then rename
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         for old in path.parent.glob(f"{name}-*.pickle"):  # built from older sources
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:  # a read-only home: no cache, same result
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
+        pass
     return value
