@@ -14,7 +14,6 @@ reads it; the ids are checked and composed in :mod:`pipeline.grounding`.
 from __future__ import annotations
 
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -80,7 +79,7 @@ def drug_index() -> TermIndex:
     kept between processes (:func:`pipeline.resources.cached_derivation`), keyed by the
     dictionary, the data files and the code that builds it."""
     sources = [drug_dictionary_path(), *sorted(DATA_DIR.glob("*.tsv")),
-               *(Path(module.__file__) for module in (terms, drugs, tables, sys.modules[__name__]))]
+               *(Path(module.__file__) for module in (terms, drugs, tables)), Path(__file__)]
     return cached_derivation("drug-index", sources, _build_drug_index)
 
 
