@@ -130,7 +130,7 @@ class ClaimFinder:
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc), m.norm, m.ids),
                               doc[m.root(doc)], m)
                    for m in drugs if not _is_a_source(doc[m.root(doc)])]
-        if drugs or not antecedents:
+        if drugs or not antecedents or self._names_its_treatment(sentence):
             return anchors
         references = [t for t in sentence if not _is_baseline(t) and (
                       (self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
@@ -144,6 +144,13 @@ class ClaimFinder:
         if context.section == "figure":
             return [DrugAnchor(antecedents[-1], sentence.root, None, True)]
         return []
+
+    def _names_its_treatment(self, sentence: Span) -> bool:
+        """'acute ethanol exposure impairs angiogenesis and this effect ...': the sentence
+        names its own agent, one that is not a drug mention; "this effect" and "the
+        treatment" refer to it, not to the document's drug."""
+        return any(self.lexicon.is_in(t.lower_, self.lexicon.treatment_words)
+                   and _names_its_own_agent(t) for t in sentence)
 
     # -- connection -----------------------------------------------------------------------
     def _connect(self, doc: Doc, anchor: DrugAnchor, cell: Mention, inside: list[Mention],
@@ -175,6 +182,8 @@ class ClaimFinder:
             if any(is_verb(t) for t in cell_side[1:]):
                 return None  # "... methotrexate-induced injury and inhibits leukocyte death"
             effect_head = anchor.token.head
+            if not _effect_reaches_cell(path, effect_head, cell_token):
+                return None
             sign = self._compose(path.up_from_b, mention_tokens, skip=anchor.token)
             return self._evidence(doc, anchor.token, _times(direction, sign), "suffix",
                                   effect_head, cell, path.length)
@@ -607,6 +616,15 @@ def _drug_is_object_of_top(path) -> bool:
     return below.dep_ in {"dobj", "nsubjpass"}
 
 
+def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:
+    """Whether an "X-induced E" is stated on the cell: E governs the cell ("X-induced
+    apoptosis of Y cells"), modifies it ("X-activated Y cells"), or is what the cell is made
+    sensitive or resistant *to* ("rendered Y cells sensitive to X-induced apoptosis"). Not:
+    "the role of Y cells in X-induced damage", "Z reduces Y recruitment in an X-induced
+    inflammation model"."""
+    return path.top.i in {effect_head.i, cell_token.i} or preposition(effect_head) == "to"
+
+
 def _times(direction: str, sign: int) -> str:
     if direction not in SIGN:
         return direction
@@ -675,17 +693,27 @@ SOURCE_NOUNS = frozenset({"derivative", "derivatives", "extract", "extracts", "c
                           "precursors", "analog", "analogs", "analogue", "analogues"})
 
 
+# "a glycoprotein rich in cysteine", "a diet free of X": the drug is what something is made of.
+COMPOSITION_WORDS = {"in": frozenset({"rich", "enriched", "poor", "deficient", "abundant"}),
+                     "of": frozenset({"free", "devoid", "composed", "consisting"})}
+
+
 def _is_a_source(token: Token) -> bool:
-    """Whether the drug only says where another agent comes from (``SOURCE_NOUNS``)."""
-    return token.dep_ == "nmod" and preposition(token) == "of" and \
-        token.head.lower_.split("-")[-1] in SOURCE_NOUNS
+    """Whether the drug only says where another agent comes from (``SOURCE_NOUNS``) or what
+    it is made of (``COMPOSITION_WORDS``): it is not the agent."""
+    if token.dep_ != "nmod":
+        return False
+    head, case = token.head.lower_, preposition(token)
+    return (case == "of" and head.split("-")[-1] in SOURCE_NOUNS) or \
+        head in COMPOSITION_WORDS.get(case, ())
 
 
 def _names_its_own_agent(reference: Token) -> bool:
     """'carcinogen exposure', 'IL-1Ra treatment', 'exposure to platelets', 'treated with an
-    adenosine analog': the treatment names its agent, which is not the document's drug."""
-    return any(child.dep_ in {"compound", "nmod"} and is_noun(child)
-               and (child.dep_ == "compound" or preposition(child) in {"to", "with"})
+    adenosine analog': the treatment names its agent, which is not the document's drug (the
+    noun right before it is its agent whatever the parse: "acute ethanol exposure")."""
+    return any(is_noun(child) and (child.dep_ == "compound" or child.i == reference.i - 1 or (
+                   child.dep_ == "nmod" and preposition(child) in {"to", "with"}))
                for child in reference.children)
 
 

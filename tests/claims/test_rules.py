@@ -355,3 +355,32 @@ def test_a_study_in_a_fronted_phrase_frames_a_finding_not_an_aim(nlp):
     finding = claims_of(nlp, "In our study of the effect of bortezomib on dendritic cells, we did not "
                              "observe significant change in the expression of CD80.")
     assert finding and finding[0][2:4] == ("no_change", "asserted")
+
+
+@pytest.mark.parametrize("text", [
+    "Osteonectin, a glycoprotein rich in cysteine, modulates the adhesion of smooth muscle cells.",
+    "A peptide free of methionine reduced the growth of HeLa cells.",
+])
+def test_a_drug_that_an_agent_is_made_of_is_not_the_agent(nlp, text):
+    assert [c for c in claims_of(nlp, text) if c[0] in {"cysteine", "methionine"}] == []
+
+
+def test_a_sentence_that_names_its_own_exposure_is_not_about_the_title_drug(nlp):
+    # Regression: "this effect" took the last drug named in the document, although the
+    # sentence names its agent ("acute ethanol exposure", ethanol being no drug mention).
+    text = ("We found that chronic ethanol exposure strongly impairs wound angiogenesis, and this "
+            "effect is mediated by changes in endothelial cell responsiveness.")
+    assert claims_of(nlp, text, title_drugs=["Tacrolimus"]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We studied the role of neutrophils in methotrexate-induced liver damage.", []),
+    ("Curcumin reduces neutrophil recruitment in a bleomycin-induced fibrosis model.",
+     [("curcumin", "decrease")]),
+    ("Methotrexate-induced apoptosis of Jurkat cells was detected within six hours.",
+     [("methotrexate", "increase")]),
+    ("Survivin rendered HeLa cells resistant to cisplatin-induced apoptosis.",
+     [("cisplatin", "increase")]),
+])
+def test_an_induced_effect_must_be_stated_on_the_cell(nlp, text, expected):
+    assert [(c[0], c[2]) for c in claims_of(nlp, text)] == expected
