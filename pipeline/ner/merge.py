@@ -30,7 +30,11 @@ After the vote, the short form of a drug the text defines ("20-Hydroxyeicosatetr
 (20-HETE)", the drug mention being the whole long form) is that drug wherever no other
 mention covers it (:func:`short_form_drugs`).
 
-Before the vote, spans that cannot be what their label says are left out
+Before the vote, a drug span that runs into a participle ("Con A-activated mouse",
+"LPS-induced") is read as the agent before the hyphen ("Con A"; :func:`without_participle`),
+which the claim rules then read as "X-activated"; the reading may end inside a token, as a
+lexicon drug does in "rituximab-treated". A name with a protein head ("AMP-activated protein
+kinase") is not cut. Then spans that cannot be what their label says are left out
 (:func:`admissible`):
 
 - a span needs two letters ("A." is a figure panel); drugs, cells and diseases must contain
@@ -121,16 +125,37 @@ TRACER = re.compile(r"\[\s*\d*\s*[A-Z][a-z]?\s*\d*\s*\]|^(?:3H|14C|125I|51Cr|32P
 UNIT = re.compile(r"^(?:mu|micro|[μµmnpfk])?(?:mol|M|g|l|L|U|IU)(?:\s*/\s*(?:mu|micro|[μµmnpdk])?"
                   r"(?:l|L|g|kg|m2|day|d|h|hr|min|cells?|well))*$")
 VERB_DEPENDENTS = frozenset({"dobj", "aux", "auxpass"})
+# Participles that make "X-<participle> ..." a treatment of what follows, not part of X's name
+# (the "-ed" suffixes the claim rules read: "Con A-activated", "LPS-induced", "peptide-pulsed").
+TREATMENT_PARTICIPLES = ("activated", "treated", "pretreated", "induced", "stimulated",
+                         "costimulated", "pulsed", "exposed", "primed", "mediated", "incubated",
+                         "preincubated", "challenged", "triggered", "elicited", "driven")
+PARTICIPLE = re.compile(r"[-\u2010\u2011](?:" + "|".join(TREATMENT_PARTICIPLES) + r")(?![\w-])",
+                        re.I)
 FIGURE_PANEL = re.compile(r"^(?:panels?|fig(?:ure)?s?\.?)\s", re.I)
 
 
 @dataclass(frozen=True)
 class Vote:
-    """One model's reading of a span: which model, which span, which of our labels."""
+    """One model's reading of a span: which model, which span, which of our labels. ``cut``
+    is where the reading ends when that is inside the span's last token ("Con A" of the
+    tokens "Con A-activated"); -1 when it ends with the span."""
 
     model: str
     span: Span
     label: str
+    cut: int = -1
+
+    @classmethod
+    def read(cls, model: str, span: Span) -> Vote:
+        """A model span as our label, with the bracket it leaves open and, for a drug,
+        without the participle it runs into."""
+        label = MODEL_LABELS.get(span.label_, OTHER)
+        span = balanced(span)
+        if label == DRUG:
+            span, cut = without_participle(span)
+            return cls(model, span, label, -1 if cut == span.end_char else cut)
+        return cls(model, span, label)
 
     @property
     def start(self) -> int:
@@ -138,7 +163,11 @@ class Vote:
 
     @property
     def end(self) -> int:
-        return self.span.end_char
+        return self.span.end_char if self.cut < 0 else self.cut
+
+    @property
+    def text(self) -> str:
+        return self.span.doc.text[self.start:self.end]
 
 
 def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGrounder,
@@ -149,19 +178,18 @@ def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGround
     ``substances`` (short form → whether its long form names a substance) is what the
     document's sections read so far defined; this section's definitions are added to it."""
     taken = [(m.start, m.end) for m in mentions]
-    votes = [Vote(model, balanced(span), MODEL_LABELS.get(span.label_, OTHER))
-             for model, span in model_spans(doc)]
+    votes = [Vote.read(model, span) for model, span in model_spans(doc)]
     substances = {} if substances is None else substances
     record_substances(doc, mentions, votes, substances)
     votes = [v for v in votes if not _overlaps_any(v.start, v.end, taken)
-             and (v.label == OTHER or admissible(v.span, v.label, grounder, context))
-             and not (v.label == DRUG and substances.get(v.span.text) is False)]
+             and (v.label == OTHER or admissible(v.span, v.label, grounder, context, v.text))
+             and not (v.label == DRUG and substances.get(v.text) is False)]
     added = []
     for group in overlap_groups(votes):
         winner = elect(group)
         if winner is None or _lone_acronym(winner, group, substances):
             continue
-        mention = model_mention(winner.model, winner.span, grounder, context)
+        mention = model_mention(winner.model, winner.span, grounder, context, winner.end)
         if mention is not None:
             added.append(mention)
     added += short_form_drugs(doc, mentions + added)
@@ -226,6 +254,24 @@ def balanced(span: Span) -> Span:
     return span
 
 
+def without_participle(span: Span) -> tuple[Span, int]:
+    """The tokens and the end of the agent in a drug span that runs into a participle: a model
+    tags "Con A-activated mouse" (of "Con A-activated mouse spleen cells") as a chemical, but
+    the agent is "Con A", and "-activated" says what it did to the cells. The end may fall
+    inside a token ("A-activated" is one); the span then keeps that token. A span with a
+    protein head is a protein's name ("AMP-activated protein kinase"), left whole for
+    :func:`admissible` to refuse; so is one with no letter before the participle."""
+    match = PARTICIPLE.search(span.text)
+    if match is None or span[-1].lower_ in PROTEIN_HEADS:
+        return span, span.end_char
+    agent = span.text[:match.start()].rstrip()
+    tokens = span.doc.char_span(span.start_char, span.start_char + len(agent),
+                                alignment_mode="expand")
+    if tokens is None or not any(c.isalpha() for c in agent):
+        return span, span.end_char
+    return Span(span.doc, tokens.start, tokens.end, label=span.label), tokens.start_char + len(agent)
+
+
 def record_substances(doc: Doc, mentions: list[Mention], votes: list[Vote],
                       substances: dict[str, bool]) -> None:
     """For each short form ``doc`` defines (scispaCy's abbreviation detector), whether a drug
@@ -275,14 +321,17 @@ def _lone_acronym(winner: Vote, group: list[Vote], substances: Mapping[str, bool
     """An all-capitals short form the document does not define ("ADCC", "TCR", "ORR") is
     taken as a drug only when two models call it a chemical: one model alone reads too many
     assay and outcome acronyms as chemicals."""
-    if winner.label != DRUG or not ACRONYM.match(winner.span.text) or winner.span.text in substances:
+    if winner.label != DRUG or not ACRONYM.match(winner.text) or winner.text in substances:
         return False
     return len({v.model for v in group if v.label == DRUG}) < 2
 
 
-def admissible(span: Span, label: str, grounder: CellGrounder, context: CellContext) -> bool:
-    """Whether a model span can be what its label says (see the module docstring)."""
-    text = span.text
+def admissible(span: Span, label: str, grounder: CellGrounder, context: CellContext,
+               text: str | None = None) -> bool:
+    """Whether a model span can be what its label says (see the module docstring). ``text``
+    is the reading when it ends inside the span's last token ("Con A" of "Con A-activated"):
+    the words are judged as read, the parse by the span's tokens."""
+    text = span.text if text is None else text
     if sum(c.isalpha() for c in text) < 2 or TRIAL_ID.match(text) or FIGURE_PANEL.match(text) \
             or UNIT.match(text):
         return False  # "A." is a figure panel, "5" a number
@@ -292,7 +341,7 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
            if not span.start <= child.i < span.end):
         return False  # "and restrains angiogenesis": only a verb takes an object
     if label == DRUG:
-        if span.end < len(span.doc) and span.doc[span.end].lower_ in AGENT_HEADS:
+        if _word_after(span, text) in AGENT_HEADS:
             return False  # "a reactive oxygen species scavenger" is not reactive oxygen species
         if span[-1].lower_ in PROTEIN_HEADS or any(t.is_digit or t.lower_ in {"vs", "vs.", "versus"}
                                                    for t in span):
@@ -313,19 +362,29 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
     return True
 
 
+def _word_after(span: Span, text: str) -> str:
+    """The word after a reading of ``span`` (lower case): the next token, or nothing when the
+    reading ends inside the span ("Lenalidomide" of "Lenalidomide-treated donor")."""
+    if span.start_char + len(text) < span.end_char or span.end >= len(span.doc):
+        return ""
+    return span.doc[span.end].lower_
+
+
 def _grounds(text: str, grounder: CellGrounder, context: CellContext) -> bool:
     grounding = grounder.ground(text, context, strict=True)  # no head-only guesses
     return grounding is not None and bool(grounding.ids)
 
 
-def model_mention(model: str, span: Span, grounder: CellGrounder,
-                  context: CellContext) -> Mention | None:
-    """A model span as a mention of one of our labels, grounded where possible."""
+def model_mention(model: str, span: Span, grounder: CellGrounder, context: CellContext,
+                  end: int | None = None) -> Mention | None:
+    """A model span as a mention of one of our labels, grounded where possible; ``end``: where
+    the reading ends when that is inside the span's last token (:class:`Vote`)."""
     label = MODEL_LABELS.get(span.label_)
-    text = span.text
+    end = span.end_char if end is None else end
+    text = span.doc.text[span.start_char:end]
     if label is None or not any(c.isalpha() for c in text):
         return None
-    mention = Mention(span.start_char, span.end_char, label, text.lower(), (), model, MODEL_MATCH,
+    mention = Mention(span.start_char, end, label, text.lower(), (), model, MODEL_MATCH,
                       "model", span.start, span.end - 1)
     if label == DRUG:
         return _drug(mention, text, context)
