@@ -20,7 +20,13 @@ from spacy.tokens import Doc
 
 from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
 from pipeline.claims.lexicon import TRIGGERS_PATH, load_triggers
-from pipeline.claims.modality import is_aim_statement, is_comparison, is_hedged, is_negated
+from pipeline.claims.modality import (
+    is_aim_statement,
+    is_comparison,
+    is_excluded_drug,
+    is_hedged,
+    is_negated,
+)
 from pipeline.claims.rules import ClaimFinder, PairClaim
 from pipeline.context import DocumentContext, DrugRef
 from pipeline.ner.recognizer import DRUG
@@ -46,10 +52,12 @@ class ClaimExtractor:
         context = doc._.document_context or DocumentContext()
         mentions = doc._.mentions
         antecedents = list(context.title_drugs)
+        drug_tokens = {i for m in mentions if m.label == DRUG
+                       for i in range(m.first_token, m.last_token + 1)}
         claims = []
         for sentence in doc.sents:
             for found in self.finder.find(doc, sentence, mentions, context, antecedents):
-                claims.append(self._to_claim(doc, found, context))
+                claims.append(self._to_claim(doc, found, context, drug_tokens))
             # An implicit claim is inferred, so its drug must be known: a dictionary drug
             # (a model's ungrounded "chemical" such as "DR4" is no antecedent).
             antecedents += [DrugRef(m.text(doc), m.norm, m.ids) for m in mentions
@@ -58,7 +66,8 @@ class ClaimExtractor:
         doc._.claims = claims
         return doc
 
-    def _to_claim(self, doc: Doc, found: PairClaim, context: DocumentContext) -> Claim:
+    def _to_claim(self, doc: Doc, found: PairClaim, context: DocumentContext,
+                  drug_tokens: set[int]) -> Claim:
         sentence, cell, evidence, anchor = found.sentence, found.cell, found.evidence, found.anchor
         direction = evidence.direction
         raw = sentence.text
@@ -72,6 +81,8 @@ class ClaimExtractor:
         elif is_negated(evidence.trigger, self.lexicon):
             direction = "no_change"
         mention = anchor.mention
+        if mention is not None and is_excluded_drug(doc, mention.first_token, drug_tokens):
+            direction = "no_change"  # "X, but not Y, inhibits E": Y has no effect
         drug_start = mention.start if mention else None
         drug_end = mention.end if mention else None
         return Claim(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.lexicon import TriggerLexicon
 from pipeline.claims.rules import AIM_VERBS
@@ -51,6 +52,15 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
     return any(phrase in sentence for phrase in lexicon.no_change_phrases) and \
         trigger.lower_ in {"effect", "effects", "affect", "affected", "change", "alter",
                            "altered", "impact", "influence"}
+
+
+def is_excluded_drug(doc: Doc, first_token: int, drug_tokens: Collection[int]) -> bool:
+    """'CPT-11, but not 5-FU and L-OHP, inhibits E': the drugs after 'not' are said to have no
+    effect. Reads back from the drug over the list it is in (other drugs, "and", commas)."""
+    k = first_token - 1
+    while k >= 0 and (k in drug_tokens or doc[k].lower_ in {"and", "or", ","}):
+        k -= 1
+    return k > 0 and doc[k].lower_ == "not" and doc[k - 1].lower_ in {"but", ",", "and"}
 
 
 def is_aim_statement(trigger: Token) -> bool:

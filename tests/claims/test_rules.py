@@ -384,3 +384,11 @@ def test_a_sentence_that_names_its_own_exposure_is_not_about_the_title_drug(nlp)
 ])
 def test_an_induced_effect_must_be_stated_on_the_cell(nlp, text, expected):
     assert [(c[0], c[2]) for c in claims_of(nlp, text)] == expected
+
+
+def test_drugs_after_but_not_have_no_effect(nlp):
+    found = claims_of(nlp, "Paclitaxel, but not cisplatin and etoposide, inhibited the migration "
+                           "of HeLa cells.")
+    assert sorted((c[0], c[2]) for c in found) == [("cisplatin", "no_change"),
+                                                    ("etoposide", "no_change"),
+                                                    ("paclitaxel", "decrease")]
