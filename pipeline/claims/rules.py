@@ -42,6 +42,7 @@ COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative"}
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
+ANAPHORIC_DETERMINERS = frozenset({"this", "these", "that", "those", "such"})
 AIM_VERBS = frozenset({"investigate", "evaluate", "examine", "assess", "study", "explore",
                        "compare", "analyze", "analyse", "test", "address", "aim", "determine"})
 
@@ -201,6 +202,7 @@ class ClaimFinder:
         if trigger is not None:
             if self._is_acting_agent(cell_token, trigger, path):
                 return None
+            direction = _times(direction, self._anaphoric_sign(anchor.token, path))
             return self._evidence(doc, trigger, direction, rule,
                                   self._effect_head(trigger, cell_token), cell, path.length)
         if self._is_treatment_link(path, anchor, cell_token):
@@ -326,6 +328,19 @@ class ClaimFinder:
             sign *= value
         sign *= self._light_verb_sign(path)
         return trigger, "increase" if sign > 0 else "decrease"
+
+    def _anaphoric_sign(self, drug: Token, path) -> int:
+        """'E of Y cells was increased in MTX-treated rats, while X *reversed these effects*':
+        the drug's own verb acts on the effect the other clause states, through an
+        anaphoric object ("these effects", "this inhibition"), so its sign composes."""
+        if drug.dep_ not in SUBJECTS or drug.head.i == path.top.i or \
+                drug.head.i not in {t.i for t in path.up_from_a}:
+            return 1
+        verb = drug.head
+        refers_back = any(child.dep_ in OBJECTS and any(
+            d.dep_ == "det" and d.lower_ in ANAPHORIC_DETERMINERS for d in child.children)
+            for child in verb.children)
+        return (self._token_sign(verb) or 1) if refers_back else 1
 
     def _governing_verb(self, top: Token) -> Token | None:
         """The directional verb whose subject is ``top``, if any."""

@@ -392,3 +392,14 @@ def test_drugs_after_but_not_have_no_effect(nlp):
     assert sorted((c[0], c[2]) for c in found) == [("cisplatin", "no_change"),
                                                     ("etoposide", "no_change"),
                                                     ("paclitaxel", "decrease")]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Leukocyte apoptosis was increased in cyclophosphamide-treated rats, while melatonin "
+     "reversed these effects.", "decrease"),
+    ("The proliferation of T cells was reduced in irradiated mice, whereas melatonin abolished "
+     "this inhibition.", "increase"),
+])
+def test_a_drug_acting_on_an_effect_named_anaphorically_composes(nlp, text, direction):
+    found = claims_of(nlp, text)
+    assert ("melatonin", direction) in [(c[0], c[2]) for c in found]
