@@ -298,6 +298,7 @@ def show(
 ) -> None:
     """Print a document's claims with the drug, cell and trigger highlighted."""
     from rich.console import Console
+    from rich.markup import escape
 
     from pipeline.nlp import ModelNotFound, NerModelNotFound, build_nlp
     from pipeline.readers import read_file
@@ -319,14 +320,15 @@ def show(
             typer.echo(f"error: {item.source}: {item.error}", err=True)
             failed = True
             continue
-        console.print(f"[bold]{item.doc_id}[/] — {item.title or item.source}")
+        console.print(f"[bold]{escape(item.doc_id)}[/] — {escape(item.title or str(item.source))}")
         count = 0
         for shown in shown_claims(nlp, item):
             count += 1
             c = shown.claim
-            console.print(f"\n[bold]{count}.[/] {c.drug} → {c.cell}: {c.effect} "
-                          f"[{c.direction}, {c.assertion}{', implicit' if c.implicit else ''}]"
-                          f"  ({c.section_id})")
+            # Escaped: rich reads "[increase, asserted]" as a markup tag and drops it.
+            flags = f"[{c.direction}, {c.assertion}{', implicit' if c.implicit else ''}]"
+            console.print(f"\n[bold]{count}.[/] " + escape(f"{c.drug} → {c.cell}: {c.effect} "
+                                                           f"{flags}  ({c.section_id})"))
             console.print("   " + shown.markup)
             if explain:
                 console.print(f"   rule [bold]{c.rule}[/], trigger '{c.trigger}', "

@@ -16,6 +16,8 @@ def test_show_explains_each_claim():
     assert "NK cells" in result.output and "rule treatment" in result.output
     assert "path: lenalidomide -nmod-> pre-incubation" in result.output
     assert "7 claims" in result.output
+    # Regression: rich read "[increase, asserted]" as a markup tag and printed nothing.
+    assert "[increase, asserted]" in result.output
 
 
 def test_show_missing_file_is_a_usage_error(tmp_path):
