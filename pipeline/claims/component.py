@@ -21,9 +21,9 @@ from spacy.tokens import Doc
 from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
 from pipeline.claims.lexicon import TRIGGERS_PATH, load_triggers
 from pipeline.claims.modality import (
+    follows_but_not,
     is_aim_statement,
     is_comparison,
-    is_excluded_drug,
     is_hedged,
     is_negated,
 )
@@ -81,7 +81,9 @@ class ClaimExtractor:
         elif is_negated(evidence.trigger, self.lexicon):
             direction = "no_change"
         mention = anchor.mention
-        if mention is not None and is_excluded_drug(doc, mention.first_token, drug_tokens):
+        cell_tokens = range(cell.first_token, cell.last_token + 1)
+        if (mention is not None and follows_but_not(doc, mention.first_token, drug_tokens)) or \
+                follows_but_not(doc, cell.first_token, cell_tokens):
             direction = "no_change"  # "X, but not Y, inhibits E": Y has no effect
         drug_start = mention.start if mention else None
         drug_end = mention.end if mention else None

@@ -54,11 +54,14 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
                            "altered", "impact", "influence"}
 
 
-def is_excluded_drug(doc: Doc, first_token: int, drug_tokens: Collection[int]) -> bool:
-    """'CPT-11, but not 5-FU and L-OHP, inhibits E': the drugs after 'not' are said to have no
-    effect. Reads back from the drug over the list it is in (other drugs, "and", commas)."""
+def follows_but_not(doc: Doc, first_token: int, listed: Collection[int]) -> bool:
+    """'CPT-11, but not 5-FU and L-OHP, inhibits E', 'E of cancer cells but not of the normal
+    cells': what comes after 'but not' is said to show no effect. Reads back from the
+    mention over the list it is in (``listed`` tokens, "and", commas) and over determiners
+    and prepositions."""
     k = first_token - 1
-    while k >= 0 and (k in drug_tokens or doc[k].lower_ in {"and", "or", ","}):
+    while k >= 0 and (k in listed or doc[k].lower_ in {"and", "or", ","} or
+                      (doc[k].tag_ in {"DT", "IN"} and doc[k].lower_ != "than")):
         k -= 1
     return k > 0 and doc[k].lower_ == "not" and doc[k - 1].lower_ in {"but", ",", "and"}
 

@@ -403,3 +403,10 @@ def test_drugs_after_but_not_have_no_effect(nlp):
 def test_a_drug_acting_on_an_effect_named_anaphorically_composes(nlp, text, direction):
     found = claims_of(nlp, text)
     assert ("melatonin", direction) in [(c[0], c[2]) for c in found]
+
+
+def test_cells_after_but_not_show_no_effect(nlp):
+    found = claims_of(nlp, "Paclitaxel reduced the viability of HeLa cells but not of the normal "
+                           "fibroblasts.")
+    assert sorted((c[1], c[2]) for c in found) == [("HeLa cells", "decrease"),
+                                                    ("normal fibroblasts", "no_change")]
