@@ -5,7 +5,8 @@ sentence (titles, headings and list items are not run together), and abbreviatio
 in a period ("e.g.", "i.e.", "Fig.", "et al.", "vs.") or an open parenthesis never end one.
 scispaCy's tokenizer keeps the period of a mixed-case word or unit ("NaF.", "mV.") on the
 word, as if it were an abbreviation; before a capitalised word that period ends the sentence,
-so it is split off ("the activity of NaF. NaF and ..." is two sentences).
+so it is split off ("the activity of NaF. NaF and ..." is two sentences). A compound's letter
+with its period ("herbimycin A. The ...") ends the sentence too, kept as one token.
 """
 
 from __future__ import annotations
@@ -25,6 +26,19 @@ _WORD_WITH_PERIOD = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]\.$")
 
 # A sentence end followed by a citation number: "(CLL).1", "cells.12,13", "(n = 3).4"
 _CITATION_END = re.compile(r"[A-Za-z)\]]\.\d+(?:[,\u2013-]\d+)*$")
+
+
+# A compound's letter with the period attached: "herbimycin A.", "vitamin D.", "kinase C."
+_LETTER_WITH_PERIOD = re.compile(r"^[A-Z]\.$")
+
+
+def _is_compound_letter(token) -> bool:
+    """'herbimycin A.', 'cyclosporin A.': a lone capital letter with its period after a
+    lower-case word names a compound and ends the sentence; an initial ("J. Smith") follows
+    a capitalised word or a short one ("by J. Smith")."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return bool(_LETTER_WITH_PERIOD.match(token.text)) and previous is not None and \
+        previous.text.isalpha() and previous.text.islower() and len(previous.text) > 2
 
 
 def split_final_periods(doc: Doc) -> Doc:
@@ -57,6 +71,12 @@ def set_sentence_starts(doc: Doc) -> Doc:
         if previous.text == "." and token.text[:1].isupper() and token.i >= 2 and \
                 _WORD_WITH_PERIOD.match(doc[token.i - 2].text + "."):
             token.is_sent_start = True  # the period split off "NaF."
+            continue
+        if _is_compound_letter(previous) and token.text[:1].isupper():
+            # Kept whole ("A." as one token): splitting a lone letter off its period makes
+            # the parser read the period as a sentence of its own.
+            token.is_sent_start = True
+            depth = 0
             continue
         if _CITATION_END.search(previous.text) and token.text[:1].isupper():
             token.is_sent_start = True  # "(CLL).1 The homology": a citation ends the sentence

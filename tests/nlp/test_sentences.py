@@ -45,3 +45,12 @@ def test_a_split_period_does_not_shift_the_parse_of_the_next_doc_in_a_batch(nlp)
         after_split = list(nlp.pipe([split, text]))[1]
     assert [(t.dep_, t.head.i) for t in after_split] == [(t.dep_, t.head.i) for t in alone]
     assert after_split[0].dep_ == "nsubj"
+
+
+def test_a_period_after_a_compounds_letter_ends_the_sentence(nlp):
+    # Regression: "herbimycin A." was read as an initial and two sentences ran together.
+    assert sentences(nlp, "Differentiation was not induced by hemin or herbimycin A. The antisense "
+                          "oligomer restored it.") == [
+        "Differentiation was not induced by hemin or herbimycin A.",
+        "The antisense oligomer restored it."]
+
