@@ -203,6 +203,8 @@ class ClaimFinder:
             if self._is_acting_agent(cell_token, trigger, path):
                 return None
             direction = _times(direction, self._anaphoric_sign(anchor.token, path))
+            if _own_denial(anchor.token, path) is not None:
+                direction = "no_change"  # "X activated E in Y, while Z *had no effect*"
             return self._evidence(doc, trigger, direction, rule,
                                   self._effect_head(trigger, cell_token), cell, path.length)
         if self._is_treatment_link(path, anchor, cell_token):
@@ -321,6 +323,8 @@ class ClaimFinder:
                 # "Binding of X to its targets on Y *increases* CDC": the clause's verb
                 # states what the nominal subject that links X and Y does.
                 return governing, "increase" if self._token_sign(governing) > 0 else "decrease"
+            if _is_caused_process(trigger, path):
+                return trigger, "increase"
             return trigger, self.lexicon.token_direction(trigger) if \
                 self.lexicon.token_direction(trigger) == "no_change" else "unclear"
         sign = 1
@@ -629,6 +633,40 @@ def _drug_is_object_of_top(path) -> bool:
         return False
     below = path.up_from_a[-2] if len(path.up_from_a) >= 2 else path.a
     return below.dep_ in {"dobj", "nsubjpass"}
+
+
+# Processes that a drug acting as their agent brings about: "differentiation of Y by X",
+# "X differentiates Y cells" (an increase, as "X-induced differentiation" is).
+CAUSED_PROCESSES = frozenset({"differentiation", "differentiate", "differentiates",
+                              "differentiated"})
+
+
+def _is_caused_process(trigger: Token, path) -> bool:
+    """Whether the drug is the agent of a process trigger: its subject, or its "by" phrase."""
+    if trigger.lower_ not in CAUSED_PROCESSES:
+        return False
+    below = path.up_from_a[-2] if len(path.up_from_a) >= 2 else path.a
+    return path.top.i == trigger.i and (
+        (below.dep_ in SUBJECTS and is_verb(trigger)) or preposition(below) == "by")
+
+
+def _own_denial(drug: Token, path) -> Token | None:
+    """The denial in the drug's own clause, when the drug is the subject of a predicate
+    below the path's top (or of a copula at the top: "X is *not* a signal for E in Y") that
+    is negated ("while PMA *did not*", "whereas Z *had no effect*"): the negated predicate,
+    or its negated object."""
+    predicate = drug.head
+    copula = any(c.dep_ == "cop" for c in predicate.children)  # "X is not a signal for E"
+    if drug.dep_ not in SUBJECTS or predicate.i not in {t.i for t in path.up_from_a} or \
+            (predicate.i == path.top.i and not copula):
+        return None
+    if any(c.dep_ == "neg" for c in predicate.children):
+        return predicate
+    for child in predicate.children:
+        if child.dep_ in OBJECTS and any(d.dep_ == "neg" or d.lower_ == "no"
+                                         for d in child.children):
+            return child
+    return None
 
 
 def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:

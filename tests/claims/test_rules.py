@@ -410,3 +410,21 @@ def test_cells_after_but_not_show_no_effect(nlp):
                            "fibroblasts.")
     assert sorted((c[1], c[2]) for c in found) == [("HeLa cells", "decrease"),
                                                     ("normal fibroblasts", "no_change")]
+
+
+@pytest.mark.parametrize("text, drug, direction", [
+    ("Cytarabine activated caspase-3 in Jurkat cells, while dexamethasone had no effect.",
+     "dexamethasone", "no_change"),
+    ("Cytarabine activated caspase-3 in Jurkat cells, while dexamethasone had no effect.",
+     "cytarabine", "increase"),
+    ("Thus, ceramide is not a positive signal for ERK activation in T-cell lines.",
+     "ceramide", "no_change"),
+])
+def test_a_drugs_own_negated_clause_gives_no_change(nlp, text, drug, direction):
+    assert (drug, direction) in [(c[0], c[2]) for c in claims_of(nlp, text)]
+
+
+def test_a_drug_as_the_agent_of_differentiation_induces_it(nlp):
+    found = claims_of(nlp, "Differentiation of HL-60 cells by etoposide and tretinoin.")
+    assert sorted((c[0], c[2]) for c in found) == [("etoposide", "increase"),
+                                                    ("tretinoin", "increase")]
