@@ -28,7 +28,11 @@ text allows: a cell phrase through the Cell Ontology grounder ("activated Jurkat
 
 After the vote, the short form of a drug the text defines ("20-Hydroxyeicosatetraenoic acid
 (20-HETE)", the drug mention being the whole long form) is that drug wherever no other
-mention covers it (:func:`short_form_drugs`).
+mention covers it, and a drug mention of the short form takes the long form's name and ids
+unless the dictionary grounds it on its own (:func:`short_form_drugs`). "LONG (SHORT)"
+defines SHORT when Schwartz & Hearst's test says so or, where that test cannot tell (the
+formula "sodium fluoride (NaF)"), when SHORT is shaped like a short form and a model tags it
+as a drug too (:func:`defines`).
 
 Before the vote, a drug span that runs into a participle ("Con A-activated mouse",
 "LPS-induced") is read as the agent before the hyphen ("Con A"; :func:`without_participle`),
@@ -132,6 +136,10 @@ TREATMENT_PARTICIPLES = ("activated", "treated", "pretreated", "induced", "stimu
                          "preincubated", "challenged", "triggered", "elicited", "driven")
 PARTICIPLE = re.compile(r"[-\u2010\u2011](?:" + "|".join(TREATMENT_PARTICIPLES) + r")(?![\w-])",
                         re.I)
+# A short form a text defines after a drug, where Schwartz & Hearst cannot tell: one word of
+# two to ten characters with a capital, no sentence punctuation ("NaF", "Le(x)", "Ara-C").
+SHORT_FORM = re.compile(r"^(?=.*[A-Z])[A-Za-z0-9][\w()\[\]+/'-]{1,9}$")
+MAX_SHORT_FORM_TOKENS = 4
 FIGURE_PANEL = re.compile(r"^(?:panels?|fig(?:ure)?s?\.?)\s", re.I)
 
 
@@ -198,16 +206,23 @@ def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGround
 
 def short_form_drugs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The short form of a drug the text spells out in full ("20-Hydroxyeicosatetraenoic acid
-    (20-HETE)") is that drug wherever it occurs and no other mention covers it: the models
-    often tag the long form and miss the short one, and scispaCy's abbreviation detector
-    skips short forms that start with a digit. The drug mention must be the whole long form:
-    in "Polyethylene glycol-superoxide dismutase (PEG-SOD)" the short form is no drug."""
+    (20-HETE)", "sodium fluoride (NaF)") is that drug wherever it occurs: where no other
+    mention covers it, it becomes one (the models often tag the long form and miss the short
+    one, and scispaCy's abbreviation detector skips short forms that start with a digit); a
+    drug mention of the short form itself takes the long form's name and ids
+    (:func:`takes_the_long_form`), so that both name one drug. The drug mention must be the
+    whole long form: in "Polyethylene glycol-superoxide dismutase (PEG-SOD)" the short form
+    is no drug. Returns the mentions added."""
     taken = [(m.start, m.end) for m in mentions]
+    drugs = {(m.start, m.end): m for m in mentions if m.label == DRUG}
     found = []
     for short, drug in _drug_definitions(doc, mentions).items():
         pattern = r"(?<![\w-])" + re.escape(short) + r"(?![\w-])"
         for match in re.finditer(pattern, doc.text):
             span = doc.char_span(match.start(), match.end())
+            same = drugs.get((match.start(), match.end()))
+            if same is not None:
+                takes_the_long_form(same, drug)
             if span is None or _overlaps_any(match.start(), match.end(), taken):
                 continue
             found.append(Mention(match.start(), match.end(), DRUG, drug.norm, drug.ids,
@@ -216,25 +231,87 @@ def short_form_drugs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def takes_the_long_form(short: Mention, drug: Mention) -> None:
+    """A drug mention of a short form ("NaF", which a model tags and no dictionary knows) is
+    the drug its long form names: it takes that drug's name and ids, so that the claims of
+    both fall on one drug. A short form the dictionary grounds on its own (match "exact" with
+    ids: "paclitaxel (Taxol)") keeps its grounding."""
+    if short is drug or (short.match == "exact" and short.ids):
+        return
+    short.norm, short.ids, short.match, short.kind = drug.norm, drug.ids, drug.match, drug.kind
+
+
 def _drug_definitions(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
     """Short form → the drug mention that is its whole long form: "LONG (SHORT)" right after
-    the mention, and the definitions scispaCy's abbreviation detector found."""
+    the mention (:func:`defines`), and the definitions scispaCy's abbreviation detector found.
+    A short form the detector gives a long form that is more than the drug ("conjugated
+    linoleic acid (CLA)", where the drug mention is "linoleic acid") is not that drug's."""
     drugs = {(m.start, m.end): m for m in mentions if m.label == DRUG}
+    detected = {short.start_char: short for short in _detected_short_forms(doc)}
     definitions: dict[str, Mention] = {}
     for drug in drugs.values():
-        long_form, after = doc.char_span(drug.start, drug.end), drug.last_token + 1
-        if long_form is not None and after + 2 < len(doc) and doc[after].text == "(" \
-                and doc[after + 2].text == ")" and abbreviates(doc[after + 1:after + 2], long_form):
-            definitions.setdefault(doc[after + 1].text, drug)
-    if Doc.has_extension("abbreviations"):
-        for short in doc._.abbreviations:
-            long_form = short._.long_form
-            drug = None if long_form is None else drugs.get((long_form.start_char,
-                                                             long_form.end_char))
-            if drug is not None:
-                definitions.setdefault(short.text, drug)
+        long_form = doc.char_span(drug.start, drug.end)
+        short = None if long_form is None else parenthesized_after(long_form)
+        if short is None or _says_more(detected.get(short.start_char), long_form):
+            continue
+        if defines(short, long_form, drug, (short.start_char, short.end_char) in drugs):
+            definitions.setdefault(short.text, drug)
+    for short in detected.values():
+        long_form = short._.long_form
+        drug = drugs.get((long_form.start_char, long_form.end_char))
+        if drug is not None:
+            definitions.setdefault(short.text, drug)
     return {short: drug for short, drug in definitions.items()
             if len(short) >= 2 and not UNIT.match(short)}
+
+
+def _detected_short_forms(doc: Doc) -> list[Span]:
+    """The short forms scispaCy's abbreviation detector found, each with its long form."""
+    if not Doc.has_extension("abbreviations"):
+        return []
+    return [short for short in doc._.abbreviations if short._.long_form is not None]
+
+
+def _says_more(detected: Span | None, long_form: Span) -> bool:
+    """Whether the detector gives a short form a long form that is more than ``long_form``:
+    "conjugated linoleic acid" is more than "linoleic acid"; "nitrosaminoketone" (the
+    detector's reading of the first definition, wherever that is) is not more than
+    "nicotine-derived nitrosaminoketone"."""
+    return detected is not None and \
+        detected._.long_form.text.lower() not in long_form.text.lower()
+
+
+def parenthesized_after(span: Span) -> Span | None:
+    """The tokens in brackets right after ``span``, up to the bracket that closes them: "NaF"
+    of "sodium fluoride (NaF)", "Le(x)" of "sialyl Lewis(x) (Le(x))" (tokens "Le(x" and ")").
+    None when no bracket follows, or what it holds has a space or is longer than a short form
+    can be (a short form is one word)."""
+    doc, opening = span.doc, span.end
+    if opening >= len(doc) or doc[opening].text != "(":
+        return None
+    depth = 1
+    for k in range(opening + 1, min(len(doc), opening + 2 + MAX_SHORT_FORM_TOKENS)):
+        if doc[k - 1].whitespace_ and k - 1 > opening:
+            return None
+        depth += doc[k].text.count("(") - doc[k].text.count(")")
+        if depth <= 0:
+            return doc[opening + 1:k] if depth == 0 and doc[k].text == ")" and k > opening + 1 \
+                else None
+    return None
+
+
+def defines(short: Span, long_form: Span, drug: Mention, tagged: bool) -> bool:
+    """Whether "LONG (SHORT)" defines SHORT as the drug LONG: the Schwartz & Hearst test
+    (:func:`abbreviates`); or, where that test fails (a formula: "sodium fluoride (NaF)"), a
+    word shaped like a short form (:data:`SHORT_FORM`), shorter than the long form, that a
+    model tags as a drug as well (``tagged``) or that has two capitals ("CDDP" for cisplatin).
+    A drug class is not spelled out by what follows it: "the PARP inhibitor (AZD2281)" names
+    one of the class."""
+    if abbreviates(short, long_form):
+        return True
+    text = short.text
+    return drug.kind != "class" and len(text) < len(long_form.text) and \
+        SHORT_FORM.match(text) is not None and (tagged or sum(c.isupper() for c in text) >= 2)
 
 
 def abbreviates(short: Span, long_form: Span) -> bool:

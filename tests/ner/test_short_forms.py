@@ -4,6 +4,7 @@ after a drug ("sodium fluoride (NaF)") grounded as that drug."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Span
 
 from pipeline.grounding.cells import default_grounder
@@ -86,3 +87,96 @@ def test_a_participle_after_a_model_drug_leaves_the_cells_to_the_claim(nlp):
     doc = nlp("Apoptosis was reduced in Con A-activated rat lymph node cells.")
     assert [m.text(doc) for m in doc._.mentions if m.label == "DRUG"] == ["Con A"]
     assert [(c.drug, c.cell) for c in doc._.claims] == [("Con A", "lymph node cells")]
+
+
+# -- a short form defined right after a drug -------------------------------------------------
+
+def lexicon_drug(doc, text: str, ids: tuple[str, ...] = (), kind: str = "") -> Mention:
+    found = span(doc, text, "DRUG")
+    return Mention(found.start_char, found.end_char, "DRUG", text.lower(), ids, "drug-dictionary",
+                   "exact" if ids else "none", kind, found.start, found.end - 1)
+
+
+def drugs_of(doc, merged: list[Mention]) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(doc.text[m.start:m.end], m.norm, m.ids) for m in merged if m.label == "DRUG"]
+
+
+def test_a_tagged_short_form_schwartz_hearst_misses_takes_the_long_forms_grounding(tokenizer_nlp):
+    # "KF" cannot abbreviate "potassium fluoride" letter by letter (no "k" in it), and the
+    # model's "KF" reading had no grounding: it was a second drug beside the long form.
+    doc = tagged(tokenizer_nlp, "Potassium fluoride (KF) slowed growth. Later KF lowered the "
+                                "viability of rat hepatocytes.")
+    long_form = lexicon_drug(doc, "Potassium fluoride", ("DRUGBANK:DB-KF",))
+    merged = merge(doc, {"a": [span(doc, "KF", "CHEMICAL"), span(doc, "KF", "CHEMICAL", 1)],
+                         "b": [span(doc, "KF", "SIMPLE_CHEMICAL"),
+                               span(doc, "KF", "SIMPLE_CHEMICAL", 1)]}, [long_form])
+    assert drugs_of(doc, merged) == [
+        ("Potassium fluoride", "potassium fluoride", ("DRUGBANK:DB-KF",)),
+        ("KF", "potassium fluoride", ("DRUGBANK:DB-KF",)),
+        ("KF", "potassium fluoride", ("DRUGBANK:DB-KF",))]
+
+
+def test_a_short_form_of_several_tokens_is_read_up_to_its_closing_bracket(tokenizer_nlp):
+    doc = tagged(tokenizer_nlp, "We added sialyl Lewis(a) (Le(a)) to the wells. Le(a) bound "
+                                "to endothelial cells.")
+    assert [t.text for t in doc][4:9] == [")", "(", "Le(a", ")", ")"]
+    merged = merge(doc, {"a": [span(doc, "sialyl Lewis(a", "CHEMICAL"), span(doc, "Le(a", "CHEMICAL"),
+                               span(doc, "Le(a", "CHEMICAL", 1)]})
+    assert [(text, norm) for text, norm, _ in drugs_of(doc, merged)] == [
+        ("sialyl Lewis(a)", "sialyl lewis(a)"), ("Le(a)", "sialyl lewis(a)"),
+        ("Le(a)", "sialyl lewis(a)")]
+
+
+def test_an_untagged_short_form_with_two_capitals_becomes_the_drug(tokenizer_nlp):
+    doc = tagged(tokenizer_nlp, "Potassium fluoride (KF) slowed growth. KF killed rat hepatocytes.")
+    long_form = lexicon_drug(doc, "Potassium fluoride", ("DRUGBANK:DB-KF",))
+    merged = merge(doc, {"a": [span(doc, "rat hepatocytes", "CELL")]}, [long_form])
+    assert [text for text, norm, _ in drugs_of(doc, merged) if norm == "potassium fluoride"] == [
+        "Potassium fluoride", "KF", "KF"]
+
+
+def test_a_short_form_the_dictionary_grounds_keeps_its_own_grounding(tokenizer_nlp):
+    doc = tagged(tokenizer_nlp, "Potassium fluoride (KF) slowed growth. KF killed rat hepatocytes.")
+    long_form = lexicon_drug(doc, "Potassium fluoride", ("DRUGBANK:DB-KF",))
+    short = lexicon_drug(doc, "KF", ("DRUGBANK:DB-OTHER",))
+    merged = merge(doc, {"a": [span(doc, "KF", "CHEMICAL", 1)],
+                         "b": [span(doc, "KF", "CHEMICAL", 1)]}, [long_form, short])
+    assert [(text, ids) for text, _, ids in drugs_of(doc, merged)] == [
+        ("Potassium fluoride", ("DRUGBANK:DB-KF",)), ("KF", ("DRUGBANK:DB-OTHER",)),
+        ("KF", ("DRUGBANK:DB-KF",))]
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("Potassium fluoride (Sigma) was bought from Sigma.", "Sigma"),  # a vendor
+    ("Potassium fluoride (Fig.2A) slowed growth, as Fig.2A shows.", "Fig.2A"),  # a figure
+])
+def test_a_word_in_brackets_after_a_drug_is_not_always_its_short_form(tokenizer_nlp, text, inside):
+    doc = tagged(tokenizer_nlp, text)
+    merged = merge(doc, {}, [lexicon_drug(doc, "Potassium fluoride", ("DRUGBANK:DB-KF",))])
+    assert [text_ for text_, _, _ in drugs_of(doc, merged)] == ["Potassium fluoride"]
+
+
+def test_what_follows_a_drug_class_in_brackets_is_one_drug_of_the_class(tokenizer_nlp):
+    doc = tagged(tokenizer_nlp, "The kinase inhibitor (XR51) slowed growth. XR51 killed rat hepatocytes.")
+    merged = merge(doc, {"a": [span(doc, "XR51", "CHEMICAL"), span(doc, "XR51", "CHEMICAL", 1)]},
+                   [lexicon_drug(doc, "kinase inhibitor", kind="class")])
+    assert [(text, norm) for text, norm, _ in drugs_of(doc, merged)] == [
+        ("kinase inhibitor", "kinase inhibitor"), ("XR51", "xr51"), ("XR51", "xr51")]
+
+
+def test_the_claims_of_a_drug_and_its_short_form_fall_on_one_drug(nlp):
+    doc = nlp("We found that sodium fluoride (NaF) induced apoptosis in rat thymocytes. NaF also "
+              "lowered the viability of Jurkat cells.")
+    assert {m.norm for m in doc._.mentions if m.label == "DRUG"} == {"sodium fluoride"}
+    assert [(c.drug, c.drug_norm, c.cell) for c in doc._.claims] == [
+        ("sodium fluoride", "sodium fluoride", "rat thymocytes"),
+        ("NaF", "sodium fluoride", "Jurkat cells")]
+
+
+def test_a_short_form_whose_long_form_is_more_than_the_drug_is_not_that_drug(nlp):
+    # The lexicon finds "linoleic acid" in "conjugated linoleic acid (CLA)"; scispaCy's
+    # detector reads the whole long form, and "CLA" is that, not linoleic acid.
+    doc = nlp("Mice were fed conjugated linoleic acid (CLA) for four weeks. CLA reduced the "
+              "proliferation of mammary epithelial cells.")
+    assert [m.norm for m in doc._.mentions if m.text(doc) == "CLA"] == [
+        "conjugated linoleic acid", "conjugated linoleic acid"]
