@@ -56,13 +56,16 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
 
 def follows_but_not(doc: Doc, first_token: int, listed: Collection[int]) -> bool:
     """'CPT-11, but not 5-FU and L-OHP, inhibits E', 'E of cancer cells but not of the normal
-    cells': what comes after 'but not' is said to show no effect. Reads back from the
+    cells', 'neither X nor Y affected E': what comes after 'but not', 'neither' or 'nor' is
+    said to show no effect. Reads back from the
     mention over the list it is in (``listed`` tokens, "and", commas) and over determiners
     and prepositions."""
     k = first_token - 1
     while k >= 0 and (k in listed or doc[k].lower_ in {"and", "or", ","} or
                       (doc[k].tag_ in {"DT", "IN"} and doc[k].lower_ != "than")):
         k -= 1
+    if k >= 0 and doc[k].lower_ in {"neither", "nor"}:
+        return True  # "neither ascorbate nor AZT affected E"
     return k > 0 and doc[k].lower_ == "not" and doc[k - 1].lower_ in {"but", ",", "and"}
 
 

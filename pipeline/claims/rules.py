@@ -105,7 +105,7 @@ class ClaimFinder:
                   if sentence.start_char <= m.start and m.end <= sentence.end_char]
         inside += generic_cells(doc, sentence, inside, mentions)
         cells = [m for m in inside if m.label in (CELL, CELL_LINE)
-                 and not _names_a_disease(doc, m, inside)]
+                 and not _names_a_disease(doc, m, inside) and not _is_untreated(doc, m)]
         if not cells:
             return []
         anchors = self._anchors(doc, sentence, inside, context, antecedents)
@@ -473,11 +473,26 @@ class ClaimFinder:
             frame = frame.head
         is_agent = frame.dep_ in {"nmod:agent", "obl:agent"} or (
             frame.dep_ in {"nmod", "obl"} and preposition(frame) == "by")
-        if not (self._is_predicate_argument(frame) or is_agent):
-            return None
-        predicate = frame.head
-        if not (is_verb(predicate) or predicate.tag_.startswith("JJ")):
-            return None
+        if self._is_predicate_argument(frame) or is_agent:
+            predicates = [frame.head]
+        else:
+            # "Bortezomib treated mature DC was able to induce ...", parsed with "treated" as
+            # the main verb: the predicate of the treated cells is coordinated with it.
+            treated_object = cell_token.head.i == frame.i and cell_token.dep_ == "dobj"
+            predicates = [c for c in frame.children if c.dep_ == "conj" and treated_object
+                          and not any(g.dep_ in SUBJECTS for g in c.children)]
+        for predicate in predicates:
+            if is_verb(predicate) or predicate.tag_.startswith("JJ"):
+                evidence = self._predicate_effect(doc, predicate, cell, cell_token,
+                                                  mention_tokens, length)
+                if evidence is not None:
+                    return evidence
+        return None
+
+    def _predicate_effect(self, doc: Doc, predicate: Token, cell: Mention, cell_token: Token,
+                          mention_tokens: set[int], length: int) -> Evidence | None:
+        """The effect a treatment frame's predicate states: a trigger verb (or one of its
+        complements), or a trigger on its object."""
         for verb in [predicate, *clause_complements(predicate)]:
             direction = self.lexicon.token_direction(verb)
             if direction is not None and verb.i not in mention_tokens and \
@@ -726,6 +741,16 @@ def _after_than(doc: Doc, cell: Mention) -> bool:
         if doc[k].tag_ not in {"DT", "JJ", "CD", "PRP$"}:
             return False
     return False
+
+
+UNTREATED_WORDS = frozenset({"untreated", "non-treated", "nontreated", "mock-treated",
+                             "unexposed"})
+
+
+def _is_untreated(doc: Doc, cell: Mention) -> bool:
+    """'promoted in untreated cells': cells said to have had no drug carry no drug's effect."""
+    words = {doc[i].lower_ for i in range(max(0, cell.first_token - 2), cell.last_token + 1)}
+    return bool(words & UNTREATED_WORDS)
 
 
 def _is_baseline(token: Token) -> bool:

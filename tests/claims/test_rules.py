@@ -428,3 +428,25 @@ def test_a_drug_as_the_agent_of_differentiation_induces_it(nlp):
     found = claims_of(nlp, "Differentiation of HL-60 cells by etoposide and tretinoin.")
     assert sorted((c[0], c[2]) for c in found) == [("etoposide", "increase"),
                                                     ("tretinoin", "increase")]
+
+
+def test_untreated_cells_carry_no_drug_effect(nlp):
+    found = claims_of(nlp, "Apoptosis was induced by cisplatin in HeLa cells and was also seen in "
+                           "untreated fibroblasts.")
+    assert [c[1] for c in found] == ["HeLa cells"]
+
+
+def test_neither_nor_drugs_have_no_effect(nlp):
+    found = claims_of(nlp, "Neither cisplatin nor zidovudine affected NF-kappa B activity in "
+                           "Jurkat cells.")
+    assert sorted((c[0], c[2]) for c in found) == [("cisplatin", "no_change"),
+                                                    ("zidovudine", "no_change")]
+
+
+def test_treated_cells_parsed_as_the_object_of_treated_take_the_coordinated_predicate(nlp):
+    # Regression: "treated" parsed as the main verb with the cells as its object, and the
+    # predicate of the cells ("was able to induce") coordinated with it, gave no claim.
+    found = claims_of(nlp, "Monocyte-derived dendritic cells (DC) were generated. Bortezomib "
+                           "treated immature DC was able to induce comparable levels of IL-12 "
+                           "secretion.")
+    assert [c[:3] for c in found] == [("bortezomib", "immature DC", "no_change")]
