@@ -130,7 +130,8 @@ class ClaimFinder:
         aliases = class_aliases(doc, drugs)
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc), m.norm, m.ids),
                               doc[m.root(doc)], m)
-                   for m in drugs if not _is_a_source(doc[m.root(doc)])]
+                   for m in drugs if not _is_a_source(doc[m.root(doc)])
+                   and not _is_measured(doc[m.root(doc)])]
         if drugs or not antecedents or self._names_its_treatment(sentence):
             return anchors
         references = [t for t in sentence if not _is_baseline(t) and (
@@ -784,6 +785,25 @@ def _is_a_source(token: Token) -> bool:
     head, case = token.head.lower_, preposition(token)
     return (case == "of" and head.split("-")[-1] in SOURCE_NOUNS) or \
         head in COMPOSITION_WORDS.get(case, ())
+
+
+# "lower blood lactate concentrations", "plasma cortisol levels": what is measured.
+MEASURE_NOUNS = frozenset({"concentration", "concentrations", "level", "levels", "amount",
+                           "amounts", "content", "contents", "titer", "titers", "titre",
+                           "titres"})
+
+
+def _is_measured(token: Token) -> bool:
+    """Whether the drug only names what a measurement is of ("serum lactate levels", "blood
+    alcohol concentration", "levels of cortisol"): a quantity that changes, not an agent."""
+    head = token.head
+    if head.i == token.i or head.lower_ not in MEASURE_NOUNS:
+        return False
+    if token.dep_ in {"compound", "amod"}:
+        return True
+    # "different concentrations of curcumin" is a dose, an agent; "levels of cortisol" is not.
+    return token.dep_ == "nmod" and preposition(token) == "of" and \
+        not head.lower_.startswith("concentration")
 
 
 def _names_its_own_agent(reference: Token) -> bool:

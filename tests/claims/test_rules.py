@@ -450,3 +450,16 @@ def test_treated_cells_parsed_as_the_object_of_treated_take_the_coordinated_pred
                            "treated immature DC was able to induce comparable levels of IL-12 "
                            "secretion.")
     assert [c[:3] for c in found] == [("bortezomib", "immature DC", "no_change")]
+
+
+def test_a_measured_substance_is_no_agent(nlp):
+    found = claims_of(nlp, "Intravenous phosphocreatine led to smaller changes in plasma cortisol "
+                           "concentrations and to a lower activation of glucocorticoid binding in "
+                           "lymphocytes.")
+    assert not {"cortisol", "hydrocortisone"} & {c[0] for c in found}  # cortisol's norm
+
+
+def test_a_dose_is_an_agent(nlp):
+    found = claims_of(nlp, "Low concentrations of cisplatin inhibited the proliferation of HeLa "
+                           "cells.")
+    assert [c[:3] for c in found] == [("cisplatin", "HeLa cells", "decrease")]
