@@ -32,7 +32,7 @@ mention covers it, and a drug mention of the short form takes the long form's na
 unless the dictionary grounds it on its own (:func:`short_form_drugs`). "LONG (SHORT)"
 defines SHORT when Schwartz & Hearst's test says so or, where that test cannot tell (the
 formula "sodium fluoride (NaF)"), when SHORT is shaped like a short form and a model tags it
-as a drug too (:func:`defines`).
+as a drug too or it has two capitals (:func:`defines`).
 
 Before the vote, a drug span that runs into a participle ("Con A-activated mouse",
 "LPS-induced") is read as the agent before the hyphen ("Con A"; :func:`without_participle`),
