@@ -793,10 +793,20 @@ MEASURE_NOUNS = frozenset({"concentration", "concentrations", "level", "levels",
                            "titres"})
 
 
+# "phosphatidylserine translocation", "glucose uptake": the substance is what moves or is made.
+PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "influx", "entry",
+                           "transport", "accumulation", "synthesis", "secretion",
+                           "incorporation", "metabolism", "turnover"})
+
+
 def _is_measured(token: Token) -> bool:
-    """Whether the drug only names what a measurement is of ("serum lactate levels", "blood
-    alcohol concentration", "levels of cortisol"): a quantity that changes, not an agent."""
+    """Whether the drug only names what a measurement or a process is of ("serum lactate
+    levels", "blood alcohol concentration", "levels of cortisol", "phosphatidylserine
+    translocation"): a quantity that changes, not an agent."""
     head = token.head
+    if head.i != token.i and head.lower_ in PROCESS_NOUNS and token.i < head.i and \
+            token.dep_ in {"compound", "amod"}:
+        return True
     if head.i == token.i or head.lower_ not in MEASURE_NOUNS:
         return False
     if token.dep_ in {"compound", "amod"}:

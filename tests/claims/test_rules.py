@@ -463,3 +463,9 @@ def test_a_dose_is_an_agent(nlp):
     found = claims_of(nlp, "Low concentrations of cisplatin inhibited the proliferation of HeLa "
                            "cells.")
     assert [c[:3] for c in found] == [("cisplatin", "HeLa cells", "decrease")]
+
+
+def test_a_substance_a_process_moves_is_no_agent(nlp):
+    found = claims_of(nlp, "Paclitaxel induced apoptotic death of HeLa cells, as shown by "
+                           "phosphatidylserine translocation and cytochrome c release.")
+    assert {c[0] for c in found} == {"paclitaxel"}
