@@ -691,7 +691,12 @@ def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:
     sensitive or resistant *to* ("rendered Y cells sensitive to X-induced apoptosis"). Not:
     "the role of Y cells in X-induced damage", "Z reduces Y recruitment in an X-induced
     inflammation model"."""
-    return path.top.i in {effect_head.i, cell_token.i} or preposition(effect_head) == "to"
+    if path.top.i in {effect_head.i, cell_token.i} or preposition(effect_head) == "to":
+        return True
+    # "protection against X-induced apoptosis in Y cells" with "in Y cells" attached one
+    # noun higher: the cells still follow the effect as its place.
+    return is_noun(path.top) and cell_token.head.i == path.top.i and \
+        cell_token.i > effect_head.i and preposition(cell_token) in {"in", "of", "on"}
 
 
 def _times(direction: str, sign: int) -> str:

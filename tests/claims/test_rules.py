@@ -469,3 +469,28 @@ def test_a_substance_a_process_moves_is_no_agent(nlp):
     found = claims_of(nlp, "Paclitaxel induced apoptotic death of HeLa cells, as shown by "
                            "phosphatidylserine translocation and cytochrome c release.")
     assert {c[0] for c in found} == {"paclitaxel"}
+
+
+def test_an_induced_effect_reaches_cells_attached_one_noun_higher():
+    # A parser (the CRAFT-trained core) hangs "in Y cells" on "protection" rather than on
+    # "apoptosis"; the cells are still where the X-induced apoptosis happens.
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.claims.rules import _effect_reaches_cell
+    from pipeline.claims.syntax import dependency_path
+    words = ["protection", "against", "bortezomib-induced", "apoptosis", "in", "NK", "cells"]
+    heads = [0, 3, 3, 0, 6, 6, 0]
+    deps = ["ROOT", "case", "amod", "nmod", "case", "compound", "nmod"]
+    tags = ["NN", "IN", "JJ", "NN", "IN", "NN", "NNS"]
+    vocab = spacy.blank("en").vocab  # with lexical attributes: lower-case forms
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags)
+    drug, effect, cells = doc[2], doc[3], doc[6]
+    assert _effect_reaches_cell(dependency_path(drug, cells), effect, cells)
+    # ... but not cells named before the effect, under another noun ("the role of Y cells in
+    # X-induced damage").
+    words = ["role", "of", "leukocytes", "in", "MTX-induced", "damage"]
+    doc = Doc(vocab, words=words, heads=[0, 2, 0, 5, 5, 0],
+              deps=["ROOT", "case", "nmod", "case", "amod", "nmod"],
+              tags=["NN", "IN", "NNS", "IN", "JJ", "NN"])
+    assert not _effect_reaches_cell(dependency_path(doc[4], doc[2]), doc[5], doc[2])
