@@ -734,6 +734,14 @@ def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:
             if appositive or predicate:
                 aliases[id(mention)] = DrugRef(drug.text(doc), drug.norm, drug.ids)
                 break
+    # "an immunomodulatory drug (IMiD)": the short form in apposition to an aliased class.
+    aliased_roots = {mention.root(doc): aliases[id(mention)] for mention in drugs
+                     if id(mention) in aliases}
+    for mention in drugs:
+        root = doc[mention.root(doc)]
+        if mention.kind == "class" and id(mention) not in aliases and root.dep_ == "appos" \
+                and root.head.i in aliased_roots:
+            aliases[id(mention)] = aliased_roots[root.head.i]
     return aliases
 
 

@@ -494,3 +494,9 @@ def test_an_induced_effect_reaches_cells_attached_one_noun_higher():
               deps=["ROOT", "case", "nmod", "case", "amod", "nmod"],
               tags=["NN", "IN", "NNS", "IN", "JJ", "NN"])
     assert not _effect_reaches_cell(dependency_path(doc[4], doc[2]), doc[5], doc[2])
+
+
+def test_a_short_form_in_apposition_to_an_aliased_class_is_the_drug(nlp):
+    found = claims_of(nlp, "Lenalidomide is an immunomodulatory drug (IMiD) with activity "
+                           "through T-cell immune synapse enhancement.")
+    assert {c[0] for c in found} == {"lenalidomide"}
