@@ -400,7 +400,10 @@ class ClaimFinder:
                 if shares_subject and not own_subject:
                     arguments.append(child)
                 continue
-            if child.dep_ in SUBJECTS | OBJECTS | {"nmod", "xcomp", "conj", "nmod:npmod"}:
+            # "acomp"/"amod": a predicate adjective hung on the verb ("Treg are ...
+            # hypersensitive to X" parsed with the adjective under "are").
+            if child.dep_ in SUBJECTS | OBJECTS | {"nmod", "xcomp", "conj", "nmod:npmod",
+                                                    "acomp", "amod"}:
                 arguments.append(child)
                 arguments.extend(c for c in child.children if c.dep_ in {"conj", "amod"})
         candidates = [t for t in arguments if t.i not in mention_tokens

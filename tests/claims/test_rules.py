@@ -500,3 +500,38 @@ def test_a_short_form_in_apposition_to_an_aliased_class_is_the_drug(nlp):
     found = claims_of(nlp, "Lenalidomide is an immunomodulatory drug (IMiD) with activity "
                            "through T-cell immune synapse enhancement.")
     assert {c[0] for c in found} == {"lenalidomide"}
+
+
+def claims_on_parse(rows, drug, cell):
+    """The rules' claims on a parse written by hand, one (word, tag, dep, head) row per token:
+    how they read trees that another parser (the CRAFT-trained core) makes. ``drug`` and
+    ``cell`` are (first, last) token indices of the two mentions."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.claims.lexicon import load_triggers
+    from pipeline.claims.rules import ClaimFinder
+    from pipeline.ner.recognizer import Mention
+
+    words, tags, deps, heads = zip(*rows, strict=True)
+    doc = Doc(spacy.blank("en").vocab, words=list(words), tags=list(tags), deps=list(deps),
+              heads=list(heads), sent_starts=[True] + [False] * (len(words) - 1))
+
+    def mention(span, label):
+        first, last = span
+        return Mention(doc[first].idx, doc[last].idx + len(doc[last]), label,
+                       doc[first:last + 1].text.lower(), (), "test", "exact", "", first, last)
+
+    mentions = [mention(drug, "DRUG"), mention(cell, "CELL")]
+    found = ClaimFinder(load_triggers()).find(doc, doc[:], mentions, DocumentContext(), [])
+    return [(c.anchor.ref.norm, c.cell.text(doc), c.evidence.direction) for c in found]
+
+
+def test_a_predicate_adjective_hung_on_the_copula_is_the_trigger():
+    # "human Treg are hypersensitive to cyclophosphamide", the adjective parsed as "amod" of
+    # "are" (as the CRAFT-trained core does).
+    rows = [("human", "JJ", "amod", 1), ("Treg", "NN", "nsubj", 2), ("are", "VBP", "ROOT", 2),
+            ("hypersensitive", "JJ", "amod", 2), ("to", "TO", "case", 5),
+            ("cyclophosphamide", "NN", "nmod", 3), (".", ".", "punct", 2)]
+    assert claims_on_parse(rows, (5, 5), (0, 1)) == [("cyclophosphamide", "human Treg",
+                                                      "unclear")]
