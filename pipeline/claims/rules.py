@@ -97,6 +97,8 @@ class ClaimFinder:
     def __init__(self, lexicon: TriggerLexicon) -> None:
         self.lexicon = lexicon
         self._mention_tokens: frozenset[int] = frozenset()
+        self._drug_tokens: frozenset[int] = frozenset()
+        self._cell_tokens: frozenset[int] = frozenset()
 
     # -- public -------------------------------------------------------------------------
     def find(self, doc: Doc, sentence: Span, mentions: list[Mention],
@@ -112,6 +114,10 @@ class ClaimFinder:
         mention_tokens = {i for m in inside for i in range(m.first_token, m.last_token + 1)}
         self._mention_tokens = frozenset(i for m in inside if m.label != CELL
                                          for i in range(m.first_token, m.last_token + 1))
+        self._drug_tokens = frozenset(i for m in inside if m.label == DRUG
+                                      for i in range(m.first_token, m.last_token + 1))
+        self._cell_tokens = frozenset(i for m in cells
+                                      for i in range(m.first_token, m.last_token + 1))
         found = []
         for anchor in anchors:
             for cell in cells:
@@ -532,14 +538,23 @@ class ClaimFinder:
 
     # -- evidence -----------------------------------------------------------------------
     def _effect_head(self, trigger: Token, cell_token: Token) -> Token:
-        """The noun the trigger acts on: its object, passive subject, or itself."""
+        """The noun the trigger acts on: the noun a participle or adjective trigger modifies
+        ("apoptosis *induced* by X", "a *reduced* capacity"), its object or passive subject,
+        or itself. Never the drug or the cell: "X *activates* Y cells" states activation."""
+        def usable(token: Token) -> bool:
+            return token.i != cell_token.i and token.i not in self._drug_tokens and \
+                token.i not in self._cell_tokens
         if is_noun(trigger):
             return trigger
         for child in trigger.children:
-            if child.dep_ in OBJECTS | PASSIVE_SUBJECTS:
+            if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and usable(child):
                 return child
+        if _modifies_its_noun(trigger) and usable(trigger.head):
+            return trigger.head
         for child in trigger.children:
-            if child.dep_ in {"nmod", "xcomp"}:
+            # not the phrase that names the agent: "by the combination of GM-CSF"
+            if child.dep_ in {"nmod", "xcomp"} and usable(child) and \
+                    not any(t.i in self._drug_tokens for t in child.subtree):
                 return child
         return trigger
 
@@ -643,6 +658,19 @@ def _below_top(path) -> Token:
     """The token on b's side just under the path's top (b itself when b hangs from it)."""
     chain = [path.b, *path.up_from_b]
     return chain[-2] if len(chain) >= 2 else path.b
+
+
+def _modifies_its_noun(trigger: Token) -> bool:
+    """A participle or adjective that describes the noun it hangs on: "a *reduced* capacity",
+    "apoptosis *induced* by X"; not an infinitive ("an opportunity *to compare*") or an
+    adjective after its noun ("in comparison with Th, *hypersensitive* to X")."""
+    head = trigger.head
+    if head.i == trigger.i or not is_noun(head):
+        return False
+    if trigger.dep_ == "amod":
+        return trigger.i < head.i
+    return trigger.dep_ == "acl" and trigger.tag_ in {"VBN", "VBG"} and \
+        not any(c.dep_ == "mark" for c in trigger.children)
 
 
 def _drug_is_object_of_top(path) -> bool:

@@ -535,3 +535,22 @@ def test_a_predicate_adjective_hung_on_the_copula_is_the_trigger():
             ("cyclophosphamide", "NN", "nmod", 3), (".", ".", "punct", 2)]
     assert claims_on_parse(rows, (5, 5), (0, 1)) == [("cyclophosphamide", "human Treg",
                                                       "unclear")]
+
+
+def effects_of(nlp, text):
+    doc = nlp.make_doc(text)
+    for name in nlp.pipe_names:
+        doc = nlp.get_pipe(name)(doc)
+    return {(c.drug_norm, c.effect) for c in doc._.claims}
+
+
+@pytest.mark.parametrize("text, drug, effect", [
+    # the noun a participle describes, not the agent phrase
+    ("Caspase-3 is required for apoptosis induced by etoposide in Jurkat cells.", "etoposide",
+     "apoptosis"),
+    ("Paclitaxel resulted in a reduced migration of HeLa cells.", "paclitaxel", "migration"),
+    # the cells themselves are not the effect
+    ("Lenalidomide activates NK cells.", "lenalidomide", "activates"),
+])
+def test_the_effect_is_what_changes_not_the_drug_or_the_cells(nlp, text, drug, effect):
+    assert (drug, effect) in effects_of(nlp, text)
