@@ -299,6 +299,13 @@ class ClaimFinder:
         do not link them: they act on something else.
         Returns (None, None) when nothing links them, ("reject", None) across a boundary.
         """
+        top = path.top
+        drug_side = path.up_from_a[-2] if len(path.up_from_a) >= 2 else path.a
+        if top.lower_ in self.lexicon.effect_heads and not self._token_sign(top) and \
+                top.i not in mention_tokens and path.up_from_a and \
+                preposition(drug_side) in {"of", ""} and drug_side.dep_ != "conj":
+            # "Effects of X on Y activation": an effect on a process, with no direction.
+            return top, "unclear"
         chain = [path.b, *path.up_from_b]
         found: list[Token] = []
         composing = True
@@ -379,7 +386,9 @@ class ClaimFinder:
         if not is_cell and token.i not in mention_tokens and token.i != anchor.token.i and \
                 self.lexicon.token_direction(token) is not None:
             found.append(token)
-        if is_noun(token):
+        # An effect noun's modifiers are already its direction ("inhibitory effect", see
+        # _token_sign): taking them again would count the direction twice.
+        if is_noun(token) and token.lower_ not in self.lexicon.effect_heads:
             for child in token.children:
                 if child.dep_ in {"amod", "advmod"} and child.i < token.i and \
                         child.i not in mention_tokens and child.i != anchor.token.i and \
@@ -545,6 +554,12 @@ class ClaimFinder:
             return token.i != cell_token.i and token.i not in self._drug_tokens and \
                 token.i not in self._cell_tokens
         if is_noun(trigger):
+            if trigger.lower_ in self.lexicon.effect_heads:
+                # "the effects of X on *lymphocyte activation*"
+                for child in trigger.children:
+                    if preposition(child) in ON_PREPOSITIONS and usable(child) and \
+                            not any(t.i in self._drug_tokens for t in child.subtree):
+                        return child
             return trigger
         for child in trigger.children:
             if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and usable(child):

@@ -554,3 +554,15 @@ def effects_of(nlp, text):
 ])
 def test_the_effect_is_what_changes_not_the_drug_or_the_cells(nlp, text, drug, effect):
     assert (drug, effect) in effects_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, direction", [
+    # Regression: "inhibitory" counted twice (as the effect's direction and as a trigger of
+    # its own), and two decreases made an increase.
+    ("Inhibitory effect of growth hormone on TNF-alpha secretion in human monocytes.",
+     "decrease"),
+    # an effect on a process states no direction (guideline rule 3)
+    ("Effects of glucocorticoids on lymphocyte activation in patients with asthma.", "unclear"),
+])
+def test_the_effect_of_a_drug_on_a_process(nlp, text, direction):
+    assert [c[2] for c in claims_of(nlp, text)] == [direction]
