@@ -107,7 +107,8 @@ class ClaimFinder:
                   if sentence.start_char <= m.start and m.end <= sentence.end_char]
         inside += generic_cells(doc, sentence, inside, mentions)
         cells = [m for m in inside if m.label in (CELL, CELL_LINE)
-                 and not _names_a_disease(doc, m, inside) and not _is_untreated(doc, m)]
+                 and not _names_a_disease(doc, m, inside) and not _is_untreated(doc, m)
+                 and not _names_a_material(doc, m)]
         if not cells:
             return []
         anchors = self._anchors(doc, sentence, inside, context, antecedents)
@@ -801,6 +802,22 @@ def _after_than(doc: Doc, cell: Mention) -> bool:
         if doc[k].tag_ not in {"DT", "JJ", "CD", "PRP$"}:
             return False
     return False
+
+
+# "fibroblast conditioned medium", "supernatants of activated T cells": made from the cells.
+MATERIAL_NOUNS = frozenset({"conditioned", "supernatant", "supernatants", "lysate", "lysates",
+                            "extract", "extracts", "medium", "media", "exosomes",
+                            "membranes", "homogenate", "homogenates", "secretome"})
+
+
+def _names_a_material(doc: Doc, cell: Mention) -> bool:
+    """A cell named only as the source of a material is not a population a drug acts on."""
+    after = doc[cell.last_token + 1] if cell.last_token + 1 < len(doc) else None
+    if after is not None and after.lower_ in MATERIAL_NOUNS:
+        return True
+    root = doc[cell.root(doc)]
+    return root.dep_ == "nmod" and preposition(root) in {"of", "from"} and \
+        root.head.lower_ in MATERIAL_NOUNS
 
 
 UNTREATED_WORDS = frozenset({"untreated", "non-treated", "nontreated", "mock-treated",

@@ -566,3 +566,13 @@ def test_the_effect_is_what_changes_not_the_drug_or_the_cells(nlp, text, drug, e
 ])
 def test_the_effect_of_a_drug_on_a_process(nlp, text, direction):
     assert [c[2] for c in claims_of(nlp, text)] == [direction]
+
+
+@pytest.mark.parametrize("text", [
+    "NF-kappaB activation in monocytes stimulated with lipopolysaccharide is reduced by "
+    "fibroblast conditioned medium.",
+    "TNF release by macrophages treated with lipopolysaccharide was reduced by supernatants of "
+    "fibroblasts.",
+])
+def test_cells_named_as_the_source_of_a_material_are_not_a_population(nlp, text):
+    assert not any(c[1].startswith("fibroblast") for c in claims_of(nlp, text))
