@@ -50,6 +50,17 @@ _ENDOGENOUS = re.compile(r"^(?:il|interleukin|ifn|interferon|tnf|tgf|gm-csf|csf|
                          r"(?:[- ]?[0-9a-zα-ω]{0,3})?(?:[- ](?:alpha|beta|gamma|receptor))?$")
 
 
+# MeSH's entry terms for an action ("Neuroprotective Effects" of Neuroprotective Agents, "effects,
+# radiosensitizing"): in a text they name the effect, never the agent.
+_EFFECT = re.compile(r"(?:^|\s)effects?(?:$|,)")
+# A Greek letter and a number: a subunit, an isoform or a receptor subtype ("TGF beta 2",
+# "IL-12R beta 2 chain", "alpha 1 integrin"), though the dictionary has "beta-2" for isoetharine.
+_SUBUNIT = re.compile(r"^(?:alpha|beta|gamma|delta|epsilon|kappa|[αβγδεκ]) ?\d+[a-z]?$")
+# Products of a human protein ("von Willebrand factor human", "antithrombin III human"),
+# whose other names are the protein's: "von Willebrand factor" is the one in the blood.
+_HUMAN_PRODUCT = re.compile(r",? human$")
+
+
 def is_endogenous(key: str) -> bool:
     """Whether a term key names an endogenous signalling molecule (IL-2, IFN-gamma, TNF)."""
     return _ENDOGENOUS.match(key) is not None
@@ -69,8 +80,17 @@ def _keeps_variant(variant: str, stoplist: frozenset[str]) -> bool:
     10 microM")."""
     key = term_key(variant)
     return not (len(variant) < MIN_DRUG_TERM_LENGTH or key in stoplist or variant.isdigit()
-                or is_endogenous(key) or _CELLS.search(key)
-                or key.split(" ", 1)[0] in FUNCTION_WORDS)
+                or is_endogenous(key) or _CELLS.search(key) or _EFFECT.search(key)
+                or _SUBUNIT.match(key) or key.split(" ", 1)[0] in FUNCTION_WORDS)
+
+
+def names_the_protein(variant: str, name: str) -> bool:
+    """Whether a variant of a human protein product (``name`` "von willebrand factor human")
+    is that name less "human": the protein itself, which papers measure ("von Willebrand
+    factor (vWf) expression") far more often than they give it. Immune globulins are no
+    protein of the body's own."""
+    return _HUMAN_PRODUCT.search(name) is not None and "globulin" not in name and \
+        term_key(variant) == term_key(_HUMAN_PRODUCT.sub("", name))
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +111,8 @@ def _build_drug_index() -> TermIndex:
     for variant, canonicals in sorted(raw["drug_variant_to_canonical"].items()):
         name = canonicals[0] if variant not in canonicals else variant
         record = records.get(name)
-        if record is None or not _keeps_variant(variant, stoplist):
+        if record is None or not _keeps_variant(variant, stoplist) or \
+                names_the_protein(variant, name):
             continue
         concept = Concept("DRUG", record.name.lower(), record.ids, DRUG_SOURCE, kind=record.kind)
         index.add(variant, concept, overwrite=variant == name)
