@@ -10,6 +10,14 @@ It fills ``doc._.mentions`` and the span group ``doc.spans["drug_cell_entities"]
 ``neural_ner`` component, the models' spans are merged in (:mod:`pipeline.ner.merge`). With a
 ``doc._.document_context``, the words of the sections read before count as cues for
 ambiguous terms ("rods" in a figure legend of a paper whose abstract is about the retina).
+
+A drug mention whose words name something else is left out (:func:`names_something_else`):
+a receptor or a marker ("glucocorticoid receptor", "GC-R", "Helios positive"), a protein or a
+gene that holds a chemical's name ("chloramphenicol acetyltransferase", "plasminogen activator
+inhibitor"), an organism ("Saccharomyces cerevisiae"), a gene written as its symbol ("RelA").
+Lexicon mentions are judged before the merge, so that the models' reading of the whole name
+takes their place. A cell adjective before "differentiation" names the lineage the cells of
+its sentence go to, not a population (:func:`names_a_fate`).
 """
 
 from __future__ import annotations
@@ -21,10 +29,10 @@ from spacy.tokens import Doc, Span
 
 from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
 from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
-from pipeline.ner.lexicons import is_endogenous
+from pipeline.ner.lexicons import DRUG_SOURCE, is_endogenous
 from pipeline.ner.merge import merge_model_mentions
 from pipeline.ner.neural import SPAN_PREFIX as NEURAL_PREFIX
-from pipeline.ner.recognizer import CELL, DRUG, GENE, Mention, Recognizer
+from pipeline.ner.recognizer import CELL, CELL_LINE, DRUG, GENE, Mention, Recognizer
 from pipeline.ner.terms import term_key
 
 SPAN_KEY = "drug_cell_entities"
@@ -67,7 +75,10 @@ class EntityRecognizer:
         document = doc._.document_context
         words = words_of(doc.text)
         cues = words | document.words if document is not None else words
-        mentions = self.recognizer(doc, abbreviations, cues)
+        # Lexicon drugs that name something else go before the merge, so that the models'
+        # reading of the whole name ("chloramphenicol acetyltransferase", a gene) takes their place.
+        mentions = [m for m in self.recognizer(doc, abbreviations, cues)
+                    if not names_something_else(doc, m)]
         if any(key.startswith(NEURAL_PREFIX) for key in doc.spans):
             context = CellContext(abbreviation_variants(abbreviations), frozenset(cues))
             substances = document.substances if document is not None else None
@@ -75,8 +86,9 @@ class EntityRecognizer:
                                             substances)
         mentions = [m for m in mentions
                     if not is_class_adjective(doc, m) and not names_a_cell_process(doc, m)
-                    and not names_a_receptor_or_marker(doc, m)]
-        mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)]
+                    and not names_something_else(doc, m)]
+        mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)
+                    and not names_a_fate(doc, m, mentions)]
         for mention in mentions:
             if mention.label == GENE and is_given_cytokine(doc, mention):
                 mention.label, mention.kind = DRUG, "cytokine"
@@ -87,6 +99,13 @@ class EntityRecognizer:
             Span(doc, m.first_token, m.last_token + 1, label=m.label) for m in mentions
         ]
         return doc
+
+
+def names_something_else(doc: Doc, mention: Mention) -> bool:
+    """Whether a drug mention's words name something that is not given to cells: a receptor
+    or a marker, a protein or a gene, an organism, a gene written as its symbol."""
+    return names_a_receptor_or_marker(doc, mention) or names_a_protein(doc, mention) or \
+        names_an_organism(doc, mention) or is_written_as_a_gene(doc, mention)
 
 
 def is_class_adjective(doc: Doc, mention: Mention) -> bool:
@@ -100,18 +119,151 @@ def is_class_adjective(doc: Doc, mention: Mention) -> bool:
     return token.tag_ == "JJ" or (token.dep_ == "amod" and not token.tag_.startswith("NN"))
 
 
+def rest_of_token(doc: Doc, mention: Mention) -> str:
+    """What follows a mention inside its last token: "-R" of "GC-R", "" when it ends there."""
+    last = doc[mention.last_token]
+    return last.text[mention.end - last.idx:] if mention.end < last.idx + len(last.text) else ""
+
+
+def following_words(doc: Doc, mention: Mention, n: int = 3) -> list[str]:
+    """Up to ``n`` words right after a mention, split at hyphens: the rest of its last token
+    ("glutathione-S-transferase" → "S", "transferase"), then the next tokens ("glutathione
+    S-transferase" likewise)."""
+    after = [rest_of_token(doc, mention)]
+    after += [t.text for t in doc[mention.last_token + 1:mention.last_token + 1 + n]]
+    return [w for text in after for w in HYPHENATED.split(text) if w][:n]
+
+
+HYPHENATED = re.compile(r"[-\u2010\u2011/]")
+
+
 def names_a_receptor_or_marker(doc: Doc, mention: Mention) -> bool:
     """'glucocorticoid receptor-mediated transcription', 'adenosine receptors': a drug name
-    before "receptor" names the receptor, a protein; 'Helios positive Treg': a name before
-    "positive" or "negative" names a marker the cells express."""
+    before "receptor" names the receptor, a protein, and so does one joined to the receptor's
+    "R" ("GC-R numbers", "GC-Rs"); 'Helios positive Treg': a name before "positive" or
+    "negative" names a marker the cells express."""
     if mention.label != DRUG:
         return False
-    last = doc[mention.last_token]
-    if mention.end < last.idx + len(last.text):
-        rest = last.text[mention.end - last.idx:].lstrip("- ")  # "glucocorticoid-receptor"
-    else:
-        rest = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
-    return rest.lower().startswith(("receptor", "positive", "negative"))
+    if RECEPTOR_LETTER.match(rest_of_token(doc, mention).lstrip("-\u2010\u2011")):
+        return True
+    words = following_words(doc, mention, 1)
+    return bool(words) and words[0].lower().startswith(("receptor", "positive", "negative"))
+
+
+RECEPTOR_LETTER = re.compile(r"^Rs?\d?$")
+# Nouns that make a chemical's name before them part of a protein's or a gene's:
+# "plasminogen activator inhibitor", "RelA subunit", "nucleotide sequences".
+PROTEIN_NOUNS = frozenset({
+    "activator", "activators", "factor", "factors", "subunit", "subunits", "sequence",
+    "sequences", "gene", "genes", "promoter", "promoters", "mrna", "mrnas", "transporter",
+    "transporters", "channel", "channels", "protein", "proteins", "chain", "chains"})
+# Two words that do the same: "glucocorticoid response element", "calcium-binding protein".
+PROTEIN_PHRASES = (("response", "element"), ("responsive", "element"), ("binding", "protein"),
+                   ("binding", "site"), ("inhibitor", "type"))
+ENZYME = re.compile(r"^[a-z]{2,}ases?$")
+# English words that end like an enzyme's name: "a cisplatin phase II trial", "rapamycin
+# increases", "glucocorticoid release".
+NOT_ENZYMES = frozenset({
+    "base", "bases", "case", "cases", "ease", "cease", "chase", "erase", "lease", "release",
+    "releases", "increase", "increases", "decrease", "decreases", "disease", "diseases",
+    "phrase", "phrases", "please", "purchase", "database", "databases", "crease", "grease",
+    "vase", "showcase", "suitcase", "staircase", "uppercase", "lowercase", "briefcase"})
+
+
+def names_a_protein(doc: Doc, mention: Mention) -> bool:
+    """'chloramphenicol acetyltransferase reporter vectors', 'plasminogen activator inhibitor
+    type 1', 'glutathione S-transferase', 'RelA subunit', 'nucleotide sequences': a chemical's
+    name followed by an enzyme's ("-ase"), a protein's or a gene's head noun is part of that
+    protein's or gene's name; nothing is given to the cells. A substituent letter between
+    them ("S" of "S-transferase") is passed over."""
+    if mention.label != DRUG:
+        return False
+    words = [w.lower() for w in following_words(doc, mention)]
+    if len(words) > 1 and len(words[0]) == 1 and words[0].isalpha():
+        words = words[1:]  # "glutathione-S-transferase", "glutathione S-transferase"
+    if not words:
+        return False
+    first = words[0]
+    if first in PROTEIN_NOUNS or (ENZYME.match(first) and first not in NOT_ENZYMES
+                                  and not first.endswith(("phase", "phases"))):
+        return True
+    return len(words) > 1 and any(first.startswith(a) and words[1].startswith(b)
+                                  for a, b in PROTEIN_PHRASES)
+
+
+# "Genus species": a capitalized genus and a lower-case epithet with a Latin ending
+# ("Saccharomyces cerevisiae", "Escherichia coli", "Curcuma longa", "Bordetella pertussis").
+BINOMIAL = re.compile(r"^[A-Z][a-z]{2,} [a-z]{3,}(?:us|um|ae|ii|i|is|ans|ens|ensis|a)$")
+GREEK_LETTERS = frozenset({"alpha", "alfa", "beta", "gamma", "delta", "epsilon", "zeta", "theta",
+                           "kappa", "lambda", "omega"})
+# What a text takes from an organism and gives as an agent: "Ginkgo biloba extract".
+ORGANISM_PRODUCTS = frozenset({"extract", "extracts", "oil", "oils", "lectin", "lectins", "toxin",
+                               "toxins", "polysaccharide", "polysaccharides", "preparation",
+                               "preparations", "powder", "juice", "tea", "vaccine"})
+ORGANISM_LABELS = frozenset({"ORGANISM", "SPECIES", "TAXON"})
+
+
+def names_an_organism(doc: Doc, mention: Mention) -> bool:
+    """'the SWI3 of Saccharomyces cerevisiae', 'expressed in Escherichia coli': the drug
+    dictionary lists microbes and plants (probiotics, allergen extracts), but in the papers we
+    read a species name is the organism. It is when a model reads the very span as an
+    organism, or when it has the shape of a binomial name in mid-sentence (a drug's name is
+    capitalized there only at the start of a sentence: "Heparin sodium was ..."). What the
+    organism gives is another matter: "Ginkgo biloba extract" stays a drug."""
+    if mention.label != DRUG:
+        return False
+    words = following_words(doc, mention, 1)
+    if words and words[0].lower() in ORGANISM_PRODUCTS:
+        return False
+    if any(span.label_ in ORGANISM_LABELS and (span.start_char, span.end_char) ==
+           (mention.start, mention.end)
+           for key, group in doc.spans.items() if key.startswith(NEURAL_PREFIX) for span in group):
+        return True
+    text = mention.text(doc)
+    return BINOMIAL.match(text) is not None and text.split()[1] not in GREEK_LETTERS and \
+        in_mid_sentence(doc, mention.first_token)
+
+
+def in_mid_sentence(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows other words of its sentence: not the first, nor the first
+    after a section label ("RESULTS: Heparin sodium ...")."""
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    before = doc[i - 1].text
+    return before not in {":", ".", ";", "\n"} and not before.isupper()
+
+
+# A gene's symbol: a lower-case run that ends in one capital ("RelA", "relA", "recA", "lacZ").
+GENE_SYMBOL = re.compile(r"^[A-Za-z][a-z]{2,}[A-Z]$")
+
+
+def is_written_as_a_gene(doc: Doc, mention: Mention) -> bool:
+    """The dictionary's names are matched whatever their case, so the NF-kB subunit "RelA"
+    matches "Rela", a brand of carisoprodol. No drug name is spelled as a gene symbol is; a
+    short form the document defines ("GalN") is not the dictionary's."""
+    if mention.label != DRUG or mention.source != DRUG_SOURCE:
+        return False
+    text = mention.text(doc)
+    return GENE_SYMBOL.match(text) is not None and text not in document_abbreviations(doc)
+
+
+# Nouns whose cell adjective names the lineage cells differentiate into, not those cells.
+DIFFERENTIATION_NOUNS = frozenset({"differentiation", "maturation", "commitment"})
+
+
+def names_a_fate(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """'AML1a inhibits erythroid differentiation ... of K562 leukemia cells': a cell adjective
+    before "differentiation" names where the cells go, and the sentence names the cells that
+    go there; the adjective is no population. Alone in its sentence ("megakaryocytic
+    differentiation was induced") it stands for the cell type, as cell adjectives do."""
+    if mention.label != CELL or mention.kind != "adjective":
+        return False
+    words = following_words(doc, mention, 1)
+    if not words or words[0].lower() not in DIFFERENTIATION_NOUNS:
+        return False
+    sentence = doc[mention.first_token].sent if doc.has_annotation("SENT_START") else doc[:]
+    return any(other.label in (CELL, CELL_LINE) and other.kind != "adjective"
+               and sentence.start <= other.first_token < sentence.end for other in mentions)
 
 
 # Words around an endogenous molecule that say it was given: "IL-1Ra treatment", "the

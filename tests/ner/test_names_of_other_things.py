@@ -1,0 +1,115 @@
+"""Drug and cell mentions whose words name something else (pipeline/ner/component.py): an
+organism, a protein or a gene that holds a chemical's name, a receptor written "X-R", a gene
+symbol that matches a brand, the lineage cells differentiate into."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from pipeline.ner.component import (
+    names_a_fate,
+    names_a_protein,
+    names_a_receptor_or_marker,
+    names_an_organism,
+)
+from pipeline.ner.recognizer import Mention
+
+
+def mention(doc, text: str, label: str = "DRUG", kind: str = "drug",
+            source: str = "drug-dictionary") -> Mention:
+    start = doc.text.index(text)
+    tokens = doc.char_span(start, start + len(text), alignment_mode="expand")
+    return Mention(start, start + len(text), label, text.lower(), (), source, "exact", kind,
+                   tokens.start, tokens.end - 1)
+
+
+def drugs(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [m.text(doc) for m in doc._.mentions if m.label == "DRUG"]
+
+
+# -- organisms -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("The gene was cloned from Pichia pastoris and expressed.", "Pichia pastoris", True),
+    ("Heparin sodium was infused before surgery.", "Heparin sodium", False),  # a sentence's start
+    ("They gave Ginkgo biloba extract to the rats.", "Ginkgo biloba", False),  # what it gives
+    ("Mice received Interferon gamma daily.", "Interferon gamma", False),  # no epithet
+])
+def test_a_binomial_name_in_mid_sentence_is_an_organism(tokenizer_nlp, text, name, expected):
+    doc = tokenizer_nlp(text)
+    assert names_an_organism(doc, mention(doc, name)) is expected
+
+
+def test_a_drug_a_model_reads_as_an_organism_is_the_organism(tokenizer_nlp):
+    doc = tokenizer_nlp("Candida albicans grew on the plates.")  # at the start: the shape cannot tell
+    candida = mention(doc, "Candida albicans")
+    assert not names_an_organism(doc, candida)
+    doc.spans["ner:m"] = [Span(doc, 0, 2, label="ORGANISM")]
+    assert names_an_organism(doc, candida)
+
+
+def test_a_species_is_no_drug_in_the_pipeline(nlp):
+    assert drugs(nlp, "The SWI3 homologue of Saccharomyces cerevisiae is needed for "
+                      "dexamethasone-induced apoptosis of thymocytes.") == ["dexamethasone"]
+
+
+# -- protein and gene names that hold a chemical's name ------------------------------------
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Cells got chloramphenicol acetyltransferase reporter vectors.", "chloramphenicol", True),
+    ("Levels of plasminogen activator inhibitor type 1 rose.", "plasminogen", True),
+    ("Clones expressed glutathione S-transferase pi.", "glutathione", True),
+    ("The glucocorticoid response elements were mutated.", "glucocorticoid", True),
+    ("The nucleotide sequences were determined.", "nucleotide", True),
+    ("Expression of the butyrylcholinesterase gene was low.", "butyrylcholinesterase", True),
+    ("Rapamycin increases apoptosis of B cells.", "Rapamycin", False),
+    ("In a cisplatin phase II trial T cells fell.", "cisplatin", False),
+    ("Dexamethasone treatment killed thymocytes.", "Dexamethasone", False),
+    ("Cells were exposed to glucocorticoid binding ligands.", "glucocorticoid", False),
+])
+def test_a_chemical_before_a_protein_head_names_the_protein(tokenizer_nlp, text, name, expected):
+    doc = tokenizer_nlp(text)
+    assert names_a_protein(doc, mention(doc, name)) is expected
+
+
+def test_a_reporter_gene_named_after_a_drug_is_no_drug(nlp):
+    assert drugs(nlp, "Jurkat cells carrying chloramphenicol acetyltransferase reporter "
+                      "plasmids were treated with dexamethasone.") == ["dexamethasone"]
+
+
+def test_a_gene_symbol_is_no_brand_name(nlp):
+    # "Rela" is a brand of carisoprodol; "RelA" is the NF-kB subunit.
+    assert drugs(nlp, "RelA and p50 bound the promoter in Jurkat cells treated with "
+                      "cyclosporin.") == ["cyclosporin"]
+
+
+# -- a short form before its receptor's "R" -------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Steroids (GCs) lowered GC-R numbers.", True),
+    ("Steroids (GCs) lowered GC-Rs in cells.", True),
+    ("Steroids (GCs) lowered GC-receptor numbers.", True),
+    ("Steroids (GCs) lowered GC-Rich cells.", False),
+    ("Steroids (GCs) lowered GC R-CHOP doses.", False),
+])
+def test_a_short_form_before_its_receptor_letter_names_the_receptor(tokenizer_nlp, text, expected):
+    doc = tokenizer_nlp(text)
+    start = doc.text.index("GC", doc.text.index("lowered"))
+    token = doc.char_span(start, start + 2, alignment_mode="expand")
+    gc = Mention(start, start + 2, "DRUG", "glucocorticoids", (), "curated", "exact", "class",
+                 token.start, token.start)
+    assert names_a_receptor_or_marker(doc, gc) is expected
+
+
+# -- the lineage cells differentiate into ---------------------------------------------------
+
+def test_the_lineage_cells_differentiate_into_is_not_those_cells(tokenizer_nlp):
+    doc = tokenizer_nlp("Hemin induced erythroid differentiation of K562 cells.")
+    adjective = mention(doc, "erythroid", "CELL", "adjective", "curated")
+    line = mention(doc, "K562 cells", "CELL_LINE", "line", "curated")
+    assert names_a_fate(doc, adjective, [adjective, line])
+    doc = tokenizer_nlp("Hemin induced erythroid differentiation.")
+    adjective = mention(doc, "erythroid", "CELL", "adjective", "curated")
+    assert not names_a_fate(doc, adjective, [adjective])
