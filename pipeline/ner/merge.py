@@ -51,12 +51,16 @@ kinase") is not cut. Then spans that cannot be what their label says are left ou
   "kinase", "receptor", ...; a span with a bare number ("cpm vs. 220571"); a chemical that
   names another agent ("a reactive oxygen species scavenger"); a short form whose long form,
   where the document defines it, holds no drug or chemical ("ADCC", antibody-dependent cellular cytotoxicity);
+  a concentration in brackets ("[Ca2+]i", and the "Ca2" a model cuts from "[Ca2+]"); an
+  activity named by its verbal noun ("tobacco smoking");
 - a bare outcome word ("death", "injury", "toxicity") is not a disease: in "inhibits
   leukocyte death" it is what happens to the cells;
 - a bare "cells" is left to the claim rules, which resolve it to the population it refers
   to; a model cell must name a cell (a head such as "cells", "lymphocytes", "spheroids"), be
   grounded in the Cell Ontology as written, or be a cell line shaped like one ("SKOV3",
-  "HT-1080"; not a gene name such as "PD-1").
+  "HT-1080"; not a gene name such as "PD-1"); a "line" names cells with a word that says so
+  ("T-cell line", "HL-60 line") or in a text that speaks of cells ("B-lymphoid lines"), not in
+  "the intravenous line" of an anaesthesia report.
 """
 
 from __future__ import annotations
@@ -141,6 +145,16 @@ PARTICIPLE = re.compile(r"[-\u2010\u2011](?:" + "|".join(TREATMENT_PARTICIPLES) 
 SHORT_FORM = re.compile(r"^(?=.*[A-Z])[A-Za-z0-9][\w()\[\]+/'-]{1,9}$")
 MAX_SHORT_FORM_TOKENS = 4
 FIGURE_PANEL = re.compile(r"^(?:panels?|fig(?:ure)?s?\.?)\s", re.I)
+# A concentration written in brackets, with the compartment it is measured in: "[Ca2+]i",
+# "[Na+]o", "[cAMP]i", and the "[Ca2+" a model cuts from "[Ca2+]".
+CONCENTRATION = re.compile(r"^\[[^\[\]]+(?:\](?:i|o|e|c|n|m|in|out|ex|cyt|er)?)?$")
+ION = re.compile(r"^[A-Z][a-z]?\d*[+-]+$")  # "Ca2+", "Na+", "Cl-"
+# An activity named by its verbal noun: "tobacco smoking", "alcohol drinking", "fasting".
+ACTIVITY = re.compile(r"(?:^|[\s-])[a-z]{2,}ing$")
+# "Line" names cells with a word that says so ("T-cell line", "HL-60 line") or in a text that
+# speaks of cells ("B-lymphoid lines"); "the intravenous line" of an anaesthesia report is tubing.
+LINE_HEAD = re.compile(r"^(?P<rest>.*?)[\s-]*\blines?$", re.I)
+LINE_CUES = ("cell", "cells")
 
 
 @dataclass(frozen=True)
@@ -427,6 +441,7 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
             return False  # "propidium iodide"
         key = term_key(context.abbreviations.get(text, text))
         return not (key in drug_stoplist() or is_endogenous(key) or TRACER.search(text)
+                    or _is_a_concentration(span, text) or ACTIVITY.search(text)
                     or key.endswith((" cell", " cells")))
     if label == DISEASE:
         return text.lower() not in OUTCOME_WORDS
@@ -434,9 +449,31 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
         if text.lower() in GENERIC_CELL_WORDS:
             return False
         line_shaped = label == CELL_LINE and CELL_LINE_SHAPE.match(text) and not GENE_SHAPE.match(text)
+        if LINE_HEAD.match(text):
+            return bool(line_shaped) or _names_the_line(LINE_HEAD.match(text)["rest"], context)
         return bool(CELL_HEAD.search(text) or line_shaped
                     or (label == CELL and _grounds(text, grounder, context)))
     return True
+
+
+def _is_a_concentration(span: Span, text: str) -> bool:
+    """Whether a drug reading is a concentration in brackets ("[Ca2+]i"), whole or cut
+    ("[Ca2+", or the "Ca2" of "[Ca2+]"): the ion the cells hold, which nobody gave them. A
+    name in brackets that is no ion is a short form ("lipopolysaccharide [LPS]")."""
+    if CONCENTRATION.match(text):
+        return True
+    doc, start = span.doc.text, span.start_char
+    close = doc.find("]", start, start + len(text) + 4)
+    return doc[start - 1:start] == "[" and close >= 0 and ION.match(doc[start:close]) is not None
+
+
+def _names_the_line(rest: str, context: CellContext) -> bool:
+    """Whether a "line" a model reads as cells is a cell line: the words before it say so
+    ("T-cell line", a cell line's shape: "HL-60 line"), or they are there (not a bare "line")
+    and the document speaks of cells (:data:`LINE_CUES`)."""
+    if re.search(r"cell", rest, re.I) or (CELL_LINE_SHAPE.match(rest) and not GENE_SHAPE.match(rest)):
+        return True
+    return bool(rest) and context.allows(LINE_CUES)
 
 
 def _word_after(span: Span, text: str) -> str:
