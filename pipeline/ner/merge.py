@@ -9,7 +9,10 @@ types we do not use (ORGAN, TISSUE, ORGANISM, ...) map to ``OTHER``: they still 
 
 1. A lexicon mention always stands: it carries an ontology id, the composition rules
    (markers, populations, coordination) and the document's abbreviations. Model spans that
-   overlap a lexicon mention are dropped.
+   overlap a lexicon mention are dropped. The one exception is a chemical name the
+   dictionary does not have, read from the piece of it that it does ("N-alpha-tosyl-L-lysine"
+   of "N-alpha-tosyl-L-lysine chloromethyl ketone", :func:`pipeline.ner.recognizer.whole_chemical_name`):
+   it yields to a model's longer chemical span over it, and stands if the vote gives nothing.
 2. The other model spans that overlap one another form a group, and the models vote: each
    model votes once, for the label it gave. The label with the most votes wins; on a tie,
    the label of the longest span ("Bruton's tyrosine kinase", a gene, over the chemical
@@ -81,6 +84,7 @@ from pipeline.ner.neural import model_spans
 from pipeline.ner.recognizer import (
     CELL,
     CELL_LINE,
+    CHEMICAL_NAME,
     DISEASE,
     DRUG,
     GENE,
@@ -199,8 +203,10 @@ def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGround
 
     ``substances`` (short form → whether its long form names a substance) is what the
     document's sections read so far defined; this section's definitions are added to it."""
-    taken = [(m.start, m.end) for m in mentions]
     votes = [Vote.read(model, span) for model, span in model_spans(doc)]
+    yielding = [m for m in mentions if _yields(m, votes)]
+    mentions = [m for m in mentions if m not in yielding]
+    taken = [(m.start, m.end) for m in mentions]
     substances = {} if substances is None else substances
     record_substances(doc, mentions, votes, substances)
     votes = [v for v in votes if not _overlaps_any(v.start, v.end, taken)
@@ -214,8 +220,18 @@ def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGround
         mention = model_mention(winner.model, winner.span, grounder, context, winner.end)
         if mention is not None:
             added.append(mention)
+    added += [m for m in yielding if not _overlaps_any(m.start, m.end, [(a.start, a.end) for a in added])]
     added += short_form_drugs(doc, mentions + added)
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))
+
+
+def _yields(mention: Mention, votes: list[Vote]) -> bool:
+    """Whether a chemical name the dictionary does not have ("N-alpha-tosyl-L-lysine", kind
+    :data:`CHEMICAL_NAME`) gives way to a model's longer reading of it ("N-alpha-tosyl-L-lysine
+    chloromethyl ketone"): the vote then decides, and the name comes back if nothing won."""
+    return mention.kind == CHEMICAL_NAME and any(
+        v.label == DRUG and v.start <= mention.start and mention.end <= v.end
+        and v.end - v.start > mention.end - mention.start for v in votes)
 
 
 def short_form_drugs(doc: Doc, mentions: list[Mention]) -> list[Mention]:

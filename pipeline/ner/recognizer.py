@@ -61,6 +61,20 @@ COORDINATION_ONLY = {"t", "b"}
 CONJUNCTIONS = {"and", "or", ",", "and/or", "&"}
 MAX_TERM_PIECES = 16
 MAX_CACHED_WORDS = 100_000
+# The pieces a chemical name starts with before a hyphen ("N-alpha-tosyl-L-lysine ...",
+# "13-cis-retinoic acid"): locants and stereo descriptors, which leave the compound what it is,
+# and substituents, which make it another one.
+_DESCRIPTOR = re.compile(
+    r"^(?:\d+(?:,\d+)*'*|[A-Za-z]\d*'*|DL|dl|[αβγδεκω]|alpha|beta|gamma|delta|epsilon|kappa|"
+    r"omega|cis|trans|tert|sec|iso|all|meso|endo|exo)$")
+_SUBSTITUENT = re.compile(
+    r"^(?:[a-z]{2,}(?:yl|oxy|amino|amido|imino|hydro|chloro|fluoro|bromo|iodo|nitro|nitroso|"
+    r"oxo|thio|keto|azido|cyano|phospho|sulfo)|aza|oxa|thia|di|tri|tetra|bis|tris|nor|homo|"
+    r"des|amino|hydroxy|chloro|fluoro|bromo|iodo|nitro|oxo|thio|keto|deoxy|dihydro|dehydro)$",
+    re.I)
+_HYPHENS = frozenset("-\u2010\u2011")
+# The kind of a drug mention widened to a chemical name the dictionary does not have.
+CHEMICAL_NAME = "chemical-name"
 _ANTIBODY_TARGET = re.compile(
     r"anti-?(?P<target>[^()]+?)\s*(?:\((?P<abbr>[^()]+)\))?\s*(?:monoclonal|blocking|therapeutic)?\s*"
     r"(?:antibod(?:y|ies)|mAbs?|Abs?|MoAbs?)$", re.I)
@@ -215,7 +229,8 @@ class Recognizer:
         pieces = doc_pieces(doc, text)
         words = frozenset(cues) if cues is not None else words_of(text)
         context = CellContext(abbreviation_variants(abbreviations or {}), words)
-        mentions = self._dictionary_mentions(text, pieces, context)
+        mentions = [whole_chemical_name(text, pieces, m)
+                    for m in self._dictionary_mentions(text, pieces, context)]
         mentions = antibody_mentions(text, pieces) + mentions
         mentions = self._population_mentions(text, pieces, mentions)
         mentions = [self._extend_cell(text, pieces, m, mentions)
@@ -557,6 +572,31 @@ class Recognizer:
         return [Mention(p.start, p.end, GENE, p.text, (), "pattern", "pattern", "",
                         p.token, p.token)
                 for p in pieces if GENE_SHAPE.match(p.text) and p.start not in covered]
+
+
+def whole_chemical_name(text: str, pieces: Pieces, mention: Mention) -> Mention:
+    """A drug the dictionary finds at the end of a longer chemical name written with hyphens
+    ("N-alpha-tosyl-L-lysine chloromethyl ketone" holds "L-lysine") covers the whole name.
+    Locants and stereo descriptors before it ("N-", "L-", "13-cis-") leave the compound what
+    the dictionary says; a substituent ("tosyl-", "methyl-") makes it another, which the
+    dictionary does not have: the mention then keeps no id (kind :data:`CHEMICAL_NAME`, which
+    yields to a model's reading of the whole name, :mod:`pipeline.ner.merge`)."""
+    k = _piece_at(pieces, mention.start, -1)
+    if mention.label != DRUG or k <= 0:
+        return mention
+    first = _token_start(pieces, k)
+    before = pieces[first:k]
+    if not before or any(text[a.end:b.start] not in _HYPHENS
+                         for a, b in zip(before, pieces[first + 1:k + 1], strict=True)):
+        return mention
+    if not all(_DESCRIPTOR.match(p.text) or _SUBSTITUENT.match(p.text) for p in before):
+        return mention
+    mention.start = pieces[first].start
+    if any(_SUBSTITUENT.match(p.text) and not _DESCRIPTOR.match(p.text) for p in before):
+        name = text[mention.start:mention.end]
+        mention.norm, mention.ids, mention.source = name.lower(), (), "pattern"
+        mention.match, mention.kind, mention.concept = "none", CHEMICAL_NAME, None
+    return mention
 
 
 def defined_parentheticals(pieces: list[Piece], context: CellContext) -> set[int]:
