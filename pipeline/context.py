@@ -14,6 +14,18 @@ class DrugRef:
     ids: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class DrugDefinition:
+    """What a short form the document defines as a drug stands for ("sodium fluoride (NaF)"):
+    the drug's name and ids, and how they were found (pipeline.ner.merge.short_form_drugs)."""
+
+    norm: str
+    ids: tuple[str, ...] = ()
+    source: str = ""
+    match: str = ""
+    kind: str = ""
+
+
 @dataclass
 class DocumentContext:
     doc_id: str = ""
@@ -30,3 +42,7 @@ class DocumentContext:
     # drug or other chemical): "ADCC" (antibody-dependent cellular cytotoxicity) does not, so
     # a model that tags "ADCC" as a chemical is not believed (pipeline.ner.merge).
     substances: dict[str, bool] = field(default_factory=dict)
+    # Short forms the document defines as drugs where scispaCy's detector cannot tell
+    # ("sodium fluoride (NaF)"), with the drug each stands for: a "NaF" in a later figure
+    # legend is that drug too (pipeline.ner.merge).
+    drug_definitions: dict[str, DrugDefinition] = field(default_factory=dict)

@@ -82,8 +82,9 @@ class EntityRecognizer:
         if any(key.startswith(NEURAL_PREFIX) for key in doc.spans):
             context = CellContext(abbreviation_variants(abbreviations), frozenset(cues))
             substances = document.substances if document is not None else None
+            definitions = document.drug_definitions if document is not None else None
             mentions = merge_model_mentions(mentions, doc, self.recognizer.grounder, context,
-                                            substances)
+                                            substances, definitions)
         mentions = [m for m in mentions
                     if not is_class_adjective(doc, m) and not names_a_cell_process(doc, m)
                     and not names_something_else(doc, m)]

@@ -35,7 +35,9 @@ mention covers it, and a drug mention of the short form takes the long form's na
 unless the dictionary grounds it on its own (:func:`short_form_drugs`). "LONG (SHORT)"
 defines SHORT when Schwartz & Hearst's test says so or, where that test cannot tell (the
 formula "sodium fluoride (NaF)"), when SHORT is shaped like a short form and a model tags it
-as a drug too or it has two capitals (:func:`defines`).
+as a drug too or it has two capitals (:func:`defines`). The definitions carry over to the
+sections read after (``DocumentContext.drug_definitions``): a "NaF" in a figure legend is the
+abstract's sodium fluoride.
 
 Before the vote, a drug span that runs into a participle ("Con A-activated mouse",
 "LPS-induced") is read as the agent before the hyphen ("Con A"; :func:`without_participle`),
@@ -76,6 +78,7 @@ from dataclasses import dataclass
 from scispacy.abbreviation import find_abbreviation
 from spacy.tokens import Doc, Span
 
+from pipeline.context import DrugDefinition
 from pipeline.grounding.cells import CellGrounder
 from pipeline.grounding.context import CellContext
 from pipeline.grounding.drugs import ground_drug
@@ -198,11 +201,13 @@ class Vote:
 
 def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGrounder,
                          context: CellContext,
-                         substances: dict[str, bool] | None = None) -> list[Mention]:
+                         substances: dict[str, bool] | None = None,
+                         definitions: dict[str, DrugDefinition] | None = None) -> list[Mention]:
     """The lexicon ``mentions`` plus the mentions the models' vote adds (module docstring).
 
-    ``substances`` (short form → whether its long form names a substance) is what the
-    document's sections read so far defined; this section's definitions are added to it."""
+    ``substances`` (short form → whether its long form names a substance) and ``definitions``
+    (short form → the drug it stands for) are what the document's sections read so far
+    defined; this section's definitions are added to them."""
     votes = [Vote.read(model, span) for model, span in model_spans(doc)]
     yielding = [m for m in mentions if _yields(m, votes)]
     mentions = [m for m in mentions if m not in yielding]
@@ -221,7 +226,7 @@ def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGround
         if mention is not None:
             added.append(mention)
     added += [m for m in yielding if not _overlaps_any(m.start, m.end, [(a.start, a.end) for a in added])]
-    added += short_form_drugs(doc, mentions + added)
+    added += short_form_drugs(doc, mentions + added, definitions)
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))
 
 
@@ -234,7 +239,8 @@ def _yields(mention: Mention, votes: list[Vote]) -> bool:
         and v.end - v.start > mention.end - mention.start for v in votes)
 
 
-def short_form_drugs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def short_form_drugs(doc: Doc, mentions: list[Mention],
+                     definitions: dict[str, DrugDefinition] | None = None) -> list[Mention]:
     """The short form of a drug the text spells out in full ("20-Hydroxyeicosatetraenoic acid
     (20-HETE)", "sodium fluoride (NaF)") is that drug wherever it occurs: where no other
     mention covers it, it becomes one (the models often tag the long form and miss the short
@@ -242,31 +248,40 @@ def short_form_drugs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     drug mention of the short form itself takes the long form's name and ids
     (:func:`takes_the_long_form`), so that both name one drug. The drug mention must be the
     whole long form: in "Polyethylene glycol-superoxide dismutase (PEG-SOD)" the short form
-    is no drug. Returns the mentions added."""
+    is no drug. ``definitions`` holds what the sections read before defined ("NaF" in a figure
+    legend is the abstract's sodium fluoride); this section's definitions are added to it,
+    the first one of a short form counting. Returns the mentions added."""
     taken = [(m.start, m.end) for m in mentions]
     drugs = {(m.start, m.end): m for m in mentions if m.label == DRUG}
+    definitions = {} if definitions is None else definitions
+    own = _drug_definitions(doc, mentions)
+    for short, drug in own.items():
+        definitions.setdefault(short, DrugDefinition(drug.norm, drug.ids, drug.source, drug.match,
+                                                     drug.kind))
     found = []
-    for short, drug in _drug_definitions(doc, mentions).items():
+    for short, definition in definitions.items():
+        long_form = own.get(short)
         pattern = r"(?<![\w-])" + re.escape(short) + r"(?![\w-])"
         for match in re.finditer(pattern, doc.text):
             span = doc.char_span(match.start(), match.end())
             same = drugs.get((match.start(), match.end()))
-            if same is not None:
-                takes_the_long_form(same, drug)
+            if same is not None and same is not long_form:
+                takes_the_long_form(same, definition)
             if span is None or _overlaps_any(match.start(), match.end(), taken):
                 continue
-            found.append(Mention(match.start(), match.end(), DRUG, drug.norm, drug.ids,
-                                 drug.source, drug.match, drug.kind, span.start, span.end - 1))
+            found.append(Mention(match.start(), match.end(), DRUG, definition.norm,
+                                 definition.ids, definition.source, definition.match,
+                                 definition.kind, span.start, span.end - 1))
             taken.append((match.start(), match.end()))
     return found
 
 
-def takes_the_long_form(short: Mention, drug: Mention) -> None:
+def takes_the_long_form(short: Mention, drug: DrugDefinition) -> None:
     """A drug mention of a short form ("NaF", which a model tags and no dictionary knows) is
     the drug its long form names: it takes that drug's name and ids, so that the claims of
     both fall on one drug. A short form the dictionary grounds on its own (match "exact" with
     ids: "paclitaxel (Taxol)") keeps its grounding."""
-    if short is drug or (short.match == "exact" and short.ids):
+    if short.match == "exact" and short.ids:
         return
     short.norm, short.ids, short.match, short.kind = drug.norm, drug.ids, drug.match, drug.kind
 

@@ -36,3 +36,17 @@ def test_cue_words_of_earlier_sections_count(nlp):
     assert [(e.text, e.ids) for e in cells] == [("Rods", ["CL:0000604"])]
     alone = Document("d4", "test", "text", sections=[Section("figure-1", "figure", "Rods were counted.")])
     assert [e for e in annotate_document(nlp, alone).entities if e.label == "CELL"] == []
+
+
+def test_a_drug_short_form_defined_in_the_abstract_is_that_drug_in_a_legend(nlp):
+    # scispaCy's detector cannot read "NaF" as sodium fluoride; the merge's own definition
+    # ("LONG (SHORT)" after a drug) is carried to the sections after it.
+    document = Document("d5", "test", "text", sections=[
+        Section("abstract", "abstract", "Rat thymocytes were exposed to sodium fluoride (NaF)."),
+        Section("figure-1", "figure", "NaF lowered the viability of Jurkat cells."),
+    ])
+    result = annotate_document(nlp, document)
+    legend = [e for e in result.entities if e.section_id == "figure-1" and e.label == "DRUG"]
+    assert [(e.text, e.norm) for e in legend] == [("NaF", "sodium fluoride")]
+    assert [(c.drug, c.drug_norm) for c in result.claims if c.section_id == "figure-1"] == [
+        ("NaF", "sodium fluoride")]

@@ -180,3 +180,19 @@ def test_a_short_form_whose_long_form_is_more_than_the_drug_is_not_that_drug(nlp
               "proliferation of mammary epithelial cells.")
     assert [m.norm for m in doc._.mentions if m.text(doc) == "CLA"] == [
         "conjugated linoleic acid", "conjugated linoleic acid"]
+
+
+def test_a_definition_read_in_an_earlier_section_applies_in_a_later_one(tokenizer_nlp):
+    definitions = {}
+    abstract = tagged(tokenizer_nlp, "Potassium fluoride (KF) slowed growth.")
+    long_form = lexicon_drug(abstract, "Potassium fluoride", ("DRUGBANK:DB-KF",))
+    merge_model_mentions([long_form], abstract, default_grounder(), CellContext(), {}, definitions)
+    assert list(definitions) == ["KF"]
+    legend = tagged(tokenizer_nlp, "KF killed rat hepatocytes.")
+    legend.spans["ner:a"] = [span(legend, "KF", "CHEMICAL")]
+    legend.spans["ner:b"] = [span(legend, "KF", "SIMPLE_CHEMICAL")]
+    merged = merge_model_mentions([], legend, default_grounder(), CellContext(), {}, definitions)
+    assert drugs_of(legend, merged) == [("KF", "potassium fluoride", ("DRUGBANK:DB-KF",))]
+    untagged = tagged(tokenizer_nlp, "Later KF killed rat hepatocytes.")
+    merged = merge_model_mentions([], untagged, default_grounder(), CellContext(), {}, definitions)
+    assert drugs_of(untagged, merged) == [("KF", "potassium fluoride", ("DRUGBANK:DB-KF",))]
