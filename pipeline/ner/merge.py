@@ -196,7 +196,14 @@ class Vote:
 
     @property
     def text(self) -> str:
-        return self.span.doc.text[self.start:self.end]
+        return text_until(self.span, self.end)
+
+
+def text_until(span: Span, end: int) -> str:
+    """The span's text up to the character offset ``end`` (inside its last token for a cut
+    reading). ``span.text`` joins only the span's tokens; ``Doc.text`` would join them all,
+    on every call."""
+    return span.text[:end - span.start_char]
 
 
 def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGrounder,
@@ -493,9 +500,12 @@ def _is_a_concentration(span: Span, text: str) -> bool:
     name in brackets that is no ion is a short form ("lipopolysaccharide [LPS]")."""
     if CONCENTRATION.match(text):
         return True
-    doc, start = span.doc.text, span.start_char
-    close = doc.find("]", start, start + len(text) + 4)
-    return doc[start - 1:start] == "[" and close >= 0 and ION.match(doc[start:close]) is not None
+    # The span's own tokens and their neighbours: Doc.text would join the whole doc each time.
+    around = span.doc[max(0, span.start - 1):min(len(span.doc), span.end + 2)]
+    local, start = around.text, span.start_char - around.start_char
+    close = local.find("]", start, start + len(text) + 4)
+    return local[start - 1:start] == "[" and close >= 0 and \
+        ION.match(local[start:close]) is not None
 
 
 def _names_the_line(rest: str, context: CellContext) -> bool:
@@ -526,7 +536,7 @@ def model_mention(model: str, span: Span, grounder: CellGrounder, context: CellC
     the reading ends when that is inside the span's last token (:class:`Vote`)."""
     label = MODEL_LABELS.get(span.label_)
     end = span.end_char if end is None else end
-    text = span.doc.text[span.start_char:end]
+    text = text_until(span, end)
     if label is None or not any(c.isalpha() for c in text):
         return None
     mention = Mention(span.start_char, end, label, text.lower(), (), model, MODEL_MATCH,

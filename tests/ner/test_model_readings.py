@@ -55,3 +55,15 @@ def test_a_line_is_a_cell_line_only_where_cells_are_spoken_of(tokenizer_nlp):
     assert merge(doc, {"a": [span(doc, "arterial line", "CELL"), span(doc, "line", "CELL")]}) == []
     doc = tagged(tokenizer_nlp, "Pax-5 was found in B-lymphoid lines and in HL-60 line cells.")
     assert merge(doc, {"a": [span(doc, "B-lymphoid lines", "CELL")]}) == ["CELL B-lymphoid lines"]
+
+
+def test_text_until_reads_a_cut_inside_the_last_token():
+    # Regression (speed): readings were cut out of Doc.text, which joins every token of the
+    # doc on each access; the slice of the span's own text is the same string.
+    import spacy
+
+    from pipeline.ner.merge import text_until
+    doc = spacy.blank("en")("Spleen cells were activated with Con A-activated serum today.")
+    span = doc[5:7]  # "Con A-activated"
+    assert text_until(span, span.end_char) == "Con A-activated"
+    assert text_until(span, span.start_char + len("Con A")) == "Con A"
