@@ -266,10 +266,11 @@ def short_form_drugs(doc: Doc, mentions: list[Mention],
         definitions.setdefault(short, DrugDefinition(drug.norm, drug.ids, drug.source, drug.match,
                                                      drug.kind))
     found = []
+    text = doc.text  # once: Doc.text joins every token on each access
     for short, definition in definitions.items():
         long_form = own.get(short)
         pattern = r"(?<![\w-])" + re.escape(short) + r"(?![\w-])"
-        for match in re.finditer(pattern, doc.text):
+        for match in re.finditer(pattern, text):
             span = doc.char_span(match.start(), match.end())
             same = drugs.get((match.start(), match.end()))
             if same is not None and same is not long_form:
