@@ -106,7 +106,23 @@ def names_something_else(doc: Doc, mention: Mention) -> bool:
     """Whether a drug mention's words name something that is not given to cells: a receptor
     or a marker, a protein or a gene, an organism, a gene written as its symbol."""
     return names_a_receptor_or_marker(doc, mention) or names_a_protein(doc, mention) or \
-        names_an_organism(doc, mention) or is_written_as_a_gene(doc, mention)
+        names_an_organism(doc, mention) or is_written_as_a_gene(doc, mention) or \
+        names_a_virus_or_a_measure(doc, mention)
+
+
+# "IC50s", "EC50": a measured dose, not an agent.
+DOSE_MEASURE = re.compile(r"^(?:IC|EC|ED|LD|GI|CC)50s?$", re.IGNORECASE)
+
+
+def names_a_virus_or_a_measure(doc: Doc, mention: Mention) -> bool:
+    """A virus ("caprine arthritis-encephalitis virus long terminal repeat", "HIV virus") or a
+    dose measure ("IC50s") that a model reads as a chemical."""
+    text = mention.text(doc)
+    words = text.lower().split()
+    following = following_words(doc, mention, 1)
+    return "virus" in words or "viruses" in words or \
+        (following and following[0].lower() in {"virus", "viruses"}) or \
+        bool(DOSE_MEASURE.match(text))
 
 
 def is_class_adjective(doc: Doc, mention: Mention) -> bool:

@@ -113,3 +113,16 @@ def test_the_lineage_cells_differentiate_into_is_not_those_cells(tokenizer_nlp):
     doc = tokenizer_nlp("Hemin induced erythroid differentiation.")
     adjective = mention(doc, "erythroid", "CELL", "adjective", "curated")
     assert not names_a_fate(doc, adjective, [adjective])
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Activation of the feline leukemia virus promoter in monocytes.", "feline leukemia virus",
+     True),
+    ("Activation of the feline leukemia virus promoter in monocytes.", "feline leukemia", True),
+    ("The IC50s of budesonide were low.", "IC50s", True),
+    ("The IC50s of budesonide were low.", "budesonide", False),
+])
+def test_a_virus_or_a_dose_measure_is_no_drug(tokenizer_nlp, text, name, expected):
+    from pipeline.ner.component import names_a_virus_or_a_measure
+    doc = tokenizer_nlp(text)
+    assert names_a_virus_or_a_measure(doc, mention(doc, name)) is expected
