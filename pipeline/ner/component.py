@@ -117,6 +117,8 @@ DOSE_MEASURE = re.compile(r"^(?:IC|EC|ED|LD|GI|CC)50s?$", re.IGNORECASE)
 def names_a_virus_or_a_measure(doc: Doc, mention: Mention) -> bool:
     """A virus ("caprine arthritis-encephalitis virus long terminal repeat", "HIV virus") or a
     dose measure ("IC50s") that a model reads as a chemical."""
+    if mention.label != DRUG:
+        return False  # "human immunodeficiency virus infection" is a disease
     text = mention.text(doc)
     words = text.lower().split()
     following = following_words(doc, mention, 1)

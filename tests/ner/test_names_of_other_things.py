@@ -126,3 +126,11 @@ def test_a_virus_or_a_dose_measure_is_no_drug(tokenizer_nlp, text, name, expecte
     from pipeline.ner.component import names_a_virus_or_a_measure
     doc = tokenizer_nlp(text)
     assert names_a_virus_or_a_measure(doc, mention(doc, name)) is expected
+
+
+def test_a_virus_disease_is_still_a_disease(tokenizer_nlp):
+    # Regression: the virus check dropped disease and gene mentions too.
+    from pipeline.ner.component import names_a_virus_or_a_measure
+    doc = tokenizer_nlp("Patients with human immunodeficiency virus infection were treated.")
+    disease = mention(doc, "human immunodeficiency virus infection", label="DISEASE", kind="")
+    assert not names_a_virus_or_a_measure(doc, disease)
