@@ -207,6 +207,8 @@ class ClaimFinder:
         if trigger is None and not self._is_treatment_link(path, anchor, cell_token):
             trigger, direction = self._argument_trigger(path, cell_token, mention_tokens)
             rule = "clause"
+            if trigger is not None and _negated_objects(path.top):
+                direction = "no_change"  # "X had *no effect* on E following ... of Y cells"
         if trigger is not None:
             if self._is_acting_agent(cell_token, trigger, path):
                 return None
@@ -713,23 +715,30 @@ def _is_caused_process(trigger: Token, path) -> bool:
         (below.dep_ in SUBJECTS and is_verb(trigger)) or preposition(below) == "by")
 
 
+def _negated_objects(predicate: Token) -> list[Token]:
+    """The predicate's objects that are denied: "had *no effect*", "showed *no change*"."""
+    return [c for c in predicate.children if c.dep_ in OBJECTS and any(
+        d.dep_ == "neg" or d.lower_ == "no" for d in c.children)]
+
+
 def _own_denial(drug: Token, path) -> Token | None:
     """The denial in the drug's own clause, when the drug is the subject of a predicate
     below the path's top (or of a copula at the top: "X is *not* a signal for E in Y") that
     is negated ("while PMA *did not*", "whereas Z *had no effect*"): the negated predicate,
-    or its negated object."""
+    or its negated object. At the top, only a negated object on the path counts ("X had *no
+    effect* on E following stimulation of Y cells")."""
     predicate = drug.head
     copula = any(c.dep_ == "cop" for c in predicate.children)  # "X is not a signal for E"
-    if drug.dep_ not in SUBJECTS or predicate.i not in {t.i for t in path.up_from_a} or \
-            (predicate.i == path.top.i and not copula):
+    if drug.dep_ not in SUBJECTS or predicate.i not in {t.i for t in path.up_from_a}:
         return None
+    negated_objects = _negated_objects(predicate)
+    if predicate.i == path.top.i and not copula:
+        # "X had *no effect* on E in Y": only a denial the path to the cell goes through
+        on_path = {t.i for t in path.tokens()}
+        return next((c for c in negated_objects if c.i in on_path), None)
     if any(c.dep_ == "neg" for c in predicate.children):
         return predicate
-    for child in predicate.children:
-        if child.dep_ in OBJECTS and any(d.dep_ == "neg" or d.lower_ == "no"
-                                         for d in child.children):
-            return child
-    return None
+    return negated_objects[0] if negated_objects else None
 
 
 def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:

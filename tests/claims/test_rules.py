@@ -576,3 +576,9 @@ def test_the_effect_of_a_drug_on_a_process(nlp, text, direction):
 ])
 def test_cells_named_as_the_source_of_a_material_are_not_a_population(nlp, text):
     assert not any(c[1].startswith("fibroblast") for c in claims_of(nlp, text))
+
+
+def test_no_effect_on_a_light_verb_denies_the_clause_trigger(nlp):
+    found = claims_of(nlp, "Cisplatin and etoposide also had no effect on caspase activation "
+                           "following TNF-alpha-induced stimulation of Jurkat cells.")
+    assert {c[2] for c in found} == {"no_change"} and found
