@@ -725,17 +725,22 @@ def _own_denial(drug: Token, path) -> Token | None:
     """The denial in the drug's own clause, when the drug is the subject of a predicate
     below the path's top (or of a copula at the top: "X is *not* a signal for E in Y") that
     is negated ("while PMA *did not*", "whereas Z *had no effect*"): the negated predicate,
-    or its negated object. At the top, only a negated object on the path counts ("X had *no
-    effect* on E following stimulation of Y cells")."""
+    or its negated object. At the top, a negated object counts when no other predicate
+    carries the cells ("X had *no effect* on E following stimulation of Y cells")."""
+    while drug.dep_ == "conj" and drug.head.i != drug.i:
+        drug = drug.head  # "X and Z had no effect": Z is a subject too
     predicate = drug.head
     copula = any(c.dep_ == "cop" for c in predicate.children)  # "X is not a signal for E"
     if drug.dep_ not in SUBJECTS or predicate.i not in {t.i for t in path.up_from_a}:
         return None
     negated_objects = _negated_objects(predicate)
     if predicate.i == path.top.i and not copula:
-        # "X had *no effect* on E in Y": only a denial the path to the cell goes through
-        on_path = {t.i for t in path.tokens()}
-        return next((c for c in negated_objects if c.i in on_path), None)
+        # "X had *no effect* on E in Y", "... on E following stimulation of Y cells": a denial
+        # of what the drug does, unless the cells hang on a predicate of their own ("X had no
+        # effect on A but increased B in Y cells").
+        if any(is_verb(t) for t in path.up_from_b if t.i != path.top.i):
+            return None
+        return negated_objects[0] if negated_objects else None
     if any(c.dep_ == "neg" for c in predicate.children):
         return predicate
     return negated_objects[0] if negated_objects else None

@@ -582,3 +582,12 @@ def test_no_effect_on_a_light_verb_denies_the_clause_trigger(nlp):
     found = claims_of(nlp, "Cisplatin and etoposide also had no effect on caspase activation "
                            "following TNF-alpha-induced stimulation of Jurkat cells.")
     assert {c[2] for c in found} == {"no_change"} and found
+
+
+def test_no_effect_on_one_thing_does_not_deny_an_effect_stated_on_the_cells():
+    # "X had no effect on A but increased B in Y cells": the cells hang on "increased".
+    rows = [("Cisplatin", "NN", "nsubj", 1), ("had", "VBD", "ROOT", 1), ("no", "DT", "neg", 3),
+            ("effect", "NN", "dobj", 1), ("but", "CC", "cc", 1), ("increased", "VBD", "conj", 1),
+            ("apoptosis", "NN", "dobj", 5), ("in", "IN", "case", 9),
+            ("Jurkat", "NN", "compound", 9), ("cells", "NNS", "nmod", 5), (".", ".", "punct", 1)]
+    assert claims_on_parse(rows, (0, 0), (8, 9)) == [("cisplatin", "Jurkat cells", "increase")]
