@@ -909,7 +909,10 @@ def _is_measured(token: Token) -> bool:
 def _names_its_own_agent(reference: Token) -> bool:
     """'carcinogen exposure', 'IL-1Ra treatment', 'exposure to platelets', 'treated with an
     adenosine analog': the treatment names its agent, which is not the document's drug (the
-    noun right before it is its agent whatever the parse: "acute ethanol exposure")."""
+    noun right before it is its agent whatever the parse: "acute ethanol exposure"), or the
+    treatment is in apposition to its agent ("stimulation with anti-Ig, a treatment that ...")."""
+    if reference.dep_ == "appos" and is_noun(reference.head):
+        return True
     return any(is_noun(child) and (child.dep_ == "compound" or child.i == reference.i - 1 or (
                    child.dep_ == "nmod" and preposition(child) in {"to", "with"}))
                for child in reference.children)

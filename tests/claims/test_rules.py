@@ -591,3 +591,10 @@ def test_no_effect_on_one_thing_does_not_deny_an_effect_stated_on_the_cells():
             ("apoptosis", "NN", "dobj", 5), ("in", "IN", "case", 9),
             ("Jurkat", "NN", "compound", 9), ("cells", "NNS", "nmod", 5), (".", ".", "punct", 1)]
     assert claims_on_parse(rows, (0, 0), (8, 9)) == [("cisplatin", "Jurkat cells", "increase")]
+
+
+def test_a_treatment_in_apposition_to_its_agent_is_not_the_title_drug(nlp):
+    found = claims_of(nlp, "Stimulation of B cells with anti-IgM, a treatment sufficient to "
+                           "induce CD5 expression, failed to sustain STAT3 activation.",
+                      title_drugs=["Rapamycin"])
+    assert not any(c[4] for c in found)
