@@ -44,7 +44,8 @@ ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
 ANAPHORIC_DETERMINERS = frozenset({"this", "these", "that", "those", "such"})
 AIM_VERBS = frozenset({"investigate", "evaluate", "examine", "assess", "study", "explore",
-                       "compare", "analyze", "analyse", "test", "address", "aim", "determine"})
+                       "compare", "analyze", "analyse", "test", "address", "aim", "determine",
+                       "clarify", "elucidate", "characterize", "characterise"})
 
 
 @dataclass

@@ -598,3 +598,9 @@ def test_a_treatment_in_apposition_to_its_agent_is_not_the_title_drug(nlp):
                            "induce CD5 expression, failed to sustain STAT3 activation.",
                       title_drugs=["Rapamycin"])
     assert not any(c[4] for c in found)
+
+
+def test_to_clarify_the_effects_is_a_statement_of_aim(nlp):
+    found = claims_of(nlp, "To clarify the effects of bromocriptine on prolactinoma cells, "
+                           "morphometric analyses were applied.")
+    assert [c[2:4] for c in found] == [("unclear", "hedged")]
