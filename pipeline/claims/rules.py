@@ -112,7 +112,8 @@ class ClaimFinder:
                  and not _names_a_material(doc, m)]
         if not cells:
             return []
-        anchors = self._anchors(doc, sentence, inside, context, antecedents)
+        anchors = self._anchors(doc, sentence, inside, context, antecedents,
+                                _previous_sentence_names_a_drug(doc, sentence, mentions))
         mention_tokens = {i for m in inside for i in range(m.first_token, m.last_token + 1)}
         self._mention_tokens = frozenset(i for m in inside if m.label != CELL
                                          for i in range(m.first_token, m.last_token + 1))
@@ -133,7 +134,11 @@ class ClaimFinder:
 
     # -- anchors ------------------------------------------------------------------------
     def _anchors(self, doc: Doc, sentence: Span, inside: list[Mention],
-                 context: DocumentContext, antecedents: list[DrugRef]) -> list[DrugAnchor]:
+                 context: DocumentContext, antecedents: list[DrugRef],
+                 after_a_drug: bool = True) -> list[DrugAnchor]:
+        """The drugs of the sentence, or else the antecedent its references point to ("the
+        treatment", "the drug", and "its"/"their" only right after a sentence that named a
+        drug: "STAT3 ... its constitutive activation" is STAT3's)."""
         drugs = [m for m in inside if m.label == DRUG]
         aliases = class_aliases(doc, drugs)
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc), m.norm, m.ids),
@@ -146,7 +151,8 @@ class ClaimFinder:
                       (self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
                        and not _names_its_own_agent(t))
                       or (t.lower_ in {"its", "their"} and t.head.i != t.i
-                          and self.lexicon.token_direction(t.head) is not None)
+                          and self.lexicon.token_direction(t.head) is not None
+                          and after_a_drug)
                       or (t.lower_ in {"effect", "effects"} and t.i < sentence.root.i + 1
                           and not any(preposition(c) == "of" for c in t.children)))]
         if references:
@@ -837,6 +843,14 @@ def _names_a_material(doc: Doc, cell: Mention) -> bool:
 
 UNTREATED_WORDS = frozenset({"untreated", "non-treated", "nontreated", "mock-treated",
                              "unexposed"})
+
+
+def _previous_sentence_names_a_drug(doc: Doc, sentence: Span, mentions: list[Mention]) -> bool:
+    if sentence.start == 0:
+        return False
+    previous = doc[sentence.start - 1].sent
+    return any(m.label == DRUG and previous.start_char <= m.start < previous.end_char
+               for m in mentions)
 
 
 def _is_untreated(doc: Doc, cell: Mention) -> bool:

@@ -604,3 +604,16 @@ def test_to_clarify_the_effects_is_a_statement_of_aim(nlp):
     found = claims_of(nlp, "To clarify the effects of bromocriptine on prolactinoma cells, "
                            "morphometric analyses were applied.")
     assert [c[2:4] for c in found] == [("unclear", "hedged")]
+
+
+@pytest.mark.parametrize("text, implicit", [
+    # "its" is STAT3's: no drug in the sentence before
+    ("STAT3 is a marker of B-1 cells. Its constitutive activation promotes the proliferation "
+     "of B cells.", False),
+    # right after a sentence naming the drug, "its" is the drug's
+    ("Rapamycin was given to the mice. Its inhibition of mTOR reduced the proliferation of "
+     "B cells.", True),
+])
+def test_its_refers_to_the_drug_only_right_after_it_is_named(nlp, text, implicit):
+    found = claims_of(nlp, text, title_drugs=["Rapamycin"])
+    assert any(c[4] for c in found) is implicit
