@@ -109,7 +109,7 @@ class ClaimFinder:
         inside += generic_cells(doc, sentence, inside, mentions)
         cells = [m for m in inside if m.label in (CELL, CELL_LINE)
                  and not _names_a_disease(doc, m, inside) and not _is_untreated(doc, m)
-                 and not _names_a_material(doc, m)]
+                 and not _names_a_material(doc, m) and not _in_an_adjective(doc, m)]
         if not cells:
             return []
         anchors = self._anchors(doc, sentence, inside, context, antecedents,
@@ -144,7 +144,8 @@ class ClaimFinder:
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc), m.norm, m.ids),
                               doc[m.root(doc)], m)
                    for m in drugs if not _is_a_source(doc[m.root(doc)])
-                   and not _is_measured(doc[m.root(doc)])]
+                   and not _is_measured(doc[m.root(doc)])
+                   and not _is_a_comparator(doc[m.root(doc)])]
         if drugs or not antecedents or self._names_its_treatment(sentence):
             return anchors
         references = [t for t in sentence if not _is_baseline(t) and (
@@ -831,6 +832,21 @@ MATERIAL_NOUNS = frozenset({"conditioned", "supernatant", "supernatants", "lysat
                             "membranes", "homogenate", "homogenates", "secretome"})
 
 
+# "T cell-independent", "osteoclast-like": the cell word is part of an adjective.
+ADJECTIVE_ENDINGS = ("-independent", "-dependent", "-like")
+
+
+def _in_an_adjective(doc: Doc, cell: Mention) -> bool:
+    """A cell name that only builds an adjective ("in the T cell-independent culture
+    system", "osteoclast-like giant cells") names no population."""
+    last = doc[cell.last_token]
+    rest = last.text[cell.end - last.idx:].lower()
+    after = doc[cell.last_token + 1].lower_ if cell.last_token + 1 < len(doc) else ""
+    return rest.startswith(ADJECTIVE_ENDINGS) or \
+        (after == "-" and cell.last_token + 2 < len(doc) and
+         "-" + doc[cell.last_token + 2].lower_ in ADJECTIVE_ENDINGS)
+
+
 def _names_a_material(doc: Doc, cell: Mention) -> bool:
     """A cell named only as the source of a material is not a population a drug acts on."""
     after = doc[cell.last_token + 1] if cell.last_token + 1 < len(doc) else None
@@ -901,13 +917,25 @@ MEASURE_NOUNS = frozenset({"concentration", "concentrations", "level", "levels",
 # "phosphatidylserine translocation", "glucose uptake": the substance is what moves or is made.
 PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "influx", "entry",
                            "transport", "accumulation", "synthesis", "secretion",
-                           "incorporation", "metabolism", "turnover"})
+                           "incorporation", "metabolism", "turnover", "binding"})
+
+
+def _is_a_comparator(token: Token) -> bool:
+    """'the greater selectivity of PF, compared with FK506, ...': the drug a finding is
+    compared with is not the one it is about (guideline rule 11)."""
+    return any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS | {"versus", "vs",
+                                                                              "vs."}
+               for c in token.children) or \
+        (token.head.lower_ in COMPARISON_WORDS and token.head.i != token.i
+         and token.dep_ in {"nmod", "obl"})
 
 
 def _is_measured(token: Token) -> bool:
     """Whether the drug only names what a measurement or a process is of ("serum lactate
     levels", "blood alcohol concentration", "levels of cortisol", "phosphatidylserine
     translocation"): a quantity that changes, not an agent."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "plasma ACTH and cortisol concentrations"
     head = token.head
     if head.i != token.i and head.lower_ in PROCESS_NOUNS and token.i < head.i and \
             token.dep_ in {"compound", "amod"}:

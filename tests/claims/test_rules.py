@@ -617,3 +617,18 @@ def test_to_clarify_the_effects_is_a_statement_of_aim(nlp):
 def test_its_refers_to_the_drug_only_right_after_it_is_named(nlp, text, implicit):
     found = claims_of(nlp, text, title_drugs=["Rapamycin"])
     assert any(c[4] for c in found) is implicit
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the comparator drug (guideline rule 11)
+    ("The greater selectivity of tacrolimus, compared with cyclosporine, may prove useful in "
+     "manipulating T cell responses.", ("cyclosporine", "T cell")),
+    # a cell word that only builds an adjective
+    ("Dexamethasone was effective in inhibiting IgE synthesis in the T cell-independent "
+     "culture system.", ("dexamethasone", "T cell")),
+    # a substance whose binding is measured
+    ("Phosphocreatine led to a lower activation of glucocorticoid binding in lymphocytes.",
+     ("glucocorticoids", "lymphocytes")),
+])
+def test_comparators_adjectives_and_measured_binding_make_no_claim(nlp, text, absent):
+    assert absent not in [c[:2] for c in claims_of(nlp, text)]
