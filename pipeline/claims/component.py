@@ -26,6 +26,7 @@ from pipeline.claims.modality import (
     is_comparison,
     is_hedged,
     is_negated,
+    phrase_follows_but_not,
 )
 from pipeline.claims.rules import ClaimFinder, PairClaim
 from pipeline.context import DocumentContext, DrugRef
@@ -82,7 +83,9 @@ class ClaimExtractor:
             direction = "no_change"
         mention = anchor.mention
         cell_tokens = range(cell.first_token, cell.last_token + 1)
-        if (mention is not None and follows_but_not(doc, mention.first_token, drug_tokens)) or \
+        if (mention is not None and (
+                follows_but_not(doc, mention.first_token, drug_tokens) or
+                phrase_follows_but_not(doc[mention.root(doc)], drug_tokens))) or \
                 follows_but_not(doc, cell.first_token, cell_tokens):
             direction = "no_change"  # "X, but not Y, inhibits E": Y has no effect
         drug_start = mention.start if mention else None

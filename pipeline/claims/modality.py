@@ -69,6 +69,22 @@ def follows_but_not(doc: Doc, first_token: int, listed: Collection[int]) -> bool
     return k > 0 and doc[k].lower_ == "not" and doc[k - 1].lower_ in {"but", ",", "and"}
 
 
+def phrase_follows_but_not(token: Token, listed: Collection[int], levels: int = 3) -> bool:
+    """Whether the token, or a noun phrase it is part of, comes after 'but not': "but not in
+    the presence of other inducers, such as hemin" (the drug is a few nouns down)."""
+    doc = token.doc
+    for _ in range(levels + 1):
+        if follows_but_not(doc, token.left_edge.i, listed) or any(
+                c.dep_ == "neg" and c.lower_ == "not" and c.i > 0 and
+                doc[c.i - 1].lower_ in {"but", ",", "and"} for c in token.children):
+            return True  # "but not in the presence of ...", the "not" on the phrase itself
+        if token.head.i == token.i or not (token.head.tag_.startswith("NN") or
+                                           token.head.pos_ in {"NOUN", "PROPN"}):
+            return False
+        token = token.head
+    return False
+
+
 def is_aim_statement(trigger: Token) -> bool:
     """'we investigated the effects of X on Y': an aim, not a finding. A study named in a
     fronted 'in' phrase frames a finding instead ("In our evaluation of the effect of X on

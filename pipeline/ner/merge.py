@@ -180,7 +180,7 @@ class Vote:
         """A model span as our label, with the bracket it leaves open and, for a drug,
         without the participle it runs into."""
         label = MODEL_LABELS.get(span.label_, OTHER)
-        span = balanced(span)
+        span = balanced(trimmed(span))
         if label == DRUG:
             span, cut = without_participle(span)
             return cls(model, span, label, -1 if cut == span.end_char else cut)
@@ -372,6 +372,25 @@ def abbreviates(short: Span, long_form: Span) -> bool:
     one its abbreviation detector uses), and a letter in the short form ("(12)" is a number)."""
     return any(c.isalpha() for c in short.text) and \
         find_abbreviation(long_form, short)[1] is not None
+
+
+EDGE_WORDS = frozenset({",", ";", ":", ".", "and", "or"})
+
+
+def trimmed(span: Span) -> Span:
+    """The span without the punctuation or conjunction a model reads into its edges ("hemin
+    ," in "such as hemin, cytarabine and ...") or a determiner it starts with ("A
+    dysfunction"). A final letter stays: "concanavalin A", "serum amyloid A"."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].lower_ in EDGE_WORDS:
+        end -= 1
+    while end - start > 1 and (span.doc[start].lower_ in EDGE_WORDS or
+                               (span.doc[start].lower_ in {"a", "an", "the"} and
+                               span.doc[start].tag_ == "DT")):
+        start += 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label=span.label)
 
 
 def balanced(span: Span) -> Span:

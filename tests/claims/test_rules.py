@@ -632,3 +632,11 @@ def test_its_refers_to_the_drug_only_right_after_it_is_named(nlp, text, implicit
 ])
 def test_comparators_adjectives_and_measured_binding_make_no_claim(nlp, text, absent):
     assert absent not in [c[:2] for c in claims_of(nlp, text)]
+
+
+def test_drugs_in_a_phrase_after_but_not_have_no_effect(nlp):
+    found = claims_of(nlp, "The transfected K562 cells had a reduced capacity to differentiate "
+                           "in the presence of sodium butyrate but not in the presence of other "
+                           "inducers, such as hemin and cytarabine.")
+    directions = {c[0]: c[2] for c in found}
+    assert directions.get("hemin") == "no_change" and directions.get("cytarabine") == "no_change"

@@ -67,3 +67,22 @@ def test_text_until_reads_a_cut_inside_the_last_token():
     span = doc[5:9]  # "Con A-activated" (the blank tokenizer splits the hyphen)
     assert text_until(span, span.end_char) == "Con A-activated"
     assert text_until(span, span.start_char + len("Con A")) == "Con A"
+
+
+def test_a_model_reading_loses_the_punctuation_at_its_edges():
+    # Regression: a model read "hemin ," and the drug's name became "hemin,".
+    import spacy
+
+    from pipeline.ner.merge import trimmed
+    doc = spacy.blank("en")("other inducers, such as hemin, cytarabine, and imatinib.")
+    span = Span(doc, 5, 7, label="CHEMICAL")  # "hemin ,"
+    assert trimmed(span).text == "hemin"
+    assert trimmed(Span(doc, 9, 11, label="CHEMICAL")).text == "imatinib"  # "and imatinib"
+
+
+def test_a_final_letter_is_part_of_the_name():
+    import spacy
+
+    from pipeline.ner.merge import trimmed
+    doc = spacy.blank("en")("Cells were stimulated with concanavalin A for two days.")
+    assert trimmed(Span(doc, 4, 6, label="CHEMICAL")).text == "concanavalin A"
