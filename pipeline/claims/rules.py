@@ -899,12 +899,14 @@ COMPOSITION_WORDS = {"in": frozenset({"rich", "enriched", "poor", "deficient", "
 
 
 def _is_a_source(token: Token) -> bool:
-    """Whether the drug only says where another agent comes from (``SOURCE_NOUNS``) or what
-    it is made of (``COMPOSITION_WORDS``): it is not the agent."""
+    """Whether the drug only says where another agent comes from (``SOURCE_NOUNS``, "a factor
+    in bovine colostrum") or what it is made of (``COMPOSITION_WORDS``): it is not the
+    agent."""
     if token.dep_ != "nmod":
         return False
     head, case = token.head.lower_, preposition(token)
     return (case == "of" and head.split("-")[-1] in SOURCE_NOUNS) or \
+        (case in {"in", "from"} and head in {"factor", "factors"} | SOURCE_NOUNS) or \
         head in COMPOSITION_WORDS.get(case, ())
 
 

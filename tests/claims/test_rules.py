@@ -640,3 +640,9 @@ def test_drugs_in_a_phrase_after_but_not_have_no_effect(nlp):
                            "inducers, such as hemin and cytarabine.")
     directions = {c[0]: c[2] for c in found}
     assert directions.get("hemin") == "no_change" and directions.get("cytarabine") == "no_change"
+
+
+def test_a_drug_a_factor_is_found_in_is_not_the_agent(nlp):
+    found = claims_of(nlp, "A factor in green tea extract inhibits IL-2 production in activated "
+                           "T helper cells.")
+    assert not any(c[0].startswith(("green tea", "tea")) for c in found)
