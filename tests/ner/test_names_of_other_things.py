@@ -11,6 +11,7 @@ from pipeline.ner.component import (
     names_a_fate,
     names_a_protein,
     names_a_receptor_or_marker,
+    names_a_virus_or_a_measure,
     names_an_organism,
 )
 from pipeline.ner.recognizer import Mention
@@ -123,14 +124,12 @@ def test_the_lineage_cells_differentiate_into_is_not_those_cells(tokenizer_nlp):
     ("The IC50s of budesonide were low.", "budesonide", False),
 ])
 def test_a_virus_or_a_dose_measure_is_no_drug(tokenizer_nlp, text, name, expected):
-    from pipeline.ner.component import names_a_virus_or_a_measure
     doc = tokenizer_nlp(text)
     assert names_a_virus_or_a_measure(doc, mention(doc, name)) is expected
 
 
 def test_a_virus_disease_is_still_a_disease(tokenizer_nlp):
     # Regression: the virus check dropped disease and gene mentions too.
-    from pipeline.ner.component import names_a_virus_or_a_measure
     doc = tokenizer_nlp("Patients with human immunodeficiency virus infection were treated.")
     disease = mention(doc, "human immunodeficiency virus infection", label="DISEASE", kind="")
     assert not names_a_virus_or_a_measure(doc, disease)
