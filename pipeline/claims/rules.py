@@ -311,7 +311,7 @@ class ClaimFinder:
         Returns (None, None) when nothing links them, ("reject", None) across a boundary.
         """
         top = path.top
-        drug_side = path.up_from_a[-2] if len(path.up_from_a) >= 2 else path.a
+        drug_side = _below_top_on_drug_side(path)
         if top.lower_ in self.lexicon.effect_heads and not self._token_sign(top) and \
                 top.i not in mention_tokens and path.up_from_a and \
                 preposition(drug_side) in {"of", ""} and drug_side.dep_ != "conj":
@@ -680,6 +680,12 @@ def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     return in_disease or head.lower_ in DISEASE_HEADS
 
 
+def _below_top_on_drug_side(path) -> Token:
+    """The token on a's (the drug's) side just under the path's top (a itself when a hangs
+    from it)."""
+    return path.up_from_a[-2] if len(path.up_from_a) >= 2 else path.a
+
+
 def _below_top(path) -> Token:
     """The token on b's side just under the path's top (b itself when b hangs from it)."""
     chain = [path.b, *path.up_from_b]
@@ -704,7 +710,7 @@ def _drug_is_object_of_top(path) -> bool:
     action of X"): the top then acts on what the drug does."""
     if not path.up_from_a:
         return False
-    below = path.up_from_a[-2] if len(path.up_from_a) >= 2 else path.a
+    below = _below_top_on_drug_side(path)
     return below.dep_ in {"dobj", "nsubjpass"}
 
 
@@ -718,7 +724,7 @@ def _is_caused_process(trigger: Token, path) -> bool:
     """Whether the drug is the agent of a process trigger: its subject, or its "by" phrase."""
     if trigger.lower_ not in CAUSED_PROCESSES:
         return False
-    below = path.up_from_a[-2] if len(path.up_from_a) >= 2 else path.a
+    below = _below_top_on_drug_side(path)
     return path.top.i == trigger.i and (
         (below.dep_ in SUBJECTS and is_verb(trigger)) or preposition(below) == "by")
 
