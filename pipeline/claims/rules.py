@@ -931,11 +931,21 @@ PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "infl
 def _is_a_comparator(token: Token) -> bool:
     """'the greater selectivity of PF, compared with FK506, ...': the drug a finding is
     compared with is not the one it is about (guideline rule 11)."""
-    return any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS | {"versus", "vs",
-                                                                              "vs."}
-               for c in token.children) or \
-        (token.head.lower_ in COMPARISON_WORDS and token.head.i != token.i
-         and token.dep_ in {"nmod", "obl"})
+    if any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS | {"versus", "vs",
+                                                                         "vs."}
+           for c in token.children) or \
+            (token.head.lower_ in COMPARISON_WORDS and token.head.i != token.i
+             and token.dep_ in {"nmod", "obl"}):
+        return True
+    # "In contrast to ionomycin treatment, exposure of cells to PMA did not induce E": the
+    # drug of the contrasted treatment, one or two nouns up.
+    for head in list(token.ancestors)[:2]:
+        if head.lower_ == "contrast" and any(c.dep_ == "case" and c.lower_ == "in"
+                                             for c in head.children):
+            return True
+        if not is_noun(head):
+            break
+    return False
 
 
 def _is_measured(token: Token) -> bool:

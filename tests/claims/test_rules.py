@@ -646,3 +646,9 @@ def test_a_drug_a_factor_is_found_in_is_not_the_agent(nlp):
     found = claims_of(nlp, "A factor in green tea extract inhibits IL-2 production in activated "
                            "T helper cells.")
     assert not any(c[0].startswith(("green tea", "tea")) for c in found)
+
+
+def test_the_drug_of_a_contrasted_treatment_is_a_comparator(nlp):
+    found = claims_of(nlp, "In contrast to ionomycin treatment, exposure of Jurkat cells to "
+                           "phorbol myristate acetate did not induce NFATc.")
+    assert "ionomycin" not in {c[0] for c in found}
