@@ -145,7 +145,8 @@ class ClaimFinder:
                               doc[m.root(doc)], m)
                    for m in drugs if not _is_a_source(doc[m.root(doc)])
                    and not _is_measured(doc[m.root(doc)])
-                   and not _is_a_comparator(doc[m.root(doc)])]
+                   and not _is_a_comparator(doc[m.root(doc)])
+                   and not _is_a_later_step(doc[m.root(doc)])]
         if drugs or not antecedents or self._names_its_treatment(sentence):
             return anchors
         references = [t for t in sentence if not _is_baseline(t) and (
@@ -945,6 +946,17 @@ def _is_a_comparator(token: Token) -> bool:
             return True
         if not is_noun(head):
             break
+    return False
+
+
+def _is_a_later_step(token: Token) -> bool:
+    """'Pretreatment of T cells by NAC *followed by* stimulation with PMA or H2O2 resulted in
+    suppression of E': the stimulus of the later step is the condition the effect is seen
+    under, not its agent (NAC is)."""
+    for head in list(token.ancestors)[:4]:
+        if head.lower_ == "followed" and head.dep_ in {"acl", "advcl", "amod"} and \
+                token.i > head.i:
+            return True
     return False
 
 

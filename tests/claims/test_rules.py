@@ -652,3 +652,10 @@ def test_the_drug_of_a_contrasted_treatment_is_a_comparator(nlp):
     found = claims_of(nlp, "In contrast to ionomycin treatment, exposure of Jurkat cells to "
                            "phorbol myristate acetate did not induce NFATc.")
     assert "ionomycin" not in {c[0] for c in found}
+
+
+def test_the_stimulus_of_a_later_step_is_not_the_agent(nlp):
+    found = claims_of(nlp, "Pretreatment of Jurkat T cells by N-acetylcysteine followed by "
+                           "stimulation with PMA or hydrogen peroxide resulted in strong "
+                           "suppression of NF-kappa B activation.")
+    assert {c[0] for c in found} == {"acetylcysteine"}
