@@ -960,12 +960,25 @@ def _is_a_later_step(token: Token) -> bool:
     return False
 
 
+def _measure_follows(token: Token) -> bool:
+    """Whether the word right after the drug and the names listed with it is a measure
+    ("ACTH and cortisol *concentrations*"), whatever the parse made of the list."""
+    listed = {c.i for c in token.subtree if c.dep_ in {"conj", "cc", "punct", "compound"}}
+    k = token.i + 1
+    while k < len(token.doc) and k in listed:
+        k += 1
+    return k < len(token.doc) and k > token.i + 1 and \
+        token.doc[k].lower_ in MEASURE_NOUNS | PROCESS_NOUNS
+
+
 def _is_measured(token: Token) -> bool:
     """Whether the drug only names what a measurement or a process is of ("serum lactate
     levels", "blood alcohol concentration", "levels of cortisol", "phosphatidylserine
     translocation"): a quantity that changes, not an agent."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "plasma ACTH and cortisol concentrations"
+    if _measure_follows(token):
+        return True
     head = token.head
     if head.i != token.i and head.lower_ in PROCESS_NOUNS and token.i < head.i and \
             token.dep_ in {"compound", "amod"}:

@@ -659,3 +659,13 @@ def test_the_stimulus_of_a_later_step_is_not_the_agent(nlp):
                            "stimulation with PMA or hydrogen peroxide resulted in strong "
                            "suppression of NF-kappa B activation.")
     assert {c[0] for c in found} == {"acetylcysteine"}
+
+
+def test_substances_listed_before_a_measure_are_measured():
+    # "smaller changes in ACTH and cortisol concentrations", parsed with "concentrations"
+    # hanging on "ACTH".
+    rows = [("changes", "NNS", "ROOT", 0), ("in", "IN", "case", 2), ("ACTH", "NN", "nmod", 0),
+            ("and", "CC", "cc", 2), ("cortisol", "NN", "conj", 2),
+            ("concentrations", "NNS", "dep", 2), ("in", "IN", "case", 7),
+            ("lymphocytes", "NNS", "nmod", 0)]
+    assert claims_on_parse(rows, (2, 2), (7, 7)) == []
