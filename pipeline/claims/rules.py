@@ -108,8 +108,7 @@ class ClaimFinder:
                   if sentence.start_char <= m.start and m.end <= sentence.end_char]
         inside += generic_cells(doc, sentence, inside, mentions)
         cells = [m for m in inside if m.label in (CELL, CELL_LINE)
-                 and not _names_a_disease(doc, m, inside) and not _is_untreated(doc, m)
-                 and not _names_a_material(doc, m) and not _in_an_adjective(doc, m)]
+                 and not _names_no_population(doc, m, inside)]
         if not cells:
             return []
         anchors = self._anchors(doc, sentence, inside, context, antecedents,
@@ -143,10 +142,7 @@ class ClaimFinder:
         aliases = class_aliases(doc, drugs)
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc), m.norm, m.ids),
                               doc[m.root(doc)], m)
-                   for m in drugs if not _is_a_source(doc[m.root(doc)])
-                   and not _is_measured(doc[m.root(doc)])
-                   and not _is_a_comparator(doc[m.root(doc)])
-                   and not _is_a_later_step(doc[m.root(doc)])]
+                   for m in drugs if not _is_no_agent(doc[m.root(doc)])]
         if drugs or not antecedents or self._names_its_treatment(sentence):
             return anchors
         references = [t for t in sentence if not _is_baseline(t) and (
@@ -565,12 +561,15 @@ class ClaimFinder:
         def usable(token: Token) -> bool:
             return token.i != cell_token.i and token.i not in self._drug_tokens and \
                 token.i not in self._cell_tokens
+
+        def names_the_drug(token: Token) -> bool:
+            return any(t.i in self._drug_tokens for t in token.subtree)
         if is_noun(trigger):
             if trigger.lower_ in self.lexicon.effect_heads:
                 # "the effects of X on *lymphocyte activation*"
                 for child in trigger.children:
                     if preposition(child) in ON_PREPOSITIONS and usable(child) and \
-                            not any(t.i in self._drug_tokens for t in child.subtree):
+                            not names_the_drug(child):
                         return child
             return trigger
         for child in trigger.children:
@@ -580,8 +579,7 @@ class ClaimFinder:
             return trigger.head
         for child in trigger.children:
             # not the phrase that names the agent: "by the combination of GM-CSF"
-            if child.dep_ in {"nmod", "xcomp"} and usable(child) and \
-                    not any(t.i in self._drug_tokens for t in child.subtree):
+            if child.dep_ in {"nmod", "xcomp"} and usable(child) and not names_the_drug(child):
                 return child
         return trigger
 
@@ -833,6 +831,13 @@ def _after_than(doc: Doc, cell: Mention) -> bool:
     return False
 
 
+def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
+    """Whether a cell mention names no population a drug could act on: a disease, untreated
+    cells, the source of a material, or a word inside an adjective (docs/claims.md, rule 9)."""
+    return _names_a_disease(doc, cell, inside) or _is_untreated(doc, cell) or \
+        _names_a_material(doc, cell) or _in_an_adjective(doc, cell)
+
+
 # "fibroblast conditioned medium", "supernatants of activated T cells": made from the cells.
 MATERIAL_NOUNS = frozenset({"conditioned", "supernatant", "supernatants", "lysate", "lysates",
                             "extract", "extracts", "medium", "media", "exosomes",
@@ -905,6 +910,14 @@ COMPOSITION_WORDS = {"in": frozenset({"rich", "enriched", "poor", "deficient", "
                      "of": frozenset({"free", "devoid", "composed", "consisting"})}
 
 
+def _is_no_agent(token: Token) -> bool:
+    """Whether a drug mention (its root ``token``) names something other than the agent of
+    the sentence's effects: a source or ingredient, a measured or moved substance, the
+    comparator, or the stimulus of a later step (docs/claims.md, rule 8)."""
+    return _is_a_source(token) or _is_measured(token) or _is_a_comparator(token) or \
+        _is_a_later_step(token)
+
+
 def _is_a_source(token: Token) -> bool:
     """Whether the drug only says where another agent comes from (``SOURCE_NOUNS``, "a factor
     in bovine colostrum") or what it is made of (``COMPOSITION_WORDS``): it is not the
@@ -932,8 +945,7 @@ PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "infl
 def _is_a_comparator(token: Token) -> bool:
     """'the greater selectivity of PF, compared with FK506, ...': the drug a finding is
     compared with is not the one it is about (guideline rule 11)."""
-    if any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS | {"versus", "vs",
-                                                                         "vs."}
+    if any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS | {"vs", "vs."}
            for c in token.children) or \
             (token.head.lower_ in COMPARISON_WORDS and token.head.i != token.i
              and token.dep_ in {"nmod", "obl"}):
