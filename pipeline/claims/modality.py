@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.lexicon import TriggerLexicon
 from pipeline.claims.rules import AIM_VERBS
-from pipeline.claims.syntax import ancestors_to
+from pipeline.claims.syntax import ancestors_to, is_noun
 
 NEGATORS = {"not", "no", "never", "n't", "without", "neither", "nor", "nothing"}
 REPORTING_VERBS = {"cause", "caused", "causes", "lead", "led", "leads", "result", "resulted",
@@ -66,7 +66,13 @@ def follows_but_not(doc: Doc, first_token: int, listed: Collection[int]) -> bool
         k -= 1
     if k >= 0 and doc[k].lower_ in {"neither", "nor"}:
         return True  # "neither ascorbate nor AZT affected E"
-    return k > 0 and doc[k].lower_ == "not" and doc[k - 1].lower_ in {"but", ",", "and"}
+    return k > 0 and _is_but_not(doc[k])
+
+
+def _is_but_not(token: Token) -> bool:
+    """A 'not' that sets what follows against what came before: "but not", ", not"."""
+    return token.lower_ == "not" and token.i > 0 and \
+        token.doc[token.i - 1].lower_ in {"but", ",", "and"}
 
 
 def phrase_follows_but_not(token: Token, listed: Collection[int], levels: int = 3) -> bool:
@@ -75,11 +81,9 @@ def phrase_follows_but_not(token: Token, listed: Collection[int], levels: int = 
     doc = token.doc
     for _ in range(levels + 1):
         if follows_but_not(doc, token.left_edge.i, listed) or any(
-                c.dep_ == "neg" and c.lower_ == "not" and c.i > 0 and
-                doc[c.i - 1].lower_ in {"but", ",", "and"} for c in token.children):
+                c.dep_ == "neg" and _is_but_not(c) for c in token.children):
             return True  # "but not in the presence of ...", the "not" on the phrase itself
-        if token.head.i == token.i or not (token.head.tag_.startswith("NN") or
-                                           token.head.pos_ in {"NOUN", "PROPN"}):
+        if token.head.i == token.i or not is_noun(token.head):
             return False
         token = token.head
     return False
