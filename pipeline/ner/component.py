@@ -79,6 +79,7 @@ class EntityRecognizer:
         # reading of the whole name ("chloramphenicol acetyltransferase", a gene) takes their place.
         mentions = [m for m in self.recognizer(doc, abbreviations, cues)
                     if not names_something_else(doc, m)]
+        judged = {id(m) for m in mentions}
         if any(key.startswith(NEURAL_PREFIX) for key in doc.spans):
             context = CellContext(abbreviation_variants(abbreviations), frozenset(cues))
             substances = document.substances if document is not None else None
@@ -87,7 +88,8 @@ class EntityRecognizer:
                                             substances, definitions)
         mentions = [m for m in mentions
                     if not is_class_adjective(doc, m) and not names_a_cell_process(doc, m)
-                    and not names_something_else(doc, m)]
+                    # the lexicon's mentions were judged before the merge; judge the rest
+                    and (id(m) in judged or not names_something_else(doc, m))]
         mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)
                     and not names_a_fate(doc, m, mentions)]
         for mention in mentions:

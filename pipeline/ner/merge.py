@@ -232,7 +232,8 @@ def merge_model_mentions(mentions: list[Mention], doc: Doc, grounder: CellGround
         mention = model_mention(winner.model, winner.span, grounder, context, winner.end)
         if mention is not None:
             added.append(mention)
-    added += [m for m in yielding if not _overlaps_any(m.start, m.end, [(a.start, a.end) for a in added])]
+    won = [(a.start, a.end) for a in added]
+    added += [m for m in yielding if not _overlaps_any(m.start, m.end, won)]
     added += short_form_drugs(doc, mentions + added, definitions)
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))
 
@@ -507,8 +508,8 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
         if text.lower() in GENERIC_CELL_WORDS:
             return False
         line_shaped = label == CELL_LINE and CELL_LINE_SHAPE.match(text) and not GENE_SHAPE.match(text)
-        if LINE_HEAD.match(text):
-            return bool(line_shaped) or _names_the_line(LINE_HEAD.match(text)["rest"], context)
+        if line := LINE_HEAD.match(text):
+            return bool(line_shaped) or _names_the_line(line["rest"], context)
         return bool(CELL_HEAD.search(text) or line_shaped
                     or (label == CELL and _grounds(text, grounder, context)))
     return True
