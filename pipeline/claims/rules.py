@@ -14,6 +14,7 @@ induction is a decrease), then negation and hedging are read off the sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +43,10 @@ COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative"}
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
+# "Y cells resistant to X", "resistance of Y to X": the drug has no effect on the cells.
+RESISTANCE_WORDS = frozenset({"resistant", "resistance", "refractory", "insensitive",
+                              "insensitivity", "unresponsive", "unresponsiveness",
+                              "nonresponsive"})
 ANAPHORIC_DETERMINERS = frozenset({"this", "these", "that", "those", "such"})
 AIM_VERBS = frozenset({"investigate", "evaluate", "examine", "assess", "study", "explore",
                        "compare", "analyze", "analyse", "test", "address", "aim", "determine",
@@ -118,7 +123,7 @@ class ClaimFinder:
                                          for i in range(m.first_token, m.last_token + 1))
         self._drug_tokens = frozenset(i for m in inside if m.label == DRUG
                                       for i in range(m.first_token, m.last_token + 1))
-        self._cell_tokens = frozenset(i for m in cells
+        self._cell_tokens = frozenset(i for m in inside if m.label in (CELL, CELL_LINE)
                                       for i in range(m.first_token, m.last_token + 1))
         found = []
         for anchor in anchors:
@@ -142,15 +147,17 @@ class ClaimFinder:
         aliases = class_aliases(doc, drugs)
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc), m.norm, m.ids),
                               doc[m.root(doc)], m)
-                   for m in drugs if not _is_no_agent(doc[m.root(doc)])]
+                   for m in drugs if not _is_no_agent(doc[m.root(doc)])
+                   and not self._is_changed(doc[m.root(doc)])]
         if drugs or not antecedents or self._names_its_treatment(sentence):
             return anchors
-        references = [t for t in sentence if not _is_baseline(t) and (
+        references = [t for t in sentence if not _is_baseline(t) and not _in_an_adjective_phrase(t)
+                      and (
                       (self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
                        and not _names_its_own_agent(t))
                       or (t.lower_ in {"its", "their"} and t.head.i != t.i
                           and self.lexicon.token_direction(t.head) is not None
-                          and after_a_drug)
+                          and after_a_drug and not _has_a_subject_before(t, sentence))
                       or (t.lower_ in {"effect", "effects"} and t.i < sentence.root.i + 1
                           and not any(preposition(c) == "of" for c in t.children)))]
         if references:
@@ -158,6 +165,20 @@ class ClaimFinder:
         if context.section == "figure":
             return [DrugAnchor(antecedents[-1], sentence.root, None, True)]
         return []
+
+    def _is_changed(self, token: Token) -> bool:
+        """'SOC activation in Y cells *increased* free cytosolic Ca2+': the drug is the object
+        (or passive subject) of a directional verb, so it is what changes, not the agent."""
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # "increased Ca2+ and cAMP"
+        verb = token.head
+        if token.dep_ not in OBJECTS | PASSIVE_SUBJECTS or not is_verb(verb) or \
+                not self._token_sign(verb):
+            return False
+        # A preposition between them means a misparse ("mRNAs *increase* dramatically in
+        # response to cycloheximide" with the drug read as the object).
+        between = token.doc[min(verb.i, token.i) + 1:max(verb.i, token.i)]
+        return not any(t.tag_ in {"IN", "TO"} for t in between)
 
     def _names_its_treatment(self, sentence: Span) -> bool:
         """'acute ethanol exposure impairs angiogenesis and this effect ...': the sentence
@@ -179,8 +200,39 @@ class ClaimFinder:
                 return None
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
-        if path is None or path.length > MAX_PATH:
+        if path is None or path.length > MAX_PATH or _joins_another_clause(path):
             return None
+        evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
+        resistance = self._resistance(path) if evidence is not None else None
+        if resistance is not None:
+            # "Y cells were *resistant* to X-induced apoptosis": the resistance is the finding
+            evidence.trigger, evidence.direction = resistance, "no_change"
+        return evidence
+
+    def _resistance(self, path) -> Token | None:
+        """The word saying the cells resist the drug: it governs the drug ("Y cells, resistant
+        to growth inhibition by X") or its "to" phrase follows it ("increased resistance to
+        the cytotoxicity of X", whatever the phrase hangs on), and nothing above it overcomes
+        the resistance ("X overcomes the resistance of Y cells to Z" is X's effect)."""
+        doc = path.a.doc
+        drug_side = [path.a, *path.up_from_a]
+        for k, token in enumerate(drug_side):
+            before = token.left_edge.i - 1
+            if token.lower_ in RESISTANCE_WORDS:
+                resistance = token
+            elif preposition(token) == "to" and before >= 0 and \
+                    doc[before].lower_ in RESISTANCE_WORDS:
+                resistance = doc[before]
+            else:
+                continue
+            overcome = any(self.lexicon.is_in(t.lower_, self.lexicon.reversing_triggers)
+                           for t in [*drug_side[k + 1:], *resistance.ancestors])
+            return None if overcome else resistance
+        return None
+
+    def _link(self, doc: Doc, anchor: DrugAnchor, cell: Mention, inside: list[Mention],
+              mention_tokens: set[int], path, suffix: str) -> Evidence | None:
+        cell_token = path.b
         cell_side = [cell_token, *(t for t in path.up_from_b if t.i != path.top.i)]
         if _after_than(doc, cell) or any(
                preposition(t) in CIRCUMSTANCE_PREPOSITIONS or t.lower_ in COMPARISON_WORDS
@@ -363,10 +415,7 @@ class ClaimFinder:
                 drug.head.i not in {t.i for t in path.up_from_a}:
             return 1
         verb = drug.head
-        refers_back = any(child.dep_ in OBJECTS and any(
-            d.dep_ == "det" and d.lower_ in ANAPHORIC_DETERMINERS for d in child.children)
-            for child in verb.children)
-        return (self._token_sign(verb) or 1) if refers_back else 1
+        return (self._token_sign(verb) or 1) if _refers_back(verb) else 1
 
     def _governing_verb(self, top: Token) -> Token | None:
         """The directional verb whose subject is ``top``, if any."""
@@ -773,6 +822,44 @@ def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:
         cell_token.i > effect_head.i and preposition(cell_token) in {"in", "of", "on"}
 
 
+def _joins_another_clause(path) -> bool:
+    """'adenosine could modulate E of Y cells ... and that caffeine has the potential to ...':
+    the drug is the subject of a clause coordinated with one that has its own subject, so
+    it is not the agent of that other clause's effects; unless its clause refers back to
+    them ("..., and pretreatment with X enhanced *this effect*", see ``_anaphoric_sign``)."""
+    chain = [path.a, *path.up_from_a]
+    for below, above in pairwise(chain):
+        if below.dep_ == "conj" and is_verb(below) and is_verb(above) and \
+                any(c.dep_ in SUBJECTS for c in below.children) and \
+                any(c.dep_ in SUBJECTS for c in above.children) and \
+                not _refers_back(below):
+            return True
+    return False
+
+
+def _refers_back(verb: Token) -> bool:
+    """Whether the verb's object is anaphoric: "enhanced *this effect*", "reversed *these*"."""
+    return any(child.dep_ in OBJECTS and (child.lower_ in ANAPHORIC_DETERMINERS or any(
+        d.dep_ == "det" and d.lower_ in ANAPHORIC_DETERMINERS for d in child.children))
+        for child in verb.children)
+
+
+def _has_a_subject_before(possessive: Token, sentence: Span) -> bool:
+    """'FOXO3a or *its* downstream activity': a subject written before the possessive, of
+    its number, is what it refers to, not the previous sentence's drug."""
+    tags = ("NNS", "NNPS") if possessive.lower_ == "their" else ("NN", "NNP")
+    return any(t.tag_ in tags and t.dep_ in SUBJECTS
+               for t in sentence.doc[sentence.start:possessive.i])
+
+
+def _in_an_adjective_phrase(token: Token) -> bool:
+    """'the cytotoxic *drug* resistant breast cancer cells': a noun inside an adjective
+    refers to no treatment of the sentence."""
+    head = token.head
+    return head.i > token.i and head.tag_.startswith("JJ") and \
+        token.dep_ in {"nmod:npmod", "npadvmod", "compound", "dep"}
+
+
 def _times(direction: str, sign: int) -> str:
     if direction not in SIGN:
         return direction
@@ -835,7 +922,29 @@ def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool
     """Whether a cell mention names no population a drug could act on: a disease, untreated
     cells, the source of a material, or a word inside an adjective (docs/claims.md, rule 9)."""
     return _names_a_disease(doc, cell, inside) or _is_untreated(doc, cell) or \
-        _names_a_material(doc, cell) or _in_an_adjective(doc, cell)
+        _names_a_material(doc, cell) or _in_an_adjective(doc, cell) or \
+        _is_a_product(doc, cell, inside)
+
+
+# "differentiation of stromal cells *into* endothelial cells": the cells something becomes.
+BECOMING_WORDS = ("differentiat", "transdifferentiat", "conversion", "convert")
+PRODUCT_PREPOSITIONS = frozenset({"into", "to", "toward", "towards"})
+
+
+def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
+    """'inhibiting the differentiation of mammary stromal cells *to an endothelial cell
+    type*': the cells that differentiate are the population; what they become is not, when
+    the sentence names both."""
+    token = doc[cell.root(doc)]
+    while token.dep_ in {"compound", "amod", "nn", "appos"} and is_noun(token.head):
+        token = token.head  # "an endothelial cell *type*", "dendritic cells (*DC*)"
+    becoming = token.head
+    if token.dep_ not in {"nmod", "obl"} or preposition(token) not in PRODUCT_PREPOSITIONS or \
+            not becoming.lower_.startswith(BECOMING_WORDS):
+        return False
+    sources = {m.root(doc) for m in inside if m.label in (CELL, CELL_LINE)}
+    return any(t.i in sources for child in becoming.children if child.i != token.i
+               for t in child.subtree)
 
 
 # "fibroblast conditioned medium", "supernatants of activated T cells": made from the cells.

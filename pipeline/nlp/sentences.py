@@ -3,10 +3,11 @@
 Runs before the parser and presets boundaries the parser then keeps: a line break starts a
 sentence (titles, headings and list items are not run together), and abbreviations that end
 in a period ("e.g.", "i.e.", "Fig.", "et al.", "vs.") or an open parenthesis never end one.
-scispaCy's tokenizer keeps the period of a mixed-case word or unit ("NaF.", "mV.") on the
-word, as if it were an abbreviation; before a capitalised word that period ends the sentence,
-so it is split off ("the activity of NaF. NaF and ..." is two sentences). A compound's letter
-with its period ("herbimycin A. The ...") ends the sentence too, kept as one token.
+scispaCy's tokenizer keeps the period of a mixed-case word or unit ("NaF.", "mV.",
+"microg/mL.") on the word, as if it were an abbreviation; before a capitalised word that
+period ends the sentence, so it is split off ("the activity of NaF. NaF and ..." is two
+sentences). A compound's letter with its period ("herbimycin A. The ...") ends the sentence
+too, kept as one token.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ NO_BREAK_AFTER = {"e.g.", "i.e.", "fig.", "figs.", "al.", "vs.", "cf.", "approx.
                   "resp.", "no.", "ref.", "refs.", "eq.", "sp.", "spp.", "dr.", "drs.", "prof.",
                   "st.", "inc.", "ltd.", "co.", "corp.", "jr.", "mr.", "mrs.", "ms.", "nos.",
                   "var.", "subsp.", "ed.", "eds.", "vol.", "pp.", "et."}
-# A word with its sentence-final period attached: "NaF.", "mV.", "Ca2+." (not "U.S.", "J.").
-_WORD_WITH_PERIOD = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]\.$")
+# A word with its sentence-final period attached: "NaF.", "mV.", "Ca2+.", "microg/mL." (not
+# "U.S.", "J.").
+_WORD_WITH_PERIOD = re.compile(r"^[A-Za-z][A-Za-z0-9+\-/]*[A-Za-z0-9+]\.$")
 
 
 # A sentence end followed by a citation number: "(CLL).1", "cells.12,13", "(n = 3).4"

@@ -54,3 +54,12 @@ def test_a_period_after_a_compounds_letter_ends_the_sentence(nlp):
         "Differentiation was not induced by hemin or herbimycin A.",
         "The antisense oligomer restored it."]
 
+
+
+def test_a_period_after_a_unit_with_a_slash_ends_the_sentence(nlp):
+    # Regression: "microg/mL." kept its period, as an abbreviation, and two sentences of a CG
+    # abstract ran together.
+    assert sentences(nlp, "IC50 values ranged from 10 to 15 microg/mL. While betulin was "
+                          "moderately active in K562 cells, it was strong in HeLa cells.") == [
+        "IC50 values ranged from 10 to 15 microg/mL.",
+        "While betulin was moderately active in K562 cells, it was strong in HeLa cells."]
