@@ -8,7 +8,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.lexicon import TriggerLexicon
-from pipeline.claims.rules import AIM_VERBS
+from pipeline.claims.rules import is_aim_word
 from pipeline.claims.syntax import ancestors_to, is_noun
 
 NEGATORS = {"not", "no", "never", "n't", "without", "neither", "nor", "nothing"}
@@ -94,22 +94,16 @@ def is_aim_statement(trigger: Token) -> bool:
     fronted 'in' phrase frames a finding instead ("In our evaluation of the effect of X on
     Y, we did not observe ...")."""
     for token in [trigger, *ancestors_to(trigger)[:4]]:
-        if _is_aim_word(token):
+        if is_aim_word(token):
             return not _frames_a_finding(token)
     return False
-
-
-def _is_aim_word(token: Token) -> bool:
-    lemma = (token.lemma_ or token.lower_).lower()
-    return lemma in AIM_VERBS or token.lower_.rstrip("desing") in AIM_VERBS or \
-        any(token.lower_.startswith(v) for v in AIM_VERBS if len(v) > 4)
 
 
 def _frames_a_finding(token: Token) -> bool:
     head = token.head
     return (token.dep_ in {"nmod", "obl"} and head.i > token.i and head.pos_ in {"VERB", "AUX"}
             and any(c.dep_ == "case" and c.lower_ == "in" for c in token.children)
-            and not _is_aim_word(head))
+            and not is_aim_word(head))
 
 
 def is_hedged(sentence: Span, lexicon: TriggerLexicon) -> bool:

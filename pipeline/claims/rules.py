@@ -46,7 +46,8 @@ SIGN = {"increase": 1, "decrease": -1}
 # "Y cells resistant to X", "resistance of Y to X": the drug has no effect on the cells.
 RESISTANCE_WORDS = frozenset({"resistant", "resistance", "refractory", "insensitive",
                               "insensitivity", "unresponsive", "unresponsiveness",
-                              "nonresponsive"})
+                              "nonresponsive", "chemoresistant", "chemoresistance",
+                              "chemorefractory"})
 ANAPHORIC_DETERMINERS = frozenset({"this", "these", "that", "those", "such"})
 AIM_VERBS = frozenset({"investigate", "evaluate", "examine", "assess", "study", "explore",
                        "compare", "analyze", "analyse", "test", "address", "aim", "determine",
@@ -267,7 +268,8 @@ class ClaimFinder:
             if trigger is not None and _negated_objects(path.top):
                 direction = "no_change"  # "X had *no effect* on E following ... of Y cells"
         if trigger is not None:
-            if self._is_acting_agent(cell_token, trigger, path):
+            if self._is_acting_agent(cell_token, trigger, path) or \
+                    _plays_a_role(trigger, path) or self._is_a_method(trigger, path):
                 return None
             direction = _times(direction, self._anaphoric_sign(anchor.token, path))
             if _own_denial(anchor.token, path) is not None:
@@ -285,6 +287,17 @@ class ClaimFinder:
         on_path = {t.i for t in path.tokens()}
         return preposition(cell_token) == "by" and cell_token.head.i == trigger.i and \
             is_verb(trigger) and trigger.i in on_path
+
+    def _is_a_method(self, trigger: Token, path) -> bool:
+        """'Cells were treated with X and *examined* for cell viability', 'the mechanisms of X
+        were *investigated* by cell proliferation, flow cytometry, ...': a passive study verb
+        that is the only trigger describes a method, not an aim or a finding ("the effects of
+        X were *examined* in Y cells" is an aim: its effect noun is on the drug's side)."""
+        if trigger.tag_ != "VBN" or not is_aim_word(trigger):
+            return False
+        return not any(self.lexicon.token_direction(t) is not None
+                       or t.lower_ in self.lexicon.effect_heads
+                       for t in path.up_from_a if t.i != trigger.i)
 
     def _surface_pattern(self, doc: Doc, anchor: DrugAnchor, cell: Mention,
                          mention_tokens: set[int]) -> Evidence | None:
@@ -822,6 +835,30 @@ def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:
         cell_token.i > effect_head.i and preposition(cell_token) in {"in", "of", "on"}
 
 
+def is_aim_word(token: Token) -> bool:
+    """A verb or noun of study: "investigate", "examined", "evaluation"."""
+    lemma = (token.lemma_ or token.lower_).lower()
+    return lemma in AIM_VERBS or token.lower_.rstrip("desing") in AIM_VERBS or \
+        any(token.lower_.startswith(v) for v in AIM_VERBS if len(v) > 4)
+
+
+# "the role of Y cells in X-induced damage": the cells act, the drug does not act on them.
+ROLE_WORDS = frozenset({"role", "roles", "contribution", "contributions", "involvement",
+                        "participation"})
+
+
+def _plays_a_role(trigger: Token, path) -> bool:
+    """Whether the cells are what plays the role the trigger names ("the *role* of free
+    radicals and leukocytes in MTX-induced damage", "leukocytes' *role*")."""
+    if trigger.lower_ not in ROLE_WORDS:
+        return False
+    for token in [path.b, *path.up_from_b]:
+        if token.head.i == trigger.i and token.i != trigger.i:
+            return (token.dep_ == "nmod" and preposition(token) == "of") or \
+                token.dep_ == "nmod:poss"
+    return False
+
+
 def _joins_another_clause(path) -> bool:
     """'adenosine could modulate E of Y cells ... and that caffeine has the potential to ...':
     the drug is the subject of a clause coordinated with one that has its own subject, so
@@ -1051,6 +1088,17 @@ PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "infl
                            "incorporation", "metabolism", "turnover", "binding"})
 
 
+# "expression of X", "production of IL-2 by T cells": X is what is made.
+EXPRESSION_NOUNS = frozenset({"expression", "production", "overexpression", "generation",
+                              "formation"})
+# "uptake of X", "expression of X"; not "binding of X to its targets", where X acts.
+MADE_OR_MOVED = (PROCESS_NOUNS - {"binding"}) | EXPRESSION_NOUNS
+# "changes in X", "a rise in cortisol": X is what changes.
+CHANGE_NOUNS = frozenset({"change", "changes", "alteration", "alterations", "increase",
+                          "increases", "decrease", "decreases", "reduction", "reductions",
+                          "rise", "elevation", "elevations", "decline", "fall"})
+
+
 def _is_a_comparator(token: Token) -> bool:
     """'the greater selectivity of PF, compared with FK506, ...': the drug a finding is
     compared with is not the one it is about (guideline rule 11)."""
@@ -1104,6 +1152,10 @@ def _is_measured(token: Token) -> bool:
     if head.i != token.i and head.lower_ in PROCESS_NOUNS and token.i < head.i and \
             token.dep_ in {"compound", "amod"}:
         return True
+    if head.i != token.i and token.dep_ == "nmod" and (
+            (preposition(token) == "of" and head.lower_ in MADE_OR_MOVED) or
+            (preposition(token) == "in" and head.lower_ in CHANGE_NOUNS)):
+        return True  # "expression of angiogenesis factors", "changes in CDK inhibitors"
     if head.i == token.i or head.lower_ not in MEASURE_NOUNS:
         return False
     if token.dep_ in {"compound", "amod"}:

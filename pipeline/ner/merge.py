@@ -115,7 +115,10 @@ MODEL_MATCH = "none"
 # Outcomes that BC5CDR annotates as diseases; alone, in "inhibits leukocyte death", they
 # are what happens to the cells, not a disease naming them.
 OUTCOME_WORDS = frozenset({"death", "deaths", "injury", "injuries", "damage", "toxicity",
-                           "toxicities", "necrosis", "apoptosis", "cytotoxicity"})
+                           "toxicities", "necrosis", "apoptosis", "cytotoxicity",
+                           # how cells respond to a drug, not a disease
+                           "sensitivity", "chemosensitivity", "radiosensitivity", "resistance",
+                           "chemoresistance", "radioresistance", "drug resistance"})
 GENERIC_CELL_WORDS = frozenset({"cell", "cells", "cellular"})
 CELL_HEAD = re.compile(
     r"(?:cells?|cytes?|blasts?|phages?|lines?|clones?|spheroids?|monolayers?|"

@@ -735,3 +735,45 @@ def test_its_after_a_subject_of_its_own_sentence_is_not_the_drug(nlp):
 ])
 def test_resistant_cells_show_no_effect_of_the_drug(nlp, text, drug, cell, direction):
     assert (drug, cell, direction) in [c[:3] for c in claims_of(nlp, text)]
+
+
+def test_cells_that_play_a_role_are_not_acted_on(nlp):
+    # Regression (CG): "the role of free radicals and leukocytes in MTX-induced organ damage"
+    # gave methotrexate and L-carnitine claims on the leukocytes.
+    found = claims_of(nlp, "To elucidate the role of free radicals and leukocytes in "
+                           "methotrexate-induced oxidative organ damage and the protective "
+                           "effect of L-carnitine, rats were given methotrexate.")
+    assert found == []
+
+
+@pytest.mark.parametrize("text", [
+    "Cells were treated with curcumin and examined for cell viability by MTT assay.",
+    "The mechanisms of curcumin were investigated by cell proliferation and flow cytometry.",
+])
+def test_a_passive_study_verb_alone_states_a_method(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_a_passive_study_verb_with_an_effect_noun_is_an_aim(nlp):
+    found = claims_of(nlp, "The effects of curcumin were examined in Jurkat cells.")
+    assert [c[:4] for c in found] == [("curcumin", "Jurkat cells", "unclear", "hedged")]
+
+
+@pytest.mark.parametrize("text, drug", [
+    # what a transcription factor's expression is of
+    ("HIF-1alpha promotes the expression of angiogenesis factors and the survival of tumor "
+     "cells.", "angiogenesis"),
+    # what changes
+    ("Proliferation of smooth muscle cells by SPARC is independent of changes in "
+     "cyclin-dependent kinase inhibitors.", "kinase inhibitors"),
+])
+def test_a_drug_that_is_expressed_or_changes_is_not_the_agent(nlp, text, drug):
+    # Regressions (CG): both were claims of the expressed or changing "drug".
+    assert not any(drug in c[0] for c in claims_of(nlp, text))
+
+
+def test_chemosensitivity_is_a_trigger_not_a_disease(nlp):
+    # Regression (CG): a model read "chemosensitivity" as a disease, which hid the trigger.
+    found = claims_of(nlp, "Inhibition of mTOR by rapamycin increases the chemosensitivity of "
+                           "CaSki cells to paclitaxel.")
+    assert ("paclitaxel", "CaSki cells", "unclear") in [c[:3] for c in found]
