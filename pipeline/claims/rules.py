@@ -145,6 +145,7 @@ class ClaimFinder:
         treatment", "the drug", and "its"/"their" only right after a sentence that named a
         drug: "STAT3 ... its constitutive activation" is STAT3's)."""
         drugs = [m for m in inside if m.label == DRUG]
+        drugs = [m for m in drugs if not _lists_its_members(doc, m, drugs)]
         aliases = class_aliases(doc, drugs)
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc), m.norm, m.ids),
                               doc[m.root(doc)], m)
@@ -1059,9 +1060,34 @@ COMPOSITION_WORDS = {"in": frozenset({"rich", "enriched", "poor", "deficient", "
 def _is_no_agent(token: Token) -> bool:
     """Whether a drug mention (its root ``token``) names something other than the agent of
     the sentence's effects: a source or ingredient, a measured or moved substance, the
-    comparator, or the stimulus of a later step (docs/claims.md, rule 8)."""
+    comparator, the stimulus of a later step, or the form another drug is given in
+    (docs/claims.md, rule 8)."""
     return _is_a_source(token) or _is_measured(token) or _is_a_comparator(token) or \
-        _is_a_later_step(token)
+        _is_a_later_step(token) or _is_a_form(token)
+
+
+def _is_a_form(token: Token) -> bool:
+    """'hyperforin (*as* stable dicyclohexylammonium salt)': the form the drug before it is
+    given in, not a second agent."""
+    head = token.head
+    return preposition(token) == "as" and head.i < token.i and is_noun(head) and \
+        any(t.text in {"(", "["} for t in token.doc[head.i + 1:token.i])
+
+
+# "vitamins *such as* X and Y", "NSAIDs *including* X": the members make the claims.
+MEMBER_PREPOSITIONS = frozenset({"such", "as", "including", "like"})
+
+
+def _lists_its_members(doc: Doc, mention: Mention, drugs: list[Mention]) -> bool:
+    """Whether a drug class names its members, which then carry the claims ("vitamins such
+    as alpha-tocopheryl succinate and beta-carotene enhance ...")."""
+    root = mention.root(doc)
+    if mention.kind != "class" and (mention.ids or (not doc[root].tag_.startswith("NNS")
+                                    and not doc[root].lower_.endswith("s"))):
+        return False  # a named drug, not a class or a plural of ungrounded "vitamins"
+    return any(m is not mention and doc[m.root(doc)].head.i == root and any(
+                   c.dep_ in {"case", "mark"} and c.lower_ in MEMBER_PREPOSITIONS
+                   for c in doc[m.root(doc)].children) for m in drugs)
 
 
 def _is_a_source(token: Token) -> bool:

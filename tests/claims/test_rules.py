@@ -777,3 +777,20 @@ def test_chemosensitivity_is_a_trigger_not_a_disease(nlp):
     found = claims_of(nlp, "Inhibition of mTOR by rapamycin increases the chemosensitivity of "
                            "CaSki cells to paclitaxel.")
     assert ("paclitaxel", "CaSki cells", "unclear") in [c[:3] for c in found]
+
+
+@pytest.mark.parametrize("text, drugs", [
+    # Regression (CG): the class made a claim beside its members
+    ("Vitamins such as alpha-tocopheryl succinate and beta-carotene enhance the "
+     "differentiation of tumor cells.", {"vitamin e", "beta carotene"}),
+    ("NSAIDs, including aspirin, reduce the proliferation of colon cancer cells.", {"aspirin"}),
+])
+def test_a_class_that_lists_its_members_leaves_the_claims_to_them(nlp, text, drugs):
+    assert {c[0] for c in claims_of(nlp, text)} == drugs
+
+
+def test_the_form_a_drug_is_given_in_is_not_a_second_agent(nlp):
+    # Regression (CG): "Hyp (as stable dicyclohexylammonium salt)" gave the salt a claim.
+    found = claims_of(nlp, "Hyperforin (as stable dicyclohexylammonium salt) inhibited the "
+                           "chemotaxis of human neutrophils.")
+    assert {c[0] for c in found} == {"hyperforin"}
