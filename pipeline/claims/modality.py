@@ -30,6 +30,8 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
            any(m.dep_ == "amod" and m.lower_ in NO_DIFFERENCE for m in child.children)
            for child in trigger.children):
         return True
+    if trigger.dep_ == "xcomp" and trigger.head.lower_ in FAILURE_VERBS:
+        return True  # "Y cells *fail* to respond to X"
     scope = [trigger]
     for head in ancestors_to(trigger)[:2]:
         # A negated head denies the effect only if it states or reports one ("did not
@@ -51,7 +53,7 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
     sentence = trigger.sent.text.lower()
     return any(phrase in sentence for phrase in lexicon.no_change_phrases) and \
         trigger.lower_ in {"effect", "effects", "affect", "affected", "change", "alter",
-                           "altered", "impact", "influence"}
+                           "altered", "impact", "influence", "response", "responses"}
 
 
 def follows_but_not(doc: Doc, first_token: int, listed: Collection[int]) -> bool:
@@ -62,11 +64,19 @@ def follows_but_not(doc: Doc, first_token: int, listed: Collection[int]) -> bool
     and prepositions."""
     k = first_token - 1
     while k >= 0 and (k in listed or doc[k].lower_ in {"and", "or", ","} or
-                      (doc[k].tag_ in {"DT", "IN"} and doc[k].lower_ != "than")):
-        k -= 1
+                      (doc[k].tag_ in {"DT", "IN"} and doc[k].lower_ != "than") or
+                      _modifies(doc[k], listed)):
+        k -= 1  # "but not in the committed MPRO promyelocytes"
     if k >= 0 and doc[k].lower_ in {"neither", "nor"}:
         return True  # "neither ascorbate nor AZT affected E"
     return k > 0 and _is_but_not(doc[k])
+
+
+def _modifies(token: Token, listed: Collection[int]) -> bool:
+    """Whether the token is a modifier written before a listed token ("*committed* MPRO
+    promyelocytes")."""
+    return token.dep_ in {"amod", "compound", "nummod"} and token.head.i in listed and \
+        token.i < token.head.i
 
 
 def _is_but_not(token: Token) -> bool:

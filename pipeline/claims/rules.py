@@ -725,18 +725,28 @@ DISEASE_HEADS = {"lymphoma", "lymphomas", "leukemia", "leukemias", "leukaemia", 
 
 
 MOLECULE_HEADS = {"receptor", "receptors", "ligand", "ligands", "antigen", "antigens", "marker",
-                  "markers", "epitope", "epitopes", "engager", "engagers"}
+                  "markers", "epitope", "epitopes", "engager", "engagers", "protein",
+                  "proteins", "factor", "factors"}
+
+
+def _word(token: Token) -> str:
+    """The token's leading word in lower case: "protein" of "protein-1"."""
+    return token.lower_.split("-")[0]
 
 
 def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     """'mature B-cell lymphomas', 'T-cell leukemia': a cell word inside a disease name;
     'T-cell receptor', 'NK cell–activating ligands': inside the name of a molecule."""
     root = doc[cell.root(doc)]
+    before = [t.lower_ for t in doc[max(0, cell.first_token - 4):cell.first_token]
+              if t.lower_ != "activated"]
+    if before[-3:] == ["nuclear", "factor", "of"]:
+        return True  # "nuclear factor of activated T cells" (NF-AT), however it is parsed
     if root.dep_ not in {"compound", "amod", "nn"}:
         return False
     head = root.head
-    if head.lower_ in MOLECULE_HEADS and cell.label == CELL:
-        return True
+    if _word(head) in MOLECULE_HEADS and cell.label == CELL:
+        return True  # "T-cell receptor", "monocyte chemoattractant protein-1"
     in_disease = any(m.label == "DISEASE" and m.first_token <= head.i <= m.last_token
                      for m in inside)
     return in_disease or head.lower_ in DISEASE_HEADS
@@ -981,8 +991,11 @@ def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
             not becoming.lower_.startswith(BECOMING_WORDS):
         return False
     sources = {m.root(doc) for m in inside if m.label in (CELL, CELL_LINE)}
-    return any(t.i in sources for child in becoming.children if child.i != token.i
-               for t in child.subtree)
+    # the cells that become them: an argument of the word, or of the verb that controls it
+    # ("U-937 cells were induced *to differentiate into* macrophages")
+    holders = [becoming, becoming.head] if becoming.dep_ == "xcomp" else [becoming]
+    return any(t.i in sources for holder in holders for child in holder.children
+               if child.i != token.i and child.i != becoming.i for t in child.subtree)
 
 
 # "fibroblast conditioned medium", "supernatants of activated T cells": made from the cells.
@@ -991,8 +1004,9 @@ MATERIAL_NOUNS = frozenset({"conditioned", "supernatant", "supernatants", "lysat
                             "membranes", "homogenate", "homogenates", "secretome"})
 
 
-# "T cell-independent", "osteoclast-like": the cell word is part of an adjective.
-ADJECTIVE_ENDINGS = ("-independent", "-dependent", "-like")
+# "T cell-independent", "osteoclast-like", "T cell-derived": the cell word is part of an
+# adjective.
+ADJECTIVE_ENDINGS = ("-independent", "-dependent", "-like", "-derived")
 
 
 def _in_an_adjective(doc: Doc, cell: Mention) -> bool:
@@ -1094,6 +1108,8 @@ def _is_a_source(token: Token) -> bool:
     """Whether the drug only says where another agent comes from (``SOURCE_NOUNS``, "a factor
     in bovine colostrum") or what it is made of (``COMPOSITION_WORDS``): it is not the
     agent."""
+    if token.dep_ == "compound" and token.head.lower_ in SOURCE_NOUNS:
+        return True  # "NAC, a glutathione *precursor*"
     if token.dep_ != "nmod":
         return False
     head, case = token.head.lower_, preposition(token)
@@ -1114,6 +1130,13 @@ PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "infl
                            "incorporation", "metabolism", "turnover", "binding"})
 
 
+# "nitroblue tetrazolium staining": a reagent of an assay.
+ASSAY_NOUNS = frozenset({"staining", "stain", "assay", "assays", "labeling", "labelling"})
+# "cells released superoxide", "T cells produce IL-2": what the cells make is no agent.
+PRODUCING_VERBS = frozenset({"release", "released", "releases", "produce", "produced",
+                             "produces", "secrete", "secreted", "secretes", "synthesize",
+                             "synthesized", "synthesise", "synthesised", "generate",
+                             "generated", "generates", "express", "expressed", "expresses"})
 # "expression of X", "production of IL-2 by T cells": X is what is made.
 EXPRESSION_NOUNS = frozenset({"expression", "production", "overexpression", "generation",
                               "formation"})
@@ -1175,9 +1198,11 @@ def _is_measured(token: Token) -> bool:
     if _measure_follows(token):
         return True
     head = token.head
-    if head.i != token.i and head.lower_ in PROCESS_NOUNS and token.i < head.i and \
-            token.dep_ in {"compound", "amod"}:
+    if head.i != token.i and head.lower_ in PROCESS_NOUNS | ASSAY_NOUNS and token.i < head.i \
+            and token.dep_ in {"compound", "amod"}:
         return True
+    if token.dep_ in OBJECTS and (head.lemma_ or head.lower_).lower() in PRODUCING_VERBS:
+        return True  # "HUVECs *released* superoxide anions"
     if head.i != token.i and token.dep_ == "nmod" and (
             (preposition(token) == "of" and head.lower_ in MADE_OR_MOVED) or
             (preposition(token) == "in" and head.lower_ in CHANGE_NOUNS)):

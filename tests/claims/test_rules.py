@@ -794,3 +794,40 @@ def test_the_form_a_drug_is_given_in_is_not_a_second_agent(nlp):
     found = claims_of(nlp, "Hyperforin (as stable dicyclohexylammonium salt) inhibited the "
                            "chemotaxis of human neutrophils.")
     assert {c[0] for c in found} == {"hyperforin"}
+
+
+@pytest.mark.parametrize("text, drug, cell", [
+    # Regressions found on a hand-checked sample of GENIA abstracts (JNLPBA train text)
+    ("Multidrug-resistant HL-60 cells fail to respond to TPA with an increase in c-jun "
+     "transcripts.", "tpa", "HL-60 cells"),
+    ("Trichostatin A activates the reporter in EML cells but not in the committed MPRO "
+     "promyelocytes.", "trichostatin a", "promyelocytes"),
+    ("Cells treated with 5 nM vitamin D3 showed little response, but differentiated "
+     "maximally with vitamin D3 and retinoic acid.", "cholecalciferol", "Cells"),
+])
+def test_failures_little_response_and_but_not_give_no_change(nlp, text, drug, cell):
+    assert (drug, cell, "no_change") in [c[:3] for c in claims_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the cells a population is induced to differentiate into
+    ("U-937 cells were induced to differentiate into macrophages following treatment with "
+     "retinoic acid.", ("tretinoin", "macrophages")),
+    # what the cells release is measured
+    ("HUVECs released superoxide in response to TNF.", ("superoxide", "HUVECs")),
+    # what a drug is the precursor of
+    ("NAC, a known glutathione precursor, reduced the proliferation of T cells.",
+     ("glutathione", "T cells")),
+    # a cell word inside an adjective or a molecule's name
+    ("Cyclosporine reduced the release of T cell-derived cytokines by macrophages.",
+     ("cyclosporine", "T cell")),
+    ("9-cis retinoic acid induces monocyte chemoattractant protein-1 secretion in THP-1 "
+     "cells.", ("alitretinoin", "monocyte")),
+    ("Rapamycin reverts FK506-mediated inhibition of the nuclear factor of activated T cells.",
+     ("sirolimus", "activated T cells")),
+    # a microbe is a stimulus, not a drug
+    ("IL-1 is released by mononuclear phagocytes after stimulation with mycobacteria.",
+     ("mycobacteria", "mononuclear phagocytes")),
+])
+def test_products_reagents_and_molecule_names_make_no_claim(nlp, text, absent):
+    assert absent not in [c[:2] for c in claims_of(nlp, text)]
