@@ -39,7 +39,7 @@ CONDITION_NOUNS = {"absence", "presence", "lack"}  # "in the absence of CD4+ T c
 LIGHT_VERBS = {"have", "has", "had", "show", "shows", "showed", "shown", "exhibit", "exhibits",
                "exhibited", "display", "displays", "displayed", "exert", "exerts", "exerted",
                "produce", "produced", "demonstrate", "demonstrated"}
-COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative"}
+COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative", "contrast"}
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
@@ -994,6 +994,8 @@ def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     # the cells that become them: an argument of the word, or of the verb that controls it
     # ("U-937 cells were induced *to differentiate into* macrophages")
     holders = [becoming, becoming.head] if becoming.dep_ == "xcomp" else [becoming]
+    if any(c.dep_ == "nmod:poss" and c.tag_ == "PRP$" for c in becoming.children):
+        return True  # "doses that induce *their* differentiation toward neutrophils"
     return any(t.i in sources for holder in holders for child in holder.children
                if child.i != token.i and child.i != becoming.i for t in child.subtree)
 
@@ -1031,7 +1033,7 @@ def _names_a_material(doc: Doc, cell: Mention) -> bool:
 
 
 UNTREATED_WORDS = frozenset({"untreated", "non-treated", "nontreated", "mock-treated",
-                             "unexposed"})
+                             "unexposed", "unstimulated", "non-stimulated", "nonstimulated"})
 
 
 def _previous_sentence_names_a_drug(doc: Doc, sentence: Span, mentions: list[Mention]) -> bool:

@@ -116,6 +116,11 @@ def names_something_else(doc: Doc, mention: Mention) -> bool:
 DOSE_MEASURE = re.compile(r"^(?:IC|EC|ED|LD|GI|CC)50s?$", re.IGNORECASE)
 
 
+# "HIV-1", "HTLV-I", "EBV": a virus by its short name.
+VIRUS_SHORT_NAME = re.compile(r"^(?:HIV|HTLV|SIV|EBV|CMV|HCMV|HBV|HCV|HSV|HPV|KSHV|RSV)"
+                              r"(?:-?(?:[0-9]+|I{1,3}|IV))?$")
+
+
 def names_a_virus_or_a_measure(doc: Doc, mention: Mention) -> bool:
     """A virus ("caprine arthritis-encephalitis virus long terminal repeat", "HIV virus") or a
     dose measure ("IC50s") that a model reads as a chemical."""
@@ -126,7 +131,7 @@ def names_a_virus_or_a_measure(doc: Doc, mention: Mention) -> bool:
     following = following_words(doc, mention, 1)
     return "virus" in words or "viruses" in words or \
         (following and following[0].lower() in {"virus", "viruses"}) or \
-        bool(DOSE_MEASURE.match(text))
+        bool(DOSE_MEASURE.match(text)) or bool(VIRUS_SHORT_NAME.match(text))
 
 
 def is_class_adjective(doc: Doc, mention: Mention) -> bool:

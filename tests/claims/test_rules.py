@@ -831,3 +831,20 @@ def test_failures_little_response_and_but_not_give_no_change(nlp, text, drug, ce
 ])
 def test_products_reagents_and_molecule_names_make_no_claim(nlp, text, absent):
     assert absent not in [c[:2] for c in claims_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # Regressions from a second hand-checked sample of GENIA abstracts
+    ("Our results indicate that signaling events initiated in PBMCs by CD4 can trigger HIV-1 "
+     "upregulation.", ("hiv-1", "PBMCs")),
+    ("In contrast with the observation in T cells, c-Rel induction was not blocked by "
+     "pentoxifylline in B cells.", ("pentoxifylline", "T cells")),
+    ("HL60 cells were treated with vitamin D3 at doses that induce their differentiation "
+     "toward monocytes.", ("cholecalciferol", "monocytes")),
+    ("Ionomycin increases the percentage of IL-2+ cells; HCS suppresses the percentage to the "
+     "level of unstimulated cells.", ("ionomycin", "unstimulated cells")),
+    ("In agar cultures, 47.10 cells form colonies in response to a cocktail of GM-CSF and "
+     "interleukin-3.", ("cocktail", "47.10 cells")),
+])
+def test_viruses_contrasts_products_and_unstimulated_cells_make_no_claim(nlp, text, absent):
+    assert absent not in [c[:2] for c in claims_of(nlp, text)]
