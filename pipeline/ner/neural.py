@@ -99,8 +99,9 @@ def load_ner_model(name: str) -> NerModel:
     try:
         # The model reads the host Doc's tokens: its own tokenizer (thousands of special
         # cases, a quarter of a second per model to load) is never used.
+        # Nor its lexicon_entities: the pipeline runs the same dictionaries as its own source.
         nlp = spacy.load(target, exclude=["tokenizer", "parser", "tagger", "lemmatizer",
-                                          "attribute_ruler", "senter"])
+                                          "attribute_ruler", "senter", "lexicon_entities"])
     except OSError as err:
         raise NerModelNotFound(
             f"cannot load the NER model {target!r}: not a folder with a spaCy pipeline nor an "

@@ -91,6 +91,9 @@ class CorpusSpec:
     source: str
     train_brat: bool = False
     version: str = "0.1.0"  # of the shipped model; 0.2.0: trained on train + devel
+    # Lexicon label → model label for the ``lexicon_entities`` component (pipeline.ner.
+    # model_lexicon); None: the model has none (on JNLPBA devel it lowered F by about 1).
+    lexicon_mapping: tuple[tuple[str, str], ...] | None = None
 
 
 CORPORA: dict[str, CorpusSpec] = {
@@ -102,7 +105,8 @@ CORPORA: dict[str, CorpusSpec] = {
         description="NER with the 16 BioNLP 2013 Cancer Genetics entity types (scispaCy's labels)",
         license="CC BY-SA 3.0 (BioNLP-ST 2013 CG annotations, NaCTeM); see models/ner-bionlp13cg.CARD.md",
         source="BioNLP Shared Task 2013 CG corpus (IOB conversion by Crichton et al. 2017)",
-        version="0.2.0",
+        version="0.3.0",
+        lexicon_mapping=(("DRUG", "SIMPLE_CHEMICAL"), ("CELL", "CELL"), ("CELL_LINE", "CELL")),
     ),
     "bc5cdr": CorpusSpec(
         name="ner-bc5cdr",
@@ -112,7 +116,8 @@ CORPORA: dict[str, CorpusSpec] = {
         description="NER for CHEMICAL and DISEASE (BC5CDR; scispaCy's labels)",
         license="BC5CDR corpus terms; see models/ner-bc5cdr.CARD.md",
         source="BioCreative V CDR corpus (IOB conversion by Crichton et al. 2017)",
-        version="0.2.0",
+        version="0.3.0",
+        lexicon_mapping=(("DRUG", "CHEMICAL"), ("DISEASE", "DISEASE")),
     ),
     "jnlpba": CorpusSpec(
         name="ner-jnlpba",
@@ -265,12 +270,24 @@ def package_model(spec: CorpusSpec, model_best: Path, out: Path) -> None:
             "sources": [{"name": spec.source, "license": spec.license}],
         }
     )
+    add_lexicon(spec, nlp)
     save_model(nlp, out)
 
 
-def report(model: Path, dev: Path, labels: Sequence[str]) -> dict[str, Any]:
+def add_lexicon(spec: CorpusSpec, nlp: Language) -> None:
+    """Append the ``lexicon_entities`` component after ``ner`` when the corpus has a mapping
+    (and the model does not have it yet)."""
+    if spec.lexicon_mapping is None or "lexicon_entities" in nlp.pipe_names:
+        return
+    import pipeline.ner.model_lexicon  # noqa: F401  (registers the factory)
+
+    nlp.add_pipe("lexicon_entities", after="ner", config={"mapping": dict(spec.lexicon_mapping)})
+
+
+def report(model: Path, dev: Path, labels: Sequence[str],
+           exclude: Sequence[str] = ()) -> dict[str, Any]:
     """Load ``model`` as a user would and print devel scores, speed, size and alignment."""
-    nlp = spacy.load(model)
+    nlp = spacy.load(model, exclude=list(exclude))
     gold_docs = read_docbin(nlp.vocab, dev)
     texts = [doc.text for doc in gold_docs]
     size = sum(f.stat().st_size for f in model.rglob("*") if f.is_file())
@@ -315,6 +332,17 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--config", type=Path, default=None, help="spaCy config (default models/train/ner-<corpus>.cfg)"
     )
     parser.add_argument("--eval-only", action="store_true", help="only score --out")
+    parser.add_argument(
+        "--add-lexicon",
+        action="store_true",
+        help="no training: add the lexicon_entities component to the model in --out, set its "
+        "version, then score it",
+    )
+    parser.add_argument(
+        "--no-lexicon",
+        action="store_true",
+        help="score --out without its lexicon_entities component (the bare network)",
+    )
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     parser.add_argument("--max-minutes", type=float, default=None, help="override the wall-clock cap")
     parser.add_argument(
@@ -338,13 +366,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     spec = CORPORA[args.corpus]
     work = args.work or Path(f"/tmp/ner-{args.corpus}")
     config = args.config or REPO_ROOT / "models" / "train" / f"ner-{args.corpus}.cfg"
-    if not args.eval_only and args.vectors is None and needs_vectors(config):
+    if not (args.eval_only or args.add_lexicon) and args.vectors is None and needs_vectors(config):
         raise SystemExit(
             f"{config} uses static vectors: build them with `python -m pipeline.train.vectors "
             "--data ../shared --out /tmp/ner-vectors` and pass --vectors /tmp/ner-vectors/spacy"
         )
     if args.add_devel and args.max_steps is None and not args.eval_only:
         raise SystemExit("--add-devel needs --max-steps (the step count chosen on a train-only run)")
+    devel_in_training = args.add_devel
+    if args.add_lexicon:
+        args.eval_only = True
+        nlp = spacy.load(args.out)
+        devel_in_training = nlp.meta.get("performance", {}).get("devel_in_training", False)
+        add_lexicon(spec, nlp)
+        nlp.meta.update({"version": spec.version})
+        save_model(nlp, args.out)
     with threadpool_limits(limits=1):
         train_path, dev_path = build_corpus(spec, args.data, work, add_devel=args.add_devel)
         if not args.eval_only:
@@ -369,10 +405,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             except TrainingTimeLimit as stop:
                 print(f"stopped: {stop}")
             package_model(spec, output / ("model-last" if args.add_devel else "model-best"), args.out)
-        result = report(args.out, dev_path, spec.labels)
-        result["devel_in_training"] = args.add_devel
-        if not args.eval_only:
-            write_performance(args.out, result["scores"], devel_in_training=args.add_devel)
+        result = report(args.out, dev_path, spec.labels,
+                        exclude=["lexicon_entities"] if args.no_lexicon else [])
+        result["devel_in_training"] = devel_in_training
+        if not args.eval_only or args.add_lexicon:
+            write_performance(args.out, result["scores"], devel_in_training=devel_in_training)
         (work / "report.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     return 0
 
