@@ -82,7 +82,7 @@ def need(name: str) -> Language:
 
 
 #: models that end with the dictionary component (pipeline.ner.model_lexicon)
-WITH_LEXICON = {"ner-bc5cdr", "ner-bionlp13cg"}
+WITH_LEXICON = {"ner-bc5cdr", "ner-bionlp13cg", "ner-jnlpba"}
 
 
 @pytest.mark.parametrize("name", sorted(LABELS))
