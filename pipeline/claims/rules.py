@@ -202,7 +202,8 @@ class ClaimFinder:
                 return None
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
-        if path is None or path.length > MAX_PATH or _joins_another_clause(path):
+        if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
+                _is_produced_by(path):
             return None
         evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
         resistance = self._resistance(path) if evidence is not None else None
@@ -375,6 +376,12 @@ class ClaimFinder:
         """
         top = path.top
         drug_side = _below_top_on_drug_side(path)
+        own = self._own_coordinated_verb(path)
+        if own is not None:
+            # "E of Y was inhibited by Z and *augmented* by X": X's verb is its own
+            below = [t for t in [path.b, *path.up_from_b] if t.i != top.i]
+            sign = self._token_sign(own) * self._compose(below, mention_tokens, skip=anchor.token)
+            return own, "increase" if sign > 0 else "decrease"
         if top.lower_ in self.lexicon.effect_heads and not self._token_sign(top) and \
                 top.i not in mention_tokens and path.up_from_a and \
                 preposition(drug_side) in {"of", ""} and drug_side.dep_ != "conj":
@@ -399,14 +406,14 @@ class ClaimFinder:
                 if composing and sign and not (acted_on and token.i == path.top.i):
                     signs.append(sign)
         if not found:
-            governing = self._governing_verb(path.top)
+            governing = self._governing_verb(path)
             if governing is not None:
                 return governing, "increase" if self._token_sign(governing) > 0 else "decrease"
             return None, None
         directional = [t for t in found if self._token_sign(t)]
         trigger = directional[0] if directional else found[0]
         if not signs:
-            governing = self._governing_verb(path.top)
+            governing = self._governing_verb(path)
             if governing is not None:
                 # "Binding of X to its targets on Y *increases* CDC": the clause's verb
                 # states what the nominal subject that links X and Y does.
@@ -421,6 +428,19 @@ class ClaimFinder:
         sign *= self._light_verb_sign(path)
         return trigger, "increase" if sign > 0 else "decrease"
 
+    def _own_coordinated_verb(self, path) -> Token | None:
+        """A coordinated directional verb, with no subject of its own, whose agent the drug
+        is: "E of Y was inhibited by Z and *augmented by X*" (the parser often hangs the
+        second verb on Z rather than on "inhibited")."""
+        chain = [path.a, *path.up_from_a]
+        for under, verb in pairwise(chain):
+            if verb.i == path.top.i:
+                return None
+            if verb.dep_ == "conj" and is_verb(verb) and self._token_sign(verb) and \
+                    _is_agent_phrase(under) and not any(c.dep_ in SUBJECTS for c in verb.children):
+                return verb
+        return None
+
     def _anaphoric_sign(self, drug: Token, path) -> int:
         """'E of Y cells was increased in MTX-treated rats, while X *reversed these effects*':
         the drug's own verb acts on the effect the other clause states, through an
@@ -431,11 +451,17 @@ class ClaimFinder:
         verb = drug.head
         return (self._token_sign(verb) or 1) if _refers_back(verb) else 1
 
-    def _governing_verb(self, top: Token) -> Token | None:
-        """The directional verb whose subject is ``top``, if any."""
-        if top.dep_ in SUBJECTS and is_verb(top.head) and self._token_sign(top.head):
-            return top.head
-        return None
+    def _governing_verb(self, path) -> Token | None:
+        """The directional verb whose subject is the path's top, if any, unless the verb
+        names an agent of its own off the path ("migration of Y in response to X was
+        *inhibited by Z*": Z inhibits, X does not)."""
+        top = path.top
+        if top.dep_ not in SUBJECTS or not is_verb(top.head) or not self._token_sign(top.head):
+            return None
+        on_path = {t.i for t in path.tokens()}
+        if any(_is_agent_phrase(c) and c.i not in on_path for c in top.head.children):
+            return None
+        return top.head
 
     def _light_verb_sign(self, path) -> int:
         """'X exhibited an *inhibitory* effect on the induction of Y': the light verb's object
@@ -870,6 +896,24 @@ def _plays_a_role(trigger: Token, path) -> bool:
     return False
 
 
+def _is_agent_phrase(token: Token) -> bool:
+    """A passive verb's "by" phrase: "inhibited *by Z*"."""
+    return token.dep_ in {"nmod:agent", "obl:agent"} or \
+        (token.dep_ in {"nmod", "obl"} and preposition(token) == "by")
+
+
+def _is_produced_by(path) -> bool:
+    """'iNO *produced by* RAW264.7 cells inhibits E', 'nitric oxide released by activated
+    macrophages': the cells make the drug; its effects are on other cells."""
+    chain = [path.b, *path.up_from_b]
+    for below, participle in pairwise(chain):
+        if participle.dep_ in {"acl", "amod"} and participle.head.i == path.a.i and \
+                participle.lower_ in PRODUCING_VERBS | {"derived"} and \
+                (_is_agent_phrase(below) or preposition(below) == "from"):
+            return True
+    return False
+
+
 def _joins_another_clause(path) -> bool:
     """'adenosine could modulate E of Y cells ... and that caffeine has the potential to ...':
     the drug is the subject of a clause coordinated with one that has its own subject, so
@@ -1028,8 +1072,12 @@ def _names_a_material(doc: Doc, cell: Mention) -> bool:
     if after is not None and after.lower_ in MATERIAL_NOUNS:
         return True
     root = doc[cell.root(doc)]
-    return root.dep_ == "nmod" and preposition(root) in {"of", "from"} and \
-        root.head.lower_ in MATERIAL_NOUNS
+    if root.dep_ != "nmod" or preposition(root) not in {"of", "from"}:
+        return False
+    head = root.head
+    if head.dep_ in {"acl", "amod"} and head.tag_ == "VBN":
+        head = head.head  # "extracts *obtained* from U937 cells"
+    return head.lower_ in MATERIAL_NOUNS
 
 
 UNTREATED_WORDS = frozenset({"untreated", "non-treated", "nontreated", "mock-treated",

@@ -848,3 +848,29 @@ def test_products_reagents_and_molecule_names_make_no_claim(nlp, text, absent):
 ])
 def test_viruses_contrasts_products_and_unstimulated_cells_make_no_claim(nlp, text, absent):
     assert absent not in [c[:2] for c in claims_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regressions from the GENIA samples: the second agent's own coordinated verb
+    ("The migration of monocytes was inhibited by wortmannin and augmented by okadaic acid.",
+     {("wortmannin", "decrease"), ("okadaic acid", "increase")}),
+    ("IL-2 production by T cells was reduced by cyclosporine and enhanced by ionomycin.",
+     {("cyclosporine", "decrease"), ("ionomycin", "increase")}),
+])
+def test_a_drugs_own_coordinated_verb_gives_its_direction(nlp, text, expected):
+    assert {(c[0], c[2]) for c in claims_of(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the cells that make the drug are not what it acts on
+    ("Prostaglandin E2 produced by RAW264.7 cells inhibits the activation of endothelial "
+     "cells.", ("dinoprostone", "RAW264.7 cells")),
+    # a verb with an agent of its own ("inhibited by wortmannin") is not the stimulus's
+    ("Migration of monocytes in response to cobalt chloride was inhibited by wortmannin.",
+     ("cobalt chloride", "monocytes")),
+    # cells named as the source of an extract
+    ("Dansylcadaverine prevented the shift in extracts obtained from U937 cells.",
+     ("dansylcadaverine", "U937 cells")),
+])
+def test_producers_other_agents_and_extract_sources_make_no_claim(nlp, text, absent):
+    assert absent not in [c[:2] for c in claims_of(nlp, text)]
