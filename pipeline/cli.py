@@ -367,6 +367,7 @@ def evaluate(
 
 class Trainable(str, Enum):
     core = "core"
+    core_tagger = "core-tagger"
     ner_bc5cdr = "ner-bc5cdr"
     ner_jnlpba = "ner-jnlpba"
     ner_bionlp13cg = "ner-bionlp13cg"
@@ -376,9 +377,10 @@ class Trainable(str, Enum):
 @app.command()
 def train(
     model: Annotated[Trainable, typer.Argument(
-        help="The model to rebuild: core (tagger + parser, GENIA treebank), ner-bc5cdr, "
-             "ner-jnlpba, ner-bionlp13cg or ner-joint (the three NER corpora, one shared "
-             "tok2vec).", show_default=False)],
+        help="The model to rebuild: core (tagger + parser, GENIA treebank), core-tagger "
+             "(the core's tagger again, on GENIA + CRAFT; written into models/core), "
+             "ner-bc5cdr, ner-jnlpba, ner-bionlp13cg or ner-joint (the three NER corpora, one "
+             "shared tok2vec).", show_default=False)],
     data: Annotated[Path, typer.Option(
         help="The corpora folder (../shared/corpora): genia-ud, craft, ner-iob, jnlpba.",
         show_default=False)],

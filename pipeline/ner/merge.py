@@ -47,7 +47,8 @@ kinase") is not cut. Then spans that cannot be what their label says are left ou
 (:func:`admissible`):
 
 - a span needs two letters ("A." is a figure panel); drugs, cells and diseases must contain
-  a noun ("antitumor" is no cancer), and no verb (a word with an object: "and restrains
+  a noun ("antitumor" is no cancer, nor is it a disease when a tagger reads it as a noun),
+  and no verb (a word with an object: "and restrains
   angiogenesis"); nothing is a unit ("mumol/L", "U/mL", "mg/kg"); a span that leaves a
   bracket open takes the ")" that follows ("sialyl Lewis(x)");
 - not drugs: the chemicals the drug lexicon leaves out on purpose (solvents, cytokines
@@ -120,6 +121,7 @@ OUTCOME_WORDS = frozenset({"death", "deaths", "injury", "injuries", "damage", "t
                            "sensitivity", "chemosensitivity", "radiosensitivity", "resistance",
                            "chemoresistance", "radioresistance", "drug resistance"})
 GENERIC_CELL_WORDS = frozenset({"cell", "cells", "cellular"})
+ANTI_ADJECTIVE = re.compile(r"^anti-?[a-z]+$", re.IGNORECASE)
 CELL_HEAD = re.compile(
     r"(?:cells?|cytes?|blasts?|phages?|lines?|clones?|spheroids?|monolayers?|"
     r"transformants?|hybridomas?|HUVECs?|PBMCs?|splenocytes?|thymocytes?)$", re.I)
@@ -506,7 +508,9 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
                     or _is_a_concentration(span, text) or ACTIVITY.search(text)
                     or key.endswith((" cell", " cells")))
     if label == DISEASE:
-        return text.lower() not in OUTCOME_WORDS
+        # "antitumor activity", "anticancer effects": an adjective against a disease, however
+        # the tagger reads it
+        return text.lower() not in OUTCOME_WORDS and not ANTI_ADJECTIVE.match(text)
     if label in (CELL, CELL_LINE):
         if text.lower() in GENERIC_CELL_WORDS:
             return False

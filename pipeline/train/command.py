@@ -1,9 +1,9 @@
 """``pipeline train MODEL``: rebuild one of the shipped models from the public corpora.
 
 One entry point over the training modules (:mod:`pipeline.train.core`,
-:mod:`pipeline.train.ner`, :mod:`pipeline.train.joint_ner`), so that a user retrains a model
-with the same command whichever model it is; each module keeps its own options for experiments
-(``python -m pipeline.train.core --help``).
+:mod:`pipeline.train.tagger`, :mod:`pipeline.train.ner`, :mod:`pipeline.train.joint_ner`), so
+that a user retrains a model with the same command whichever model it is; each module keeps
+its own options for experiments (``python -m pipeline.train.core --help``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pipeline.resources import models_dir
 
 NER_CORPORA = {"ner-bc5cdr": "bc5cdr", "ner-jnlpba": "jnlpba", "ner-bionlp13cg": "bionlp13cg"}
 JOINT_NER = "ner-joint"
-TRAINABLE = ("core", *NER_CORPORA, JOINT_NER)
+CORE_TAGGER = "core-tagger"  # the core's tagger alone, trained on GENIA + CRAFT
+TRAINABLE = ("core", CORE_TAGGER, *NER_CORPORA, JOINT_NER)
 TRAIN_PACKAGES = ("spacy_lookups_data", "threadpoolctl", "conllu", "gensim")
 VECTORS_WORK = Path("/tmp/ner-vectors")
 
@@ -33,7 +34,7 @@ def training_argv(model: str, data: Path, out: Path | None, eval_only: bool,
     """The training module to run and its arguments."""
     if model not in TRAINABLE:
         raise TrainingUnavailable(f"unknown model {model!r}: choose one of {', '.join(TRAINABLE)}")
-    target = out if out is not None else models_dir() / model
+    target = out if out is not None else models_dir() / ("core" if model == CORE_TAGGER else model)
     argv = ["--data", str(data), "--out", str(target)]
     if eval_only:
         argv.append("--eval-only")
@@ -41,6 +42,9 @@ def training_argv(model: str, data: Path, out: Path | None, eval_only: bool,
         argv += ["--max-minutes", str(max_minutes)]
     if model == "core":
         return "pipeline.train.core", argv
+    if model == CORE_TAGGER:
+        # into models/core (or --out), from the core already there
+        return "pipeline.train.tagger", [*argv, "--core", str(models_dir() / "core")]
     if model == JOINT_NER:
         # the static vectors come from the shipped models/ner-bc5cdr (see its card)
         return "pipeline.train.joint_ner", argv

@@ -402,6 +402,24 @@ def report(model: Path, heldout: Path) -> dict[str, Any]:
     return result
 
 
+def swap_tagger(core: Path, donor: Path, out: Path) -> None:
+    """Write to ``out`` the core in ``core`` with the tagger of the pipeline in ``donor``.
+
+    spaCy's parser reads the tok2vec, not the tags, so a tagger trained elsewhere (on more
+    data) can replace the core's own without touching the parser: it keeps a copy of its own
+    tok2vec (``replace_listeners``), and the core's tok2vec then feeds the parser alone."""
+    nlp = spacy.load(core)
+    tagger_nlp = spacy.load(donor)
+    listener = tagger_nlp.get_pipe_config("tagger")["model"]["tok2vec"]
+    if "Listener" in listener.get("@architectures", ""):
+        tagger_nlp.replace_listeners(listener.get("upstream", "tok2vec"), "tagger", ["model.tok2vec"])
+    nlp.remove_pipe("tagger")
+    nlp.add_pipe("tagger", source=tagger_nlp, after="tok2vec")
+    donor_says = tagger_nlp.meta.get("description") or tagger_nlp.meta.get("name", donor.name)
+    nlp.meta["description"] = f"{nlp.meta.get('description', '')} Tagger: {donor_says}.".strip()
+    save_model(nlp, out)
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

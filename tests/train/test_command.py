@@ -43,3 +43,10 @@ def test_the_cli_lists_the_trainable_models():
     result = CliRunner().invoke(app, ["train", "--help"])
     assert result.exit_code == 0
     assert "ner-bionlp13cg" in result.output
+
+
+def test_core_tagger_trains_the_tagger_into_the_core():
+    module, argv = training_argv("core-tagger", Path("/data"), None, False, None)
+    assert module == "pipeline.train.tagger"
+    assert argv[argv.index("--out") + 1].endswith("models/core")
+    assert argv[argv.index("--core") + 1].endswith("models/core")
