@@ -330,3 +330,13 @@ def test_a_name_before_positive_is_a_marker_not_a_drug(nlp):
 ])
 def test_a_cytokine_is_a_drug_only_where_it_is_given(nlp, text, expected):
     assert drugs(nlp, text) == expected
+
+
+def test_an_anti_adjective_is_no_disease_even_tagged_as_a_noun(tokenizer_nlp):
+    # Regression (core 0.2.0's tagger reads "antitumor" as a noun): a model's DISEASE
+    # "antitumor" hid the "NK-cell" beside it as part of a disease name.
+    doc = tokenizer_nlp("Improvement in NK-cell antitumor activity is seen with lenalidomide.")
+    for token in doc:
+        token.tag_ = "NN"
+    merged = merge(doc, [], {"m": [span(doc, "antitumor", "DISEASE")]})
+    assert merged == []
