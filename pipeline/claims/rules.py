@@ -752,7 +752,7 @@ DISEASE_HEADS = {"lymphoma", "lymphomas", "leukemia", "leukemias", "leukaemia", 
 
 MOLECULE_HEADS = {"receptor", "receptors", "ligand", "ligands", "antigen", "antigens", "marker",
                   "markers", "epitope", "epitopes", "engager", "engagers", "protein",
-                  "proteins", "factor", "factors"}
+                  "proteins", "factor", "factors", "molecule", "molecules"}
 
 
 def _word(token: Token) -> str:

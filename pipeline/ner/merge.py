@@ -58,7 +58,8 @@ kinase") is not cut. Then spans that cannot be what their label says are left ou
   names another agent ("a reactive oxygen species scavenger"); a short form whose long form,
   where the document defines it, holds no drug or chemical ("ADCC", antibody-dependent cellular cytotoxicity);
   a concentration in brackets ("[Ca2+]i", and the "Ca2" a model cuts from "[Ca2+]"); an
-  activity named by its verbal noun ("tobacco smoking");
+  activity named by its verbal noun ("tobacco smoking"); a mouse strain or MHC haplotype
+  ("C57BL/10SnJ", "H-2k"); a word an English prefix makes ("co-operate");
 - a bare outcome word ("death", "injury", "toxicity") is not a disease: in "inhibits
   leukocyte death" it is what happens to the cells;
 - a bare "cells" is left to the claim rules, which resolve it to the population it refers
@@ -122,6 +123,13 @@ OUTCOME_WORDS = frozenset({"death", "deaths", "injury", "injuries", "damage", "t
                            "chemoresistance", "radioresistance", "drug resistance"})
 GENERIC_CELL_WORDS = frozenset({"cell", "cells", "cellular"})
 ANTI_ADJECTIVE = re.compile(r"^anti-?[a-z]+$", re.IGNORECASE)
+# Inbred mouse strains and MHC haplotypes, which a model may read as chemicals:
+# "C57BL/10SnJ", "BALB/cByJ", "C3HeB/FeJ", "H-2k".
+STRAIN = re.compile(r"^(?:C57BL|C57|BALB|C3H|DBA|CBA|SJL|NOD|AKR|NZB|NZW|FVB|B10)\b|"
+                    r"^[A-Z][A-Za-z0-9]*/[A-Za-z0-9]*J\b|^H-2[a-z]?$")
+# "co-operate", "re-express", "up-regulate": an English prefix before a hyphen makes a verb
+# or an adjective, not a chemical the dictionary does not know.
+WORD_PREFIX = re.compile(r"^(?:co|re|pre|up|down|non|self|over|under)-[a-z]+$")
 CELL_HEAD = re.compile(
     r"(?:cells?|cytes?|blasts?|phages?|lines?|clones?|spheroids?|monolayers?|"
     r"transformants?|hybridomas?|HUVECs?|PBMCs?|splenocytes?|thymocytes?)$", re.I)
@@ -503,6 +511,8 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
             return False  # "Bruton's tyrosine kinase"; "cpm vs. 220571" (a measurement)
         if span.start > 0 and span.doc[span.start - 1].lower_ in DYE_WORDS:
             return False  # "propidium iodide"
+        if STRAIN.match(text) or WORD_PREFIX.match(text):
+            return False  # "C57BL/10SnJ", "H-2k"; "co-operate"
         key = term_key(context.abbreviations.get(text, text))
         return not (key in drug_stoplist() or is_endogenous(key) or TRACER.search(text)
                     or _is_a_concentration(span, text) or ACTIVITY.search(text)

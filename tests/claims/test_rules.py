@@ -874,3 +874,12 @@ def test_a_drugs_own_coordinated_verb_gives_its_direction(nlp, text, expected):
 ])
 def test_producers_other_agents_and_extract_sources_make_no_claim(nlp, text, absent):
     assert absent not in [c[:2] for c in claims_of(nlp, text)]
+
+
+def test_cell_words_inside_an_adhesion_molecules_name_are_no_population(nlp):
+    # Regression: "platelet-endothelial cell adhesion molecule-1" gave CoCl2 claims on
+    # platelets and endothelial cells.
+    found = claims_of(nlp, "CoCl2 caused a twofold increase in the migration of HL-60 cells and "
+                           "in the phosphorylation of platelet-endothelial cell adhesion "
+                           "molecule-1.")
+    assert {c[1] for c in found} == {"HL-60 cells"}

@@ -340,3 +340,15 @@ def test_an_anti_adjective_is_no_disease_even_tagged_as_a_noun(tokenizer_nlp):
         token.tag_ = "NN"
     merged = merge(doc, [], {"m": [span(doc, "antitumor", "DISEASE")]})
     assert merged == []
+
+
+def test_mouse_strains_haplotypes_and_prefixed_words_are_no_drugs(tokenizer_nlp):
+    # Regressions found with core 0.2.0 on GENIA abstracts, whose tagger reads these as nouns
+    doc = tokenizer_nlp("Mice of strains C57BL/10SnJ and C3HeB/FeJ with H-2k co-operate here.")
+    for token in doc:
+        token.tag_ = "NN"
+    merged = merge(doc, [], {"m": [span(doc, "C57BL/10SnJ", "CHEMICAL"),
+                                   span(doc, "C3HeB/FeJ", "CHEMICAL"),
+                                   span(doc, "H-2k", "CHEMICAL"),
+                                   span(doc, "co-operate", "CHEMICAL")]})
+    assert merged == []
