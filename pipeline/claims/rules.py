@@ -280,8 +280,35 @@ class ClaimFinder:
                                   self._effect_head(trigger, cell_token), cell, path.length)
         if self._is_treatment_link(path, anchor, cell_token):
             return self._treatment_frame(doc, path.top, cell, cell_token, mention_tokens,
-                                         path.length)
-        return self._surface_pattern(doc, anchor, cell, mention_tokens)
+                                         path.length) or \
+                self._headline_treatment(doc, anchor, cell, mention_tokens)
+        return self._surface_pattern(doc, anchor, cell, mention_tokens) or \
+            self._headline_treatment(doc, anchor, cell, mention_tokens)
+
+    def _headline_treatment(self, doc: Doc, anchor: DrugAnchor, cell: Mention,
+                            mention_tokens: set[int]) -> Evidence | None:
+        """Backup for "Treatment of Y cells with X (significantly) *impaired* E" when the
+        parser reads the whole sentence as one noun phrase headed by the treatment (the
+        participle then modifies E): the sentence's root is a treatment word, the cells come
+        before the drug, and a trigger participle follows the drug."""
+        if anchor.mention is None or cell.last_token >= anchor.mention.first_token:
+            return None
+        root = doc[anchor.token.i].sent.root
+        if not is_noun(root) or not self.lexicon.is_in(root.lower_, self.lexicon.treatment_words) \
+                or root.i > cell.first_token:
+            return None
+        k = anchor.mention.last_token + 1
+        while k < len(doc) and doc[k].tag_.startswith("RB"):
+            k += 1
+        if k >= len(doc) or k in mention_tokens or not doc[k].lower_.endswith("ed"):
+            return None
+        direction = self.lexicon.token_direction(doc[k])
+        if direction is None or self.lexicon.is_in(doc[k].lower_, self.lexicon.treatment_words):
+            return None
+        end = k + 1
+        while end < len(doc) and (is_noun(doc[end]) or doc[end].tag_.startswith("JJ")):
+            end += 1
+        return Evidence(doc[k], direction, "surface", doc[k + 1:end].text or doc[k].text, 3)
 
     @staticmethod
     def _is_acting_agent(cell_token: Token, trigger: Token, path) -> bool:
@@ -575,6 +602,10 @@ class ClaimFinder:
         if len(path.up_from_b) == 1:  # "treatment of Y (with X)"
             direct = cell_token.head.i == top.i or (cell_token.dep_ == "conj")
             return direct and preposition(cell_token) in {"of", "in", "", "with"}
+        if len(path.up_from_b) == 2 and cell_token.dep_ == "compound" and \
+                cell_token.head.head.i == top.i:
+            # "treatment of a pre-B cell *line*": the cells name the noun the treatment is of
+            return preposition(cell_token.head) in {"of", "in", "", "with"}
         return cell_token.dep_ == "conj" and len(path.up_from_b) == 2
 
     def _treatment_frame(self, doc: Doc, frame: Token, cell: Mention, cell_token: Token,

@@ -883,3 +883,31 @@ def test_cell_words_inside_an_adhesion_molecules_name_are_no_population(nlp):
                            "in the phosphorylation of platelet-endothelial cell adhesion "
                            "molecule-1.")
     assert {c[1] for c in found} == {"HL-60 cells"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (core 0.2.0 tags "up-regulated" as an adjective): the cells name the noun
+    # the treatment is of ("a pre-B cell *line*")
+    ("Phorbol ester treatment of a pre-B cell line up-regulated CD19 expression.",
+     ("phorbol ester", "pre-B cell", "increase")),
+    # the whole sentence parsed as one noun phrase headed by "Treatment"
+    ("Treatment of the Jurkat cell line with dexamethasone induced apoptosis.",
+     ("dexamethasone", "Jurkat cell", "increase")),
+])
+def test_treatments_of_a_cell_line_and_headline_treatments(nlp, text, expected):
+    assert expected in [c[:3] for c in claims_of(nlp, text)]
+
+
+def test_a_headline_treatment_without_a_trigger_is_no_claim(nlp):
+    assert claims_of(nlp, "Treatment of T cells with rituximab for 2 hours.") == []
+
+
+def test_a_headline_treatment_on_a_noun_phrase_parse():
+    # "Treatment of MDSCs with ibrutinib significantly impaired nitric oxide production", as
+    # the CRAFT-trained core parses it: "Treatment" the root, "impaired" an adjective.
+    rows = [("Treatment", "NN", "ROOT", 0), ("of", "IN", "case", 2), ("MDSCs", "NNS", "nmod", 0),
+            ("with", "IN", "case", 4), ("ibrutinib", "NNS", "nmod", 0),
+            ("significantly", "RB", "advmod", 6), ("impaired", "JJ", "amod", 9),
+            ("nitric", "JJ", "amod", 9), ("oxide", "NN", "compound", 9),
+            ("production", "NN", "dep", 4), (".", ".", "punct", 0)]
+    assert claims_on_parse(rows, (4, 4), (2, 2)) == [("ibrutinib", "MDSCs", "decrease")]
