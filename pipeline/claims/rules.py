@@ -618,9 +618,7 @@ class ClaimFinder:
         """
         while frame.dep_ in {"conj", "appos"} and frame.head.i != frame.i:
             frame = frame.head
-        is_agent = frame.dep_ in {"nmod:agent", "obl:agent"} or (
-            frame.dep_ in {"nmod", "obl"} and preposition(frame) == "by")
-        if self._is_predicate_argument(frame) or is_agent:
+        if self._is_predicate_argument(frame) or _is_agent_phrase(frame):
             predicates = [frame.head]
         else:
             # "Bortezomib treated mature DC was able to induce ...", parsed with "treated" as

@@ -149,15 +149,17 @@ def make_time_cap() -> Callable[[Language, dict[str, Any]], None]:
     return check
 
 
-def sourced_config(config: Path, model: Path, dest: Path) -> Path:
-    """Write a copy of ``config`` whose ``tok2vec``, ``tagger`` and ``parser`` are sourced from
-    the trained ``model`` (training then continues from its weights); return its path.
+def sourced_config(config: Path, model: Path, dest: Path,
+                   components: Sequence[str] = TRAINED_COMPONENTS) -> Path:
+    """Write a copy of ``config`` whose ``components`` (by default ``tok2vec``, ``tagger`` and
+    ``parser``) are sourced from the trained ``model`` (training then continues from its
+    weights); return its path.
 
     The parser keeps the model's transitions: a label the model never saw in one direction is
     backed off to ``dep`` by spaCy (GENIA and converted CRAFT share one label set).
     """
     cfg = load_config(config, interpolate=False)
-    for name in TRAINED_COMPONENTS:
+    for name in components:
         cfg["components"][name] = {"source": str(model.resolve())}
     dest.parent.mkdir(parents=True, exist_ok=True)
     cfg.to_disk(dest)

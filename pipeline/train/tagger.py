@@ -30,7 +30,6 @@ from typing import Any
 
 import spacy
 from spacy.cli.train import train as spacy_train
-from spacy.util import load_config
 from threadpoolctl import threadpool_limits
 
 from pipeline.train import core
@@ -64,11 +63,8 @@ def train_stage(stage: Stage, train: Path, heldout: Path, work: Path, init_from:
     """Run one stage; return its output folder (``model-best``, ``model-last``)."""
     config = CONFIG
     if init_from is not None:
-        cfg = load_config(CONFIG, interpolate=False)
-        for name in TAGGER_COMPONENTS:
-            cfg["components"][name] = {"source": str(init_from.resolve())}
-        config = work / f"config-{stage.name}.cfg"
-        cfg.to_disk(config)
+        config = core.sourced_config(CONFIG, init_from, work / f"config-{stage.name}.cfg",
+                                     TAGGER_COMPONENTS)
     output = work / f"stage-{stage.name}"
     overrides: dict[str, Any] = {
         "paths.train": str(train), "paths.dev": str(heldout), "system.seed": core.SEED,
