@@ -56,19 +56,24 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
                            "altered", "impact", "influence", "response", "responses"}
 
 
+# "all agents except X", "with the exception of X": what is excepted shows no effect
+EXCEPTING = frozenset({"except", "excepting", "exception", "excluding"})
+
+
 def follows_but_not(doc: Doc, first_token: int, listed: Collection[int]) -> bool:
     """'CPT-11, but not 5-FU and L-OHP, inhibits E', 'E of cancer cells but not of the normal
     cells', 'neither X nor Y affected E': what comes after 'but not', 'neither' or 'nor' is
-    said to show no effect. Reads back from the
+    said to show no effect, as is what is excepted ("all agents except X"). Reads back from the
     mention over the list it is in (``listed`` tokens, "and", commas) and over determiners
     and prepositions."""
     k = first_token - 1
-    while k >= 0 and (k in listed or doc[k].lower_ in {"and", "or", ","} or
-                      (doc[k].tag_ in {"DT", "IN"} and doc[k].lower_ != "than") or
-                      _modifies(doc[k], listed)):
+    while k >= 0 and doc[k].lower_ not in EXCEPTING and (
+            k in listed or doc[k].lower_ in {"and", "or", ","} or
+            (doc[k].tag_ in {"DT", "IN"} and doc[k].lower_ != "than") or
+            _modifies(doc[k], listed)):
         k -= 1  # "but not in the committed MPRO promyelocytes"
-    if k >= 0 and doc[k].lower_ in {"neither", "nor"}:
-        return True  # "neither ascorbate nor AZT affected E"
+    if k >= 0 and doc[k].lower_ in {"neither", "nor"} | EXCEPTING:
+        return True  # "neither ascorbate nor AZT affected E", "with the exception of X"
     return k > 0 and _is_but_not(doc[k])
 
 

@@ -43,6 +43,8 @@ COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative",
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
+SIGNED_ADVERBS = {"negatively": -1, "adversely": -1, "positively": 1, "favorably": 1,
+                  "favourably": 1}
 # "Y cells resistant to X", "resistance of Y to X": the drug has no effect on the cells.
 RESISTANCE_WORDS = frozenset({"resistant", "resistance", "refractory", "insensitive",
                               "insensitivity", "unresponsive", "unresponsiveness",
@@ -203,7 +205,7 @@ class ClaimFinder:
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
         if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
-                _is_produced_by(path):
+                self._in_a_contrasting_clause(path) or _is_produced_by(path):
             return None
         evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
         resistance = self._resistance(path) if evidence is not None else None
@@ -211,6 +213,22 @@ class ClaimFinder:
             # "Y cells were *resistant* to X-induced apoptosis": the resistance is the finding
             evidence.trigger, evidence.direction = resistance, "no_change"
         return evidence
+
+    def _in_a_contrasting_clause(self, path) -> bool:
+        """'X inhibited E of Y cells, whereas treatment with Z was less effective': the drug
+        is in a clause of its own set against the one that names the cells, and that clause
+        states no effect, so Z gets no claim. It does when its clause says it had none
+        ("..., while Z had no effect": no_change) or names one ("..., whereas Z had an
+        inhibitory effect")."""
+        for below in [path.a, *path.up_from_a][:-1]:
+            if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTING
+                                             for c in below.children) and \
+                    any(c.dep_ in SUBJECTS for c in below.children):
+                return not _refers_back(below) and not any(
+                    t.lower_ in NEGATIONS or (self.lexicon.token_direction(t) in SIGN
+                                              and t.tag_ not in {"JJR", "RBR"})
+                    for t in below.subtree)
+        return False
 
     def _resistance(self, path) -> Token | None:
         """The word saying the cells resist the drug: it governs the drug ("Y cells, resistant
@@ -251,6 +269,10 @@ class ClaimFinder:
             if any(is_verb(t) for t in cell_side[1:]):
                 return None  # "... methotrexate-induced injury and inhibits leukocyte death"
             effect_head = anchor.token.head
+            if anchor.token.dep_ == "conj" and effect_head.dep_ in {"amod", "compound"}:
+                effect_head = effect_head.head  # "X-induced and Y-mediated apoptosis"
+            if not is_noun(effect_head):
+                return None  # "in uninduced and estrogen-induced hepatocytes" misparsed
             if not _effect_reaches_cell(path, effect_head, cell_token):
                 return None
             sign = self._compose(path.up_from_b, mention_tokens, skip=anchor.token)
@@ -569,10 +591,21 @@ class ClaimFinder:
     def _token_sign(self, token: Token) -> int:
         direction = self.lexicon.token_direction(token)
         sign = SIGN.get(direction or "", 0)
+        if direction == "unclear":
+            # "adversely affected", "positively regulates": the adverb gives the direction
+            for child in token.children:
+                if child.dep_ == "advmod" and child.lower_ in SIGNED_ADVERBS:
+                    return SIGNED_ADVERBS[child.lower_]
         if sign == 0 and is_noun(token) and token.lower_ in self.lexicon.effect_heads:
             # "inhibitory effect", "cytotoxic effects": the modifier gives the direction.
             modifiers = [c for c in token.children if c.dep_ in {"amod", "dep"}]
             modifiers += [g for c in modifiers for g in c.children if g.dep_ in {"amod", "dep"}]
+            # "Enhancing effect of X on Y" in a title, parsed as a verb and its object, or
+            # with the participle as a compound
+            modifiers += [c for c in token.children
+                          if c.dep_ == "compound" and c.tag_ in {"JJ", "VBG"}]
+            if token.dep_ == "dobj" and token.head.tag_ == "VBG" and token.head.i == token.i - 1:
+                modifiers.append(token.head)
             for child in modifiers:
                 modifier = self.lexicon.modifier_direction(child.text) or \
                     self.lexicon.token_direction(child)
@@ -664,10 +697,18 @@ class ClaimFinder:
         effect = cell_token.head
         if not self.lexicon.is_in(effect.lower_, self.lexicon.killing_effects):
             return False
-        if preposition(cell_token) not in {"of", "against", "on", "to"}:
+        if preposition(cell_token) in {"of", "against", "on", "to"}:
+            def is_killer(token: Token) -> bool:
+                return token.dep_ != cell_token.dep_
+        elif cell_token.dep_ == "compound":
+            # "neutrophil-mediated tumor cell cytostasis", "tumor cell killing by NK cells";
+            # but in "T cell cytotoxicity against tumor cells" the compound is the killer
+            def is_killer(token: Token) -> bool:
+                return token.lower_.endswith("-mediated") or preposition(token) == "by"
+        else:
             return False
         killers = [m for m in inside if m.label == CELL
-                   and any(doc[i].head.i == effect.i and doc[i].dep_ != cell_token.dep_
+                   and any(doc[i].head.i == effect.i and is_killer(doc[i])
                            for i in range(m.first_token, m.last_token + 1))]
         return bool(killers)
 
@@ -956,6 +997,11 @@ def _joins_another_clause(path) -> bool:
                 not _refers_back(below):
             return True
     return False
+
+
+# Conjunctions of a clause set against the main one, whose subject is not the main clause's agent
+CONTRASTING = frozenset({"whereas", "while", "although", "though"})
+NEGATIONS = frozenset({"no", "not", "neither", "nor", "without", "failed"})
 
 
 def _refers_back(verb: Token) -> bool:

@@ -154,13 +154,23 @@ def rest_of_token(doc: Doc, mention: Mention) -> str:
 def following_words(doc: Doc, mention: Mention, n: int = 3) -> list[str]:
     """Up to ``n`` words right after a mention, split at hyphens: the rest of its last token
     ("glutathione-S-transferase" → "S", "transferase"), then the next tokens ("glutathione
-    S-transferase" likewise)."""
+    S-transferase" likewise), past a bracketed short form ("thyroid hormone (T3) receptor")."""
     after = [rest_of_token(doc, mention)]
-    after += [t.text for t in doc[mention.last_token + 1:mention.last_token + 1 + n]]
+    start = _after_short_form(doc, mention.last_token + 1)
+    after += [t.text for t in doc[start:start + n]]
     return [w for text in after for w in HYPHENATED.split(text) if w][:n]
 
 
 HYPHENATED = re.compile(r"[-\u2010\u2011/]")
+
+
+def _after_short_form(doc: Doc, i: int) -> int:
+    """The token after a bracketed short form that starts at ``i`` ("thyroid hormone *(T3)*
+    receptor"), else ``i``."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and \
+            any(c.isupper() for c in doc[i + 1].text):
+        return i + 3  # one word with a capital: "(T3)", "(c-erbA/TR)"; not "(10 microM)"
+    return i
 
 
 def names_a_receptor_or_marker(doc: Doc, mention: Mention) -> bool:
@@ -182,10 +192,12 @@ RECEPTOR_LETTER = re.compile(r"^Rs?\d?$")
 PROTEIN_NOUNS = frozenset({
     "activator", "activators", "factor", "factors", "subunit", "subunits", "sequence",
     "sequences", "gene", "genes", "promoter", "promoters", "mrna", "mrnas", "transporter",
-    "transporters", "channel", "channels", "protein", "proteins", "chain", "chains"})
+    "transporters", "channel", "channels", "protein", "proteins", "chain", "chains",
+    "element", "elements", "enhancer", "enhancers", "motif", "motifs"})
 # Two words that do the same: "glucocorticoid response element", "calcium-binding protein".
-PROTEIN_PHRASES = (("response", "element"), ("responsive", "element"), ("binding", "protein"),
-                   ("binding", "site"), ("inhibitor", "type"))
+PROTEIN_PHRASES = (("response", "element"), ("responsive", "element"), ("response", "unit"),
+                   ("responsive", "unit"), ("binding", "protein"), ("binding", "site"),
+                   ("inhibitor", "type"))
 ENZYME = re.compile(r"^[a-z]{2,}ases?$")
 # English words that end like an enzyme's name: "a cisplatin phase II trial", "rapamycin
 # increases", "glucocorticoid release".

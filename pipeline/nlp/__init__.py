@@ -62,10 +62,11 @@ def build_nlp(core_model: str | None = None, ner_models: Sequence[str] | None = 
     import scispacy.abbreviation  # noqa: F401 - registers abbreviation_detector
 
     nlp = bare_models(core_model, ner_models)
-    # Ours go where they went before the NER models: sentences before the parser, the
+    # Ours go where they went before the NER models: sentences first (a period split off a
+    # word, "treated with CsA.", is then a period to the tagger and the parser too), the
     # abbreviation detector after the core model.
     models = "neural_ner" if "neural_ner" in nlp.pipe_names else None
-    nlp.add_pipe("biomedical_sentences", before="parser" if "parser" in nlp.pipe_names else models)
+    nlp.add_pipe("biomedical_sentences", first=True)
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", before="biomedical_sentences")
     nlp.add_pipe("abbreviation_detector", before=models)

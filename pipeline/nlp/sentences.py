@@ -1,13 +1,14 @@
 """Sentence boundaries that respect biomedical writing.
 
-Runs before the parser and presets boundaries the parser then keeps: a line break starts a
-sentence (titles, headings and list items are not run together), and abbreviations that end
-in a period ("e.g.", "i.e.", "Fig.", "et al.", "vs.") or an open parenthesis never end one.
-scispaCy's tokenizer keeps the period of a mixed-case word or unit ("NaF.", "mV.",
+Runs first, before the models, and presets boundaries the parser then keeps: a line break
+starts a sentence (titles, headings and list items are not run together), and abbreviations
+that end in a period ("e.g.", "i.e.", "Fig.", "et al.", "vs.") or an open parenthesis never
+end one. scispaCy's tokenizer keeps the period of a mixed-case word or unit ("NaF.", "mV.",
 "microg/mL.") on the word, as if it were an abbreviation; before a capitalised word that
 period ends the sentence, so it is split off ("the activity of NaF. NaF and ..." is two
-sentences). A compound's letter with its period ("herbimycin A. The ...") ends the sentence
-too, kept as one token.
+sentences), as it is at the end of a text or a line ("treated with CsA."). Split before the
+tagger and the parser, the period is a period to them too. A compound's letter with its
+period ("herbimycin A. The ...") ends the sentence too, kept as one token.
 """
 
 from __future__ import annotations
@@ -43,11 +44,20 @@ def _is_compound_letter(token) -> bool:
         previous.text.isalpha() and previous.text.islower() and len(previous.text) > 2
 
 
+def _ends_a_sentence(token) -> bool:
+    """Whether a word's attached period ends its sentence: it is the text's last word, or a
+    line break or a capitalised word follows ("treated with CsA." at the end of an abstract)."""
+    if token.i == len(token.doc) - 1:
+        return True
+    following = token.doc[token.i + 1]
+    return following.is_space or (following.text[:1].isupper() and bool(token.whitespace_))
+
+
 def split_final_periods(doc: Doc) -> Doc:
     """'NaF.' before a capitalised word becomes 'NaF' + '.' (see the module docstring)."""
-    attached = [token for token in doc[:-1]
+    attached = [token for token in doc
                 if _WORD_WITH_PERIOD.match(token.text) and token.lower_ not in NO_BREAK_AFTER
-                and doc[token.i + 1].text[:1].isupper() and token.whitespace_]
+                and _ends_a_sentence(token)]
     if attached:
         tensor, split = doc.tensor, {token.i for token in attached}
         with doc.retokenize() as retokenizer:

@@ -911,3 +911,67 @@ def test_a_headline_treatment_on_a_noun_phrase_parse():
             ("nitric", "JJ", "amod", 9), ("oxide", "NN", "compound", 9),
             ("production", "NN", "dep", 4), (".", ".", "punct", 0)]
     assert claims_on_parse(rows, (4, 4), (2, 2)) == [("ibrutinib", "MDSCs", "decrease")]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Enhancing effect of estradiol on human NK cell activity.", "increase"),  # parsed as a verb
+    ("Suppressing effects of cisplatin on T cell proliferation.", "decrease"),  # as a compound
+])
+def test_a_participle_before_effect_gives_its_direction(nlp, text, direction):
+    assert [c[2] for c in claims_of(nlp, text)] == [direction]
+
+
+def test_cells_that_differentiate_when_stimulated_increase_differentiation(nlp):
+    found = claims_of(nlp, "THP-1 cells differentiate towards macrophages when stimulated with "
+                           "vitamin D3.")
+    assert [(c[1], c[2]) for c in found] == [("THP-1 cells", "increase")]
+
+
+@pytest.mark.parametrize("text", [
+    "With the exception of indomethacin, the tested agents inhibited T cell proliferation.",
+    "All tested drugs except indomethacin inhibited T cell proliferation.",
+    "All tested drugs (except indomethacin) inhibited T cell proliferation.",
+])
+def test_an_excepted_drug_has_no_effect(nlp, text):
+    assert ("indomethacin", "no_change") in [(c[0], c[2]) for c in claims_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, killer", [
+    ("Dexamethasone suppressed neutrophil-mediated tumor cell cytostasis.", "neutrophil"),
+    ("Glucocorticoid hormone suppression of human neutrophil-mediated tumor cell cytostasis.",
+     "human neutrophil"),
+])
+def test_a_compound_target_of_a_named_killer_gets_no_claim(nlp, text, killer):
+    assert [c[1] for c in claims_of(nlp, text)] == [killer]
+
+
+def test_the_compound_killer_keeps_its_claim(nlp):
+    found = claims_of(nlp, "Lenalidomide enhanced T cell cytotoxicity against tumor cells.")
+    assert [c[1] for c in found] == ["T cell"]
+
+
+def test_an_x_induced_adjective_coordinated_with_another_is_no_effect(nlp):
+    assert claims_of(nlp, "The promoter is sensitive to digestion in uninduced and "
+                          "estrogen-induced hepatocytes.") == []
+
+
+def test_a_drug_in_a_contrasting_clause_without_an_effect_gets_no_claim(nlp):
+    found = claims_of(nlp, "Differanisole A and 9-cis retinoic acid inhibited the growth of HL-60 "
+                           "cells, whereas the combined treatment with differanisole A and "
+                           "all-trans retinoic acid was less effective.")
+    assert {c[0] for c in found} == {"differanisole a", "alitretinoin"}  # not tretinoin
+
+
+def test_a_drug_in_a_contrasting_clause_with_an_effect_keeps_its_claim(nlp):
+    found = claims_of(nlp, "CyA did not suppress adhesion molecule expression on HUVECs, whereas "
+                           "aspirin had an inhibitory effect.")
+    assert "aspirin" in {c[0] for c in found}
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Monocyte TF expression was negatively affected by CsA.", "decrease"),
+    ("Monocyte TF expression was adversely affected by CsA.", "decrease"),
+    ("Monocyte TF expression was positively affected by CsA.", "increase"),
+])
+def test_an_adverb_gives_an_unclear_trigger_its_direction(nlp, text, direction):
+    assert [c[2] for c in claims_of(nlp, text)] == [direction]

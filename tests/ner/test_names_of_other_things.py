@@ -69,6 +69,11 @@ def test_a_species_is_no_drug_in_the_pipeline(nlp):
     ("In a cisplatin phase II trial T cells fell.", "cisplatin", False),
     ("Dexamethasone treatment killed thymocytes.", "Dexamethasone", False),
     ("Cells were exposed to glucocorticoid binding ligands.", "glucocorticoid", False),
+    ("The human GM-CSF element has a strong positive effect.", "GM-CSF", True),
+    ("The estrogen responsive unit was sensitive to DNase.", "estrogen", True),
+    ("The thyroid hormone (T3) gene was cloned.", "thyroid hormone", True),
+    ("The thyroid hormone (T3) induced growth.", "thyroid hormone", False),
+    ("Lenalidomide (10 microM) protein levels rose.", "Lenalidomide", False),
 ])
 def test_a_chemical_before_a_protein_head_names_the_protein(tokenizer_nlp, text, name, expected):
     doc = tokenizer_nlp(text)
@@ -84,6 +89,11 @@ def test_a_gene_symbol_is_no_brand_name(nlp):
     # "Rela" is a brand of carisoprodol; "RelA" is the NF-kB subunit.
     assert drugs(nlp, "RelA and p50 bound the promoter in Jurkat cells treated with "
                       "cyclosporin.") == ["cyclosporin"]
+
+
+def test_a_drug_before_its_short_form_and_receptor_names_the_receptor(tokenizer_nlp):
+    doc = tokenizer_nlp("The impact of the c-erbA/thyroid hormone (T3) receptor on growth.")
+    assert names_a_receptor_or_marker(doc, mention(doc, "c-erbA/thyroid hormone"))
 
 
 # -- a short form before its receptor's "R" -------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def sentences(nlp, text: str) -> list[str]:
     return [s.text for s in nlp(text).sents]
@@ -63,3 +65,15 @@ def test_a_period_after_a_unit_with_a_slash_ends_the_sentence(nlp):
                           "moderately active in K562 cells, it was strong in HeLa cells.") == [
         "IC50 values ranged from 10 to 15 microg/mL.",
         "While betulin was moderately active in K562 cells, it was strong in HeLa cells."]
+
+
+@pytest.mark.parametrize("text", [
+    "T cells were treated with CsA.",  # the text's last word
+    "T cells were treated with CsA.\nResults",  # before a line break
+])
+def test_a_period_attached_at_the_end_of_a_text_or_line_is_split_off(nlp, text):
+    doc = nlp(text)
+    assert [t.text for t in doc][5:7] == ["CsA", "."]
+    # split before the models run: the tagger reads a period and the parser a punctuation
+    assert (doc[6].tag_, doc[6].dep_) == (".", "punct")
+    assert doc[5].tag_.startswith("NN")
