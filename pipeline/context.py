@@ -46,3 +46,6 @@ class DocumentContext:
     # ("sodium fluoride (NaF)"), with the drug each stands for: a "NaF" in a later figure
     # legend is that drug too (pipeline.ner.merge).
     drug_definitions: dict[str, DrugDefinition] = field(default_factory=dict)
+    # Names the document gives as cell lines ("liver cancer cell Bel-7402", "HT-29 cells"): a
+    # bare "Bel-7402" in a later section is that line too (pipeline.ner.recognizer).
+    cell_lines: set[str] = field(default_factory=set)

@@ -32,7 +32,7 @@ from pipeline.grounding.context import CellContext, abbreviation_variants, words
 from pipeline.ner.lexicons import DRUG_SOURCE, is_endogenous
 from pipeline.ner.merge import merge_model_mentions
 from pipeline.ner.neural import SPAN_PREFIX as NEURAL_PREFIX
-from pipeline.ner.recognizer import CELL, CELL_LINE, DRUG, GENE, Mention, Recognizer
+from pipeline.ner.recognizer import CELL, CELL_LINE, DRUG, GENE, Mention, Recognizer, line_names
 from pipeline.ner.terms import term_key
 
 SPAN_KEY = "drug_cell_entities"
@@ -77,7 +77,8 @@ class EntityRecognizer:
         cues = words | document.words if document is not None else words
         # Lexicon drugs that name something else go before the merge, so that the models'
         # reading of the whole name ("chloramphenicol acetyltransferase", a gene) takes their place.
-        mentions = [m for m in self.recognizer(doc, abbreviations, cues)
+        known_lines = document.cell_lines if document is not None else ()
+        mentions = [m for m in self.recognizer(doc, abbreviations, cues, known_lines)
                     if not names_something_else(doc, m)]
         judged = {id(m) for m in mentions}
         if any(key.startswith(NEURAL_PREFIX) for key in doc.spans):
@@ -92,16 +93,45 @@ class EntityRecognizer:
                     and (id(m) in judged or not names_something_else(doc, m))]
         mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)
                     and not names_a_fate(doc, m, mentions)]
+        mentions = join_line_appositions(doc, mentions)
         for mention in mentions:
             if mention.label == GENE and is_given_cytokine(doc, mention):
                 mention.label, mention.kind = DRUG, "cytokine"
         if document is not None:
             document.words.update(words)
+            document.cell_lines.update(line_names(doc.text, mentions))
         doc._.mentions = mentions
         doc.spans[SPAN_KEY] = [
             Span(doc, m.first_token, m.last_token + 1, label=m.label) for m in mentions
         ]
         return doc
+
+
+LINE_WORDS = frozenset({"line", "lines"})
+POPULATION_ENDS = frozenset({"cell", "cells", "line", "lines"})
+
+
+def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the human T cell line Jurkat', 'liver cancer cell Bel-7402', 'the cell line HT-29': a
+    population followed by the name of its line is one population, the line, which takes in
+    the words before it (one claim, not two). The line's name stays its term."""
+    by_last = {m.last_token: m for m in mentions if m.label == CELL}
+    joined: set[int] = set()
+    for line in mentions:
+        if line.label != CELL_LINE or line.first_token == 0:
+            continue
+        k = line.first_token - 1
+        if doc[k].lower_ in LINE_WORDS and k not in by_last:
+            k -= 1  # "T cell *line* Jurkat", the "line" outside the cell mention
+        population = by_last.get(k)
+        if population is None or doc[k].lower_ not in POPULATION_ENDS or \
+                not doc[k].whitespace_ or id(population) in joined:
+            continue
+        joined.add(id(population))
+        line.qualifiers = {**population.qualifiers, **line.qualifiers}
+        line.term_start, line.term_end = line.term_span
+        line.start, line.first_token = population.start, population.first_token
+    return [m for m in mentions if id(m) not in joined]
 
 
 def names_something_else(doc: Doc, mention: Mention) -> bool:

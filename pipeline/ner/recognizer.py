@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -221,10 +221,11 @@ class Recognizer:
         self.findable = FindableKeys(self.indices)
 
     def __call__(self, doc: Doc, abbreviations: Mapping[str, str] | None = None,
-                 cues: Iterable[str] | None = None) -> list[Mention]:
+                 cues: Iterable[str] | None = None, lines: Collection[str] = ()) -> list[Mention]:
         """Mentions of ``doc``; ``abbreviations`` are the document's definitions (short →
-        long form) and ``cues`` its words and two-word phrases (``words_of``; this text's
-        when not given)."""
+        long form), ``cues`` its words and two-word phrases (``words_of``; this text's
+        when not given) and ``lines`` the names it gave as cell lines in the sections read
+        before (:func:`line_names`)."""
         text = doc.text  # computed once: Doc.text joins every token on each access
         pieces = doc_pieces(doc, text)
         words = frozenset(cues) if cues is not None else words_of(text)
@@ -238,6 +239,7 @@ class Recognizer:
                     for m in mentions]
         mentions += self._coordinated_mentions(text, pieces, mentions, context)
         mentions = resolve_overlaps(mentions)
+        mentions += named_lines(doc, mentions, lines)
         mentions += self._gene_mentions(pieces, mentions)
         return sorted(mentions, key=lambda m: (m.start, -m.end))
 
@@ -572,6 +574,56 @@ class Recognizer:
         return [Mention(p.start, p.end, GENE, p.text, (), "pattern", "pattern", "",
                         p.token, p.token)
                 for p in pieces if GENE_SHAPE.match(p.text) and p.start not in covered]
+
+
+# Words before "cell" that make the next name a tumour cell line's: "liver cancer cell Bel-7402"
+LINE_POPULATIONS = POPULATION_WORDS | {"hepatoma", "melanoma", "glioma", "sarcoma", "adenocarcinoma",
+                                       "neuroblastoma", "osteosarcoma", "epithelial", "endothelial"}
+
+
+def _is_line_name(text: str) -> bool:
+    """Shaped like a cell line's name, with a digit ("Bel-7402", "SK-HEP-1"), and not like a
+    gene's ("IL-2", "CD4")."""
+    return any(c.isdigit() for c in text) and bool(_CELL_LINE.match(text)) and \
+        not GENE_SHAPE.match(text)
+
+
+def named_lines(doc: Doc, mentions: list[Mention], known: Collection[str] = ()) -> list[Mention]:
+    """Cell lines named without a "cells" after them. A name shaped like a line right after
+    "cell line" or a tumour population's "cell" is one ("the hepatoma cell line SK-HEP-1",
+    "liver cancer cell Bel-7402"; :func:`pipeline.ner.component.join_line_appositions` then
+    makes each one population), and so is every other mention of a name the document gives as
+    a line, there or in ``known`` ("FPC could induce Bel-7402 apoptosis"). Dictionaries and
+    models miss such names, and a model may read the bare name as a gene."""
+    covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
+    free = [t for t in doc if t.i not in covered and _is_line_name(t.text)]
+    named = {t.i for t in free if _follows_a_line_word(t)}
+    names = set(known) | line_names(doc.text, mentions) | {doc[i].text for i in named}
+    return [Mention(t.idx, t.idx + len(t), CELL_LINE, t.text, (), "pattern", "composed", "line",
+                    t.i, t.i)
+            for t in free if t.i in named or t.text in names]
+
+
+def _follows_a_line_word(token) -> bool:
+    """'cell line SK-HEP-1', 'liver cancer cell Bel-7402' (not 'T cells ERK1')."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and bool(before.whitespace_) and (
+        before.lower_ in {"line", "lines"} or (
+            before.lower_ in {"cell", "cells"} and before.i > 0
+            and token.doc[before.i - 1].lower_ in LINE_POPULATIONS))
+
+
+def line_names(text: str, mentions: Iterable[Mention]) -> set[str]:
+    """The names of the cell lines among ``mentions`` that are shaped like lines ("HT-29" of
+    "HT-29 cells", "Bel-7402"): what :func:`named_lines` looks for elsewhere. A model's line
+    is not taken on its word alone ("Glut-1")."""
+    names = set()
+    for mention in mentions:
+        if mention.label == CELL_LINE and mention.kind != "model":
+            start, end = mention.term_span
+            if _is_line_name(text[start:end]):
+                names.add(text[start:end])
+    return names
 
 
 def whole_chemical_name(text: str, pieces: Pieces, mention: Mention) -> Mention:

@@ -50,3 +50,24 @@ def test_a_drug_short_form_defined_in_the_abstract_is_that_drug_in_a_legend(nlp)
     assert [(e.text, e.norm) for e in legend] == [("NaF", "sodium fluoride")]
     assert [(c.drug, c.drug_norm) for c in result.claims if c.section_id == "figure-1"] == [
         ("NaF", "sodium fluoride")]
+
+
+def test_a_cell_line_named_in_the_title_is_that_line_in_the_abstract(nlp):
+    # "Bel-7402" is in no table; the title names it as a line after "cancer cell", and a
+    # model reads the bare name in the abstract as a gene.
+    document = Document("d6", "test", "text", sections=[
+        Section("title", "title", "Sorafenib induces the apoptosis of liver cancer cell Bel-7402."),
+        Section("abstract", "abstract", "Sorafenib could induce Bel-7402 apoptosis."),
+    ])
+    result = annotate_document(nlp, document)
+    lines = [(e.section_id, e.text) for e in result.entities if e.label == "CELL_LINE"]
+    assert lines == [("title", "Bel-7402"), ("abstract", "Bel-7402")]
+    assert [(c.section_id, c.cell) for c in result.claims] == [
+        ("title", "cancer cell Bel-7402"), ("abstract", "Bel-7402")]
+
+
+def test_a_name_shaped_like_a_line_is_no_line_without_a_line_word(nlp):
+    document = Document("d7", "test", "text", sections=[
+        Section("abstract", "abstract", "Sorafenib reduced Bel-7402 levels in T cells."),
+    ])
+    assert [e for e in annotate_document(nlp, document).entities if e.label == "CELL_LINE"] == []

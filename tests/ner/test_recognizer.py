@@ -184,3 +184,11 @@ def test_acronyms_keep_their_case(recognize):
 def test_antibody_classes_are_named_after_their_target(recognize):
     found = recognize("the anti-programmed death-1 (PD-1) antibody, anti-PD-1 mAbs and anti-CD3 Ab")
     assert [m[2] for m in found if m[1] == "DRUG"] == ["anti-pd-1 antibodies"] * 2 + ["anti-cd3 antibodies"]
+
+
+def test_a_population_and_its_named_line_are_one_population(nlp):
+    doc = nlp("Sorafenib killed the hepatoma cell line SK-HEP-1 and the human T cell line Jurkat.")
+    lines = [(m.text(doc), m.label) for m in doc._.mentions if m.label != "DRUG"]
+    assert lines == [("hepatoma cell line SK-HEP-1", "CELL_LINE"),
+                     ("human T cell line Jurkat", "CELL_LINE")]
+    assert len(doc._.claims) == 2
