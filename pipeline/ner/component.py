@@ -223,7 +223,8 @@ PROTEIN_NOUNS = frozenset({
     "activator", "activators", "factor", "factors", "subunit", "subunits", "sequence",
     "sequences", "gene", "genes", "promoter", "promoters", "mrna", "mrnas", "transporter",
     "transporters", "channel", "channels", "protein", "proteins", "chain", "chains",
-    "element", "elements", "enhancer", "enhancers", "motif", "motifs"})
+    "element", "elements", "enhancer", "enhancers", "motif", "motifs", "polymorphism",
+    "polymorphisms"})
 # Two words that do the same: "glucocorticoid response element", "calcium-binding protein".
 PROTEIN_PHRASES = (("response", "element"), ("responsive", "element"), ("response", "unit"),
                    ("responsive", "unit"), ("binding", "protein"), ("binding", "site"),

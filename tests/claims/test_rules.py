@@ -975,3 +975,13 @@ def test_a_drug_in_a_contrasting_clause_with_an_effect_keeps_its_claim(nlp):
 ])
 def test_an_adverb_gives_an_unclear_trigger_its_direction(nlp, text, direction):
     assert [c[2] for c in claims_of(nlp, text)] == [direction]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Cisplatin caused apoptosis of HeLa cells.", "increase"),
+    ("Bufalin causes apoptosis in human leukemia U937 cells.", "increase"),
+    ("Cisplatin delayed the proliferation of HeLa cells.", "decrease"),
+    ("Apoptosis of CLL cells was delayed in response to dexamethasone.", "decrease"),
+])
+def test_causing_and_delaying_are_triggers(nlp, text, direction):
+    assert [c[2] for c in claims_of(nlp, text)] == [direction]

@@ -71,6 +71,7 @@ def test_a_species_is_no_drug_in_the_pipeline(nlp):
     ("Cells were exposed to glucocorticoid binding ligands.", "glucocorticoid", False),
     ("The human GM-CSF element has a strong positive effect.", "GM-CSF", True),
     ("The estrogen responsive unit was sensitive to DNase.", "estrogen", True),
+    ("A single nucleotide polymorphism alters expression.", "nucleotide", True),
     ("The thyroid hormone (T3) gene was cloned.", "thyroid hormone", True),
     ("The thyroid hormone (T3) induced growth.", "thyroid hormone", False),
     ("Lenalidomide (10 microM) protein levels rose.", "Lenalidomide", False),
