@@ -33,6 +33,11 @@ class TriggerLexicon:
     effect_modifiers: dict[str, str] | None = None
     effect_heads: frozenset[str] = frozenset()
     comparatives: frozenset[str] = frozenset()
+    # Triggers only as verbs: "X *resulted* in apoptosis", not "the *results* show"
+    verb_triggers: dict[str, str] | None = None
+    # Triggers only as predicates: "X was *cytotoxic* to Y cells", not "NK cell *cytotoxic*
+    # activity" (the killing the cells do)
+    predicate_triggers: dict[str, str] | None = None
 
     def base_forms(self, word: str) -> list[str]:
         """``word`` and the stems its inflections may come from."""
@@ -61,7 +66,13 @@ class TriggerLexicon:
             return None
         if token.lemma_ and token.lemma_.lower() in self.direction_of_word:
             return self.direction_of_word[token.lemma_.lower()]
-        return self.direction(token.text)
+        found = self.direction(token.text)
+        if found is None and self.verb_triggers and token.tag_.startswith("VB"):
+            found = self.verb_triggers.get((token.lemma_ or token.lower_).lower())
+        if found is None and self.predicate_triggers and \
+                any(child.dep_ == "cop" for child in token.children):
+            found = self.predicate_triggers.get(token.lower_)
+        return found
 
     def modifier_direction(self, word: str) -> str | None:
         """Direction given to an effect noun by its adjective: "*cytotoxic* effects"."""
@@ -96,4 +107,10 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> TriggerLexicon:
                           for direction, ws in data.get("effect_modifiers", {}).items() for w in ws},
         effect_heads=words("effect_heads"),
         comparatives=words("comparatives"),
+        verb_triggers=_by_word(data.get("verb_triggers", {})),
+        predicate_triggers=_by_word(data.get("predicate_triggers", {})),
     )
+
+
+def _by_word(words_by_direction: dict[str, list[str]]) -> dict[str, str]:
+    return {w.lower(): direction for direction, ws in words_by_direction.items() for w in ws}

@@ -43,6 +43,18 @@ COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative",
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
+# Verbs that bring about their object, so that its direction is theirs: "resulted in a decrease"
+PASSING_VERBS = frozenset({"result", "lead", "cause"})
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.lower_).lower()
+
+
+def _passed_objects(verb: Token) -> list[Token]:
+    """What a passing verb brings about: "caused *apoptosis*", "resulted in *a decrease*"."""
+    return [c for c in verb.children
+            if c.dep_ in OBJECTS or (c.dep_ == "nmod" and preposition(c) in {"in", "to"})]
 SIGNED_ADVERBS = {"negatively": -1, "adversely": -1, "positively": 1, "favorably": 1,
                   "favourably": 1}
 # "Y cells resistant to X", "resistance of Y to X": the drug has no effect on the cells.
@@ -457,16 +469,18 @@ class ClaimFinder:
         if not found:
             governing = self._governing_verb(path)
             if governing is not None:
-                return governing, "increase" if self._token_sign(governing) > 0 else "decrease"
+                return governing, "increase" if self._governing_sign(governing) > 0 else "decrease"
             return None, None
         directional = [t for t in found if self._token_sign(t)]
-        trigger = directional[0] if directional else found[0]
+        trigger = directional[0] if directional else next(
+            (t for t in found if _lemma(t) not in PASSING_VERBS), found[0])
         if not signs:
             governing = self._governing_verb(path)
             if governing is not None:
                 # "Binding of X to its targets on Y *increases* CDC": the clause's verb
                 # states what the nominal subject that links X and Y does.
-                return governing, "increase" if self._token_sign(governing) > 0 else "decrease"
+                return governing, "increase" if self._governing_sign(governing) > 0 \
+                    else "decrease"
             if _is_caused_process(trigger, path):
                 return trigger, "increase"
             return trigger, self.lexicon.token_direction(trigger) if \
@@ -511,6 +525,17 @@ class ClaimFinder:
         if any(_is_agent_phrase(c) and c.i not in on_path for c in top.head.children):
             return None
         return top.head
+
+    def _governing_sign(self, verb: Token) -> int:
+        """The sign of a governing verb. A verb that only passes on its object's change takes
+        the object's sign: "Treatment of Y with X *resulted in a decrease* of E", "... *leads
+        to the inhibition* of E" (the object is off the path)."""
+        sign = self._token_sign(verb)
+        if _lemma(verb) in PASSING_VERBS:
+            for child in _passed_objects(verb):
+                if self._token_sign(child):
+                    return sign * self._token_sign(child)
+        return sign
 
     def _light_verb_sign(self, path) -> int:
         """'X exhibited an *inhibitory* effect on the induction of Y': the light verb's object
@@ -591,6 +616,9 @@ class ClaimFinder:
     def _token_sign(self, token: Token) -> int:
         direction = self.lexicon.token_direction(token)
         sign = SIGN.get(direction or "", 0)
+        if sign and _lemma(token) in PASSING_VERBS and any(
+                self.lexicon.token_direction(c) == "unclear" for c in _passed_objects(token)):
+            return 0  # "led to *alteration* of E": no direction to pass on
         if direction == "unclear":
             # "adversely affected", "positively regulates": the adverb gives the direction
             for child in token.children:
@@ -628,6 +656,11 @@ class ClaimFinder:
                 self.lexicon.is_in(t.lower_, self.lexicon.treatment_words)
                 for t in cell_token.doc[anchor.token.i + 1:cell_token.i]):
             return True
+        if top.i == cell_token.i and any(
+                t.head.i == cell_token.i and t.dep_ in {"acl", "amod"} and
+                self.lexicon.is_in(t.lower_, self.lexicon.treatment_words)
+                for t in path.up_from_a):
+            return True  # "Y cells *exposed* to X showed ...", the participle on the cells
         if not self.lexicon.is_in(top.lower_, self.lexicon.treatment_words):
             return anchor.implicit and anchor.token.i == top.i and path.length <= 2
         if len(path.up_from_b) == 0:  # the cell heads the treatment: "Y cells exposed to X"
@@ -674,7 +707,11 @@ class ClaimFinder:
         for verb in [predicate, *clause_complements(predicate)]:
             direction = self.lexicon.token_direction(verb)
             if direction is not None and verb.i not in mention_tokens and \
-                    not self.lexicon.is_in(verb.lower_, self.lexicon.treatment_words):
+                    not self.lexicon.is_in(verb.lower_, self.lexicon.treatment_words) and \
+                    not (verb.tag_ == "VBN" and is_aim_word(verb)):  # "were *analyzed* by ..."
+                if _lemma(verb) in PASSING_VERBS:  # "... *led to* alteration of E"
+                    sign = self._governing_sign(verb)
+                    direction = "increase" if sign > 0 else "decrease" if sign < 0 else "unclear"
                 return self._evidence(doc, verb, direction, "treatment",
                                       self._effect_head(verb, cell_token), cell, length + 2)
             for obj in verb.children:
@@ -879,7 +916,16 @@ def _drug_is_object_of_top(path) -> bool:
     if not path.up_from_a:
         return False
     below = _below_top_on_drug_side(path)
-    return below.dep_ in {"dobj", "nsubjpass"}
+    if below.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    # "Y cells underwent apoptosis *after* treatment with X": the drug is the occasion of
+    # the object, not part of it
+    chain = [path.a, *path.up_from_a]
+    under = chain[chain.index(below) - 1] if below in chain[1:] else None
+    return under is None or preposition(under) not in OCCASION_PREPOSITIONS
+
+
+OCCASION_PREPOSITIONS = frozenset({"after", "upon", "following"})
 
 
 # Processes that a drug acting as their agent brings about: "differentiation of Y by X",

@@ -985,3 +985,39 @@ def test_an_adverb_gives_an_unclear_trigger_its_direction(nlp, text, direction):
 ])
 def test_causing_and_delaying_are_triggers(nlp, text, direction):
     assert [c[2] for c in claims_of(nlp, text)] == [direction]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("HeLa cells exposed to cisplatin showed reduced proliferation.", "decrease"),
+    ("CLL cells treated with ibrutinib showed reduced migration.", "decrease"),
+    ("HeLa cells treated with cisplatin showed increased apoptosis.", "increase"),
+])
+def test_cells_exposed_to_a_drug_showing_an_effect(nlp, text, direction):
+    # the participle hangs on the cells ("Y cells exposed to X showed reduced E", issue #4)
+    assert [c[2] for c in claims_of(nlp, text)] == [direction]
+
+
+def test_treated_cells_that_are_analyzed_are_a_method(nlp):
+    assert claims_of(nlp, "CLL cells treated with ibrutinib were analyzed by flow cytometry.") == []
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("CLL cells treated with ibrutinib for 24 h underwent apoptosis.", "increase"),
+    ("HeLa cells underwent apoptosis after treatment with cisplatin.", "increase"),
+    ("Treatment with cisplatin resulted in apoptosis of HeLa cells.", "increase"),
+    ("Cisplatin led to apoptosis of HeLa cells.", "increase"),
+    ("Treatment of the cells with ionomycin resulted in a decrease in NFATp in Jurkat cells.",
+     "decrease"),
+    ("Pretreatment of NK cells with PDTC leads to the inhibition of NF-kappa B activation.",
+     "decrease"),
+    ("Incubation of U266 cells with lenalidomide led to alteration of ligand expression.",
+     "unclear"),
+    ("Cisplatin was cytotoxic to HeLa cells.", "decrease"),
+])
+def test_undergoing_resulting_in_and_cytotoxic_predicates(nlp, text, direction):
+    assert {c[2] for c in claims_of(nlp, text)} == {direction}
+
+
+def test_a_cytotoxic_activity_of_the_cells_is_no_decrease(nlp):
+    found = claims_of(nlp, "Lenalidomide enhanced NK cell cytotoxic activity.")
+    assert [c[2] for c in found] == ["increase"]
