@@ -217,7 +217,8 @@ class ClaimFinder:
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
         if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
-                self._in_a_contrasting_clause(path) or _is_produced_by(path):
+                self._in_a_contrasting_clause(path) or _is_produced_by(path) or \
+                _coordinated(path):
             return None
         evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
         resistance = self._resistance(path) if evidence is not None else None
@@ -346,10 +347,14 @@ class ClaimFinder:
 
     @staticmethod
     def _is_acting_agent(cell_token: Token, trigger: Token, path) -> bool:
-        """'IL-6 secretion, triggered by CD8+ T cells': the cells act, nothing acts on them."""
+        """'IL-6 secretion, triggered by CD8+ T cells': the cells act, nothing acts on them.
+        A verb in the active voice, with a subject of its own, has no "by" agent: there the
+        phrase belongs to the object ("X increased ADCC *by NK cells*" hung on the verb)."""
         on_path = {t.i for t in path.tokens()}
+        active = any(c.dep_ == "nsubj" for c in trigger.children) and \
+            not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
         return preposition(cell_token) == "by" and cell_token.head.i == trigger.i and \
-            is_verb(trigger) and trigger.i in on_path
+            is_verb(trigger) and trigger.i in on_path and not active
 
     def _is_a_method(self, trigger: Token, path) -> bool:
         """'Cells were treated with X and *examined* for cell viability', 'the mechanisms of X
@@ -686,6 +691,12 @@ class ClaimFinder:
             frame = frame.head
         if self._is_predicate_argument(frame) or _is_agent_phrase(frame):
             predicates = [frame.head]
+            if frame.dep_ not in SUBJECTS and any(c.dep_ == "nsubj" and c.i != frame.i
+                                                  for c in frame.head.children):
+                # "PG490 inhibits IL-2 expression by lymphocytes stimulated with PMA", "NK
+                # cells killed X-treated MM cells": the clause's subject acts, the treatment
+                # only treats (guideline rule 4)
+                return None
         else:
             # "Bortezomib treated mature DC was able to induce ...", parsed with "treated" as
             # the main verb: the predicate of the treated cells is coordinated with it.
@@ -1028,6 +1039,14 @@ def _is_produced_by(path) -> bool:
                 (_is_agent_phrase(below) or preposition(below) == "from"):
             return True
     return False
+
+
+def _coordinated(path) -> bool:
+    """Drug and cells joined as conjuncts ("... lymphocytes stimulated with X, and with PMA
+    and ionomycin" misparsed): a list, not an effect."""
+    below_top = [t for t in [path.a, *path.up_from_a, path.b, *path.up_from_b]
+                 if t.i != path.top.i]
+    return bool(below_top) and all(t.dep_ == "conj" for t in below_top)
 
 
 def _joins_another_clause(path) -> bool:

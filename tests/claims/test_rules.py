@@ -1021,3 +1021,18 @@ def test_undergoing_resulting_in_and_cytotoxic_predicates(nlp, text, direction):
 def test_a_cytotoxic_activity_of_the_cells_is_no_decrease(nlp):
     found = claims_of(nlp, "Lenalidomide enhanced NK cell cytotoxic activity.")
     assert [c[2] for c in found] == ["increase"]
+
+
+def test_cells_after_by_on_an_active_verb_are_not_its_agent(nlp):
+    # the parser hangs "by NK cells" on "increased", which has a subject of its own
+    found = claims_of(nlp, "The addition of lenalidomide increased rituximab-mediated ADCC by "
+                           "NK cells.")
+    assert [(c[0], c[1], c[2]) for c in found] == [("lenalidomide", "NK cells", "increase")]
+
+
+def test_a_treatment_of_the_object_cells_is_no_claim_when_the_subject_acts(nlp):
+    # guideline rule 4: the clause's subject acts; the treatment only treats the cells
+    assert claims_of(nlp, "NK cells killed lenalidomide-treated MM cells more efficiently.") == []
+    found = claims_of(nlp, "PG490 inhibits IL-2 expression by normal human peripheral blood "
+                           "lymphocytes stimulated with PMA and ionomycin.")
+    assert {c[0] for c in found} == {"pg490"}
