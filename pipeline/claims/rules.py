@@ -288,7 +288,13 @@ class ClaimFinder:
                 return None  # "in uninduced and estrogen-induced hepatocytes" misparsed
             if not _effect_reaches_cell(path, effect_head, cell_token):
                 return None
-            sign = self._compose(path.up_from_b, mention_tokens, skip=anchor.token)
+            above = path.up_from_b
+            if direction == "unclear" and self._token_sign(effect_head):
+                # "X-mediated *inhibition* of E": X brings the change about; its direction is
+                # the effect's own
+                direction = "increase" if self._token_sign(effect_head) > 0 else "decrease"
+                above = [t for t in above if t.i != effect_head.i]
+            sign = self._compose(above, mention_tokens, skip=anchor.token)
             return self._evidence(doc, anchor.token, _times(direction, sign), "suffix",
                                   effect_head, cell, path.length)
         trigger, direction = self._path_trigger(path, anchor, mention_tokens)
@@ -477,6 +483,16 @@ class ClaimFinder:
                 return governing, "increase" if self._governing_sign(governing) > 0 else "decrease"
             return None, None
         directional = [t for t in found if self._token_sign(t)]
+        if not composing and len(directional) > 1:
+            # "X reduced, but did not abolish, E of Y": a coordinated effect that is denied
+            # only qualifies the first, which gives the direction; not when the first has
+            # cells of its own ("X reduces Z cells but does not abolish E of Y")
+            first = min(directional, key=lambda t: t.i)
+            others = [t for t in directional if t.i != first.i]
+            later = {x.i for t in others for x in t.subtree}
+            if _is_denied(others) and not _is_denied([first]) and not any(
+                    x.i in self._cell_tokens and x.i not in later for x in first.subtree):
+                return first, "increase" if self._token_sign(first) > 0 else "decrease"
         trigger = directional[0] if directional else next(
             (t for t in found if _lemma(t) not in PASSING_VERBS), found[0])
         if not signs:
@@ -746,8 +762,8 @@ class ClaimFinder:
         if not self.lexicon.is_in(effect.lower_, self.lexicon.killing_effects):
             return False
         if preposition(cell_token) in {"of", "against", "on", "to"}:
-            def is_killer(token: Token) -> bool:
-                return token.dep_ != cell_token.dep_
+            def is_killer(token: Token) -> bool:  # "NK-mediated", "by NK cells"
+                return token.dep_ != cell_token.dep_ or preposition(token) == "by"
         elif cell_token.dep_ == "compound":
             # "neutrophil-mediated tumor cell cytostasis", "tumor cell killing by NK cells";
             # but in "T cell cytotoxicity against tumor cells" the compound is the killer
@@ -1039,6 +1055,11 @@ def _is_produced_by(path) -> bool:
                 (_is_agent_phrase(below) or preposition(below) == "from"):
             return True
     return False
+
+
+def _is_denied(triggers: list[Token]) -> bool:
+    """Whether every trigger is negated where it stands ("did *not* abolish")."""
+    return all(any(c.dep_ == "neg" for c in t.children) for t in triggers)
 
 
 def _coordinated(path) -> bool:

@@ -557,14 +557,17 @@ class Recognizer:
         if conjunct.start in covered:
             return None
         word = conjunct.text.rstrip("-\u2010\u2011")
+        start = conjunct
+        if conjunct.text in {"+", "\u207a"} and first >= 3 and pieces[first - 3].end == conjunct.start:
+            start = pieces[first - 3]  # "CD4+ and CD8+ T cells": the marker with its sign
+            word = text[start.start:conjunct.end]
         for k in range(first + 1, last + 1):
             phrase = f"{word} {text[pieces[k].start:term_end]}"
             grounding = self.grounder.ground(phrase, context, strict=True)
             if grounding is None or not grounding.ids:
                 continue
-            end = conjunct.start + len(word)
-            found = Mention(conjunct.start, end, CELL, "", (), grounding.source, kind="conjunct",
-                            first_token=conjunct.token, last_token=conjunct.token)
+            found = Mention(start.start, start.start + len(word), CELL, "", (), grounding.source,
+                            kind="conjunct", first_token=start.token, last_token=conjunct.token)
             found.apply(grounding)
             return found
         return None

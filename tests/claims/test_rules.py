@@ -1036,3 +1036,33 @@ def test_a_treatment_of_the_object_cells_is_no_claim_when_the_subject_acts(nlp):
     found = claims_of(nlp, "PG490 inhibits IL-2 expression by normal human peripheral blood "
                            "lymphocytes stimulated with PMA and ionomycin.")
     assert {c[0] for c in found} == {"pg490"}
+
+
+def test_coordinated_marker_populations_give_one_claim_each(nlp):
+    found = claims_of(nlp, "Lenalidomide increased the proliferation of CD4+ and CD8+ T cells.")
+    assert sorted(c[1] for c in found) == ["CD4+", "CD8+ T cells"]
+
+
+def test_the_target_of_killing_by_named_cells_gets_no_claim(nlp):
+    found = claims_of(nlp, "Lenalidomide enhanced the lysis of CLL cells by autologous T cells.")
+    assert [c[1] for c in found] == ["autologous T cells"]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Dexamethasone attenuated lenalidomide-mediated NK cell activation.", "increase"),
+    ("Lenalidomide-mediated inhibition of CLL cell proliferation was observed.", "decrease"),
+    ("Rituximab-mediated ADCC of CLL cells was measured.", "unclear"),
+])
+def test_an_x_mediated_effect_takes_the_effects_direction(nlp, text, direction):
+    found = claims_of(nlp, text)
+    assert [c[2] for c in found if c[0] in {"lenalidomide", "rituximab"}] == [direction]
+
+
+@pytest.mark.parametrize("text, cell, direction", [
+    ("Lenalidomide reduced, but did not abolish, the proliferation of MM cells.", "MM cells",
+     "decrease"),
+    ("Idelalisib reduces regulatory T cells and activates T helper 17 cell differentiation.",
+     "T helper 17 cell", "increase"),
+])
+def test_a_denied_coordinated_effect_qualifies_the_first(nlp, text, cell, direction):
+    assert (cell, direction) in [(c[1], c[2]) for c in claims_of(nlp, text)]
