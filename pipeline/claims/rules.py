@@ -169,7 +169,8 @@ class ClaimFinder:
             return anchors
         references = [t for t in sentence if not _is_baseline(t) and not _in_an_adjective_phrase(t)
                       and (
-                      (self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
+                      ((self.lexicon.is_in(t.lower_, self.lexicon.drug_reference_words)
+                        or self._is_treated_by_reference(t))
                        and not _names_its_own_agent(t))
                       or (t.lower_ in {"its", "their"} and t.head.i != t.i
                           and self.lexicon.token_direction(t.head) is not None
@@ -181,6 +182,13 @@ class ClaimFinder:
         if context.section == "figure":
             return [DrugAnchor(antecedents[-1], sentence.root, None, True)]
         return []
+
+    def _is_treated_by_reference(self, token: Token) -> bool:
+        """'*Drug-treated* CLL cells', '*compound-exposed* cells': a treatment participle
+        joined to a word that refers to the drug."""
+        first, _, rest = token.lower_.partition("-")
+        return bool(rest) and self.lexicon.is_in(first, self.lexicon.drug_reference_words) and \
+            self.lexicon.is_in(rest, self.lexicon.treatment_words)
 
     def _is_changed(self, token: Token) -> bool:
         """'SOC activation in Y cells *increased* free cytosolic Ca2+': the drug is the object
@@ -682,6 +690,11 @@ class ClaimFinder:
                 self.lexicon.is_in(t.lower_, self.lexicon.treatment_words)
                 for t in path.up_from_a):
             return True  # "Y cells *exposed* to X showed ...", the participle on the cells
+        if anchor.implicit and anchor.token.head.i == cell_token.i and top.i == cell_token.i \
+                and anchor.token.dep_ in {"amod", "compound"} and (
+                    self.lexicon.is_in(anchor.token.lower_, self.lexicon.treatment_words)
+                    or self._is_treated_by_reference(anchor.token)):
+            return True  # "*Treated* T cells formed ...", "*Drug-treated* CLL cells showed ..."
         if not self.lexicon.is_in(top.lower_, self.lexicon.treatment_words):
             return anchor.implicit and anchor.token.i == top.i and path.length <= 2
         if len(path.up_from_b) == 0:  # the cell heads the treatment: "Y cells exposed to X"
@@ -744,7 +757,9 @@ class ClaimFinder:
             for obj in verb.children:
                 if obj.dep_ not in OBJECTS | {"nmod"}:
                     continue
-                for mod in [obj, *obj.children]:
+                # "showed *reduced* E", "formed *more* immune synapses" (on the adjective)
+                modifiers = [g for c in obj.children for g in c.children if g.dep_ == "advmod"]
+                for mod in [obj, *obj.children, *modifiers]:
                     direction = self.lexicon.token_direction(mod)
                     if direction and mod.i not in mention_tokens and \
                             not self.lexicon.is_in(mod.lower_, self.lexicon.treatment_words):

@@ -1066,3 +1066,12 @@ def test_an_x_mediated_effect_takes_the_effects_direction(nlp, text, direction):
 ])
 def test_a_denied_coordinated_effect_qualifies_the_first(nlp, text, cell, direction):
     assert (cell, direction) in [(c[1], c[2]) for c in claims_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Drug-treated CLL cells showed reduced viability.", "decrease"),
+    ("(B) Treated T cells formed more immune synapses than untreated T cells.", "increase"),
+])
+def test_treated_cells_in_a_legend_take_the_implicit_drug(nlp, text, direction):
+    found = claims_of(nlp, text, section="figure", title_drugs=["lenalidomide"])
+    assert [(c[0], c[2], c[4]) for c in found] == [("lenalidomide", direction, True)]
