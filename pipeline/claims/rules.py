@@ -43,6 +43,9 @@ COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative",
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
+# "X-differentiated Y cells", "X-primed Y cells": like "X-treated", the state the cells were
+# brought to before the experiment
+STATE_SUFFIXES = frozenset({"differentiated", "primed"})
 # Verbs that bring about their object, so that its direction is theirs: "resulted in a decrease"
 PASSING_VERBS = frozenset({"result", "lead", "cause"})
 
@@ -218,8 +221,10 @@ class ClaimFinder:
         if self._is_killing_target(doc, cell_token, inside):
             return None
         suffix = anchor.suffix(doc)
-        if suffix and self.lexicon.is_in(suffix, self.lexicon.treatment_words):
-            # "rituximab-treated CLL cells": a treatment of the cells it modifies, nothing else.
+        if suffix and (self.lexicon.is_in(suffix, self.lexicon.treatment_words)
+                       or suffix.lower() in STATE_SUFFIXES):
+            # "rituximab-treated CLL cells", "RA-differentiated U937 cells": a treatment of
+            # the cells it modifies, nothing else.
             if cell_token.i != anchor.token.head.i and cell_token.i != anchor.token.i:
                 return None
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
@@ -1303,7 +1308,14 @@ def _is_no_agent(token: Token) -> bool:
     comparator, the stimulus of a later step, or the form another drug is given in
     (docs/claims.md, rule 8)."""
     return _is_a_source(token) or _is_measured(token) or _is_a_comparator(token) or \
-        _is_a_later_step(token) or _is_a_form(token)
+        _is_a_later_step(token) or _is_a_form(token) or _is_absent(token)
+
+
+def _is_absent(token: Token) -> bool:
+    """'E could be induced by cAMP, *in the absence of* progesterone': the drug is not there."""
+    head = token.head
+    return preposition(token) == "of" and head.lower_ in {"absence", "lack", "omission"} \
+        and head.i != token.i
 
 
 def _is_a_form(token: Token) -> bool:

@@ -1075,3 +1075,19 @@ def test_a_denied_coordinated_effect_qualifies_the_first(nlp, text, cell, direct
 def test_treated_cells_in_a_legend_take_the_implicit_drug(nlp, text, direction):
     found = claims_of(nlp, text, section="figure", title_drugs=["lenalidomide"])
     assert [(c[0], c[2], c[4]) for c in found] == [("lenalidomide", direction, True)]
+
+
+def test_a_drug_in_the_absence_of_which_an_effect_occurs_is_no_agent(nlp):
+    found = claims_of(nlp, "Activation of the promoter in these undifferentiated cells could be "
+                           "induced by the addition of cAMP, in the absence of progesterone.")
+    assert "progesterone" not in {c[0] for c in found}
+
+
+def test_cells_differentiated_by_a_drug_are_only_treated_with_it(nlp):
+    # the effect is interferon-gamma's; the cells were brought to their state by PMA before
+    found = claims_of(nlp, "IP-10 expression was markedly augmented by interferon-gamma treatment "
+                           "in vitamin D3-differentiated U937 cells.")
+    assert [c[0] for c in found] == ["interferon-gamma"]
+    assert "tretinoin" not in {c[0] for c in claims_of(
+        nlp, "Interferon-gamma augmented IP-10 expression in retinoic acid-differentiated U937 "
+             "cells.")}
