@@ -1091,3 +1091,12 @@ def test_cells_differentiated_by_a_drug_are_only_treated_with_it(nlp):
     assert "tretinoin" not in {c[0] for c in claims_of(
         nlp, "Interferon-gamma augmented IP-10 expression in retinoic acid-differentiated U937 "
              "cells.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Lenalidomide is thought to activate NK cells.",
+    "Lenalidomide is believed to activate NK cells.",
+    "It has been postulated that lenalidomide activates NK cells.",
+])
+def test_beliefs_are_hedged(nlp, text):
+    assert [c[3] for c in claims_of(nlp, text)] == ["hedged"]
