@@ -1436,22 +1436,25 @@ def _is_measured(token: Token) -> bool:
     if _measure_follows(token):
         return True
     head = token.head
+    prep = preposition(token)
+    if not prep and not token.text[:1].isalnum() and token.i > 0 and \
+            token.doc[token.i - 1].head.i in {token.i, head.i}:
+        prep = preposition(token.doc[token.i - 1])  # "the level of Ca2 +", split in two
     if head.i != token.i and head.lower_ in PROCESS_NOUNS | ASSAY_NOUNS and token.i < head.i \
             and token.dep_ in {"compound", "amod"}:
         return True
     if token.dep_ in OBJECTS and (head.lemma_ or head.lower_).lower() in PRODUCING_VERBS:
         return True  # "HUVECs *released* superoxide anions"
     if head.i != token.i and token.dep_ == "nmod" and (
-            (preposition(token) == "of" and head.lower_ in MADE_OR_MOVED) or
-            (preposition(token) == "in" and head.lower_ in CHANGE_NOUNS)):
+            (prep == "of" and head.lower_ in MADE_OR_MOVED) or
+            (prep == "in" and head.lower_ in CHANGE_NOUNS)):
         return True  # "expression of angiogenesis factors", "changes in CDK inhibitors"
     if head.i == token.i or head.lower_ not in MEASURE_NOUNS:
         return False
     if token.dep_ in {"compound", "amod"}:
         return True
     # "different concentrations of curcumin" is a dose, an agent; "levels of cortisol" is not.
-    return token.dep_ == "nmod" and preposition(token) == "of" and \
-        not head.lower_.startswith("concentration")
+    return token.dep_ == "nmod" and prep == "of" and not head.lower_.startswith("concentration")
 
 
 def _names_its_own_agent(reference: Token) -> bool:

@@ -32,7 +32,16 @@ from pipeline.grounding.context import CellContext, abbreviation_variants, words
 from pipeline.ner.lexicons import DRUG_SOURCE, is_endogenous
 from pipeline.ner.merge import merge_model_mentions
 from pipeline.ner.neural import SPAN_PREFIX as NEURAL_PREFIX
-from pipeline.ner.recognizer import CELL, CELL_LINE, DRUG, GENE, Mention, Recognizer, line_names
+from pipeline.ner.recognizer import (
+    CELL,
+    CELL_LINE,
+    DISEASE,
+    DRUG,
+    GENE,
+    Mention,
+    Recognizer,
+    line_names,
+)
 from pipeline.ner.terms import term_key
 
 SPAN_KEY = "drug_cell_entities"
@@ -92,7 +101,8 @@ class EntityRecognizer:
                     # the lexicon's mentions were judged before the merge; judge the rest
                     and (id(m) in judged or not names_something_else(doc, m))]
         mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)
-                    and not names_a_fate(doc, m, mentions)]
+                    and not names_a_fate(doc, m, mentions)
+                    and not continues_a_disease(doc, m, mentions)]
         mentions = join_line_appositions(doc, mentions)
         for mention in mentions:
             if mention.label == GENE and is_given_cytokine(doc, mention):
@@ -372,6 +382,20 @@ def describes_the_next_drug(doc: Doc, mention: Mention, mentions: list[Mention])
         return False
     after = mention.last_token + 1
     return any(m.label == DRUG and m.first_token == after and m.kind != "class" for m in mentions)
+
+
+def continues_a_disease(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """'anorexia *nervosa*', 'diabetes *mellitus*': a lower-case word a model reads as a
+    chemical right after a disease, with no dictionary entry, is the rest of the disease's
+    name."""
+    if mention.label != DRUG or mention.ids or mention.first_token != mention.last_token:
+        return False
+    word = doc[mention.first_token]
+    if not (word.is_alpha and word.is_lower) or word.i == 0 or not doc[word.i - 1].whitespace_:
+        return False
+    before = doc[word.i - 1]
+    return any(m.label == DISEASE and m.last_token == before.i  # not "carcinoma-derived X"
+               and m.end == before.idx + len(before) for m in mentions)
 
 
 CELL_PROCESS_HEADS = frozenset({"death", "cycle", "cycles"})

@@ -1100,3 +1100,17 @@ def test_cells_differentiated_by_a_drug_are_only_treated_with_it(nlp):
 ])
 def test_beliefs_are_hedged(nlp, text):
     assert [c[3] for c in claims_of(nlp, text)] == ["hedged"]
+
+
+@pytest.mark.parametrize("text", [
+    "Stimulation of T cells with mAb 9.3 increased the level of intracellular Ca2+.",
+    "Stimulation of T cells with BW 828 induced an increase in intracellular Ca2+.",
+])
+def test_a_measured_ion_written_in_two_tokens_is_no_agent(nlp, text):
+    assert "ca2+" not in {c[0].lower() for c in claims_of(nlp, text)}
+
+
+def test_a_chemical_derived_from_a_disease_is_still_an_agent(nlp):
+    found = claims_of(nlp, "Renal cell carcinoma-derived gangliosides suppress nuclear "
+                           "factor-kappaB activation in T cells.")
+    assert [(c[0], c[2]) for c in found] == [("gangliosides", "decrease")]

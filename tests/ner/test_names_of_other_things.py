@@ -144,3 +144,9 @@ def test_a_virus_disease_is_still_a_disease(tokenizer_nlp):
     doc = tokenizer_nlp("Patients with human immunodeficiency virus infection were treated.")
     disease = mention(doc, "human immunodeficiency virus infection", label="DISEASE", kind="")
     assert not names_a_virus_or_a_measure(doc, disease)
+
+
+def test_a_word_after_a_disease_is_the_rest_of_its_name(nlp):
+    # a model reads "nervosa" as a chemical and "anorexia" as the disease
+    assert drugs(nlp, "Receptor numbers were comparable in patients with anorexia nervosa "
+                      "and in controls given dexamethasone.") == ["dexamethasone"]
