@@ -85,7 +85,20 @@ class DrugAnchor:
         if self.mention is None:
             return ""
         tail = self.token.text[self.mention.end - self.token.idx:]
+        if self.suffixed_token(doc).i != self.token.i:
+            # "PMA- or RA-differentiated U937 cells": the suffix the hyphen holds open
+            _, _, tail = self.suffixed_token(doc).text.rpartition("-")
         return tail.lstrip("-\u2010\u2013").lower()
+
+    def suffixed_token(self, doc: Doc) -> Token:
+        """The token that carries the drug's suffix: its own, or for a hyphen held open
+        ("PMA- or RA-differentiated") the coordinated one."""
+        token = self.token
+        if self.mention is not None and token.text.endswith(("-", "\u2010")) and \
+                self.mention.end >= token.idx + len(token) - 1 and token.i + 2 < len(doc) and \
+                doc[token.i + 1].lower_ in {"or", "and"} and "-" in doc[token.i + 2].text:
+            return doc[token.i + 2]
+        return token
 
 
 @dataclass
@@ -164,7 +177,8 @@ class ClaimFinder:
         drugs = [m for m in inside if m.label == DRUG]
         drugs = [m for m in drugs if not _lists_its_members(doc, m, drugs)]
         aliases = class_aliases(doc, drugs)
-        anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc), m.norm, m.ids),
+        anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc).rstrip("-\u2010"),
+                                                            m.norm, m.ids),
                               doc[m.root(doc)], m)
                    for m in drugs if not _is_no_agent(doc[m.root(doc)])
                    and not self._is_changed(doc[m.root(doc)])]
@@ -225,7 +239,8 @@ class ClaimFinder:
                        or suffix.lower() in STATE_SUFFIXES):
             # "rituximab-treated CLL cells", "RA-differentiated U937 cells": a treatment of
             # the cells it modifies, nothing else.
-            if cell_token.i != anchor.token.head.i and cell_token.i != anchor.token.i:
+            if cell_token.i not in {anchor.token.head.i, anchor.token.i,
+                                    anchor.suffixed_token(doc).head.i}:
                 return None
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
@@ -294,7 +309,7 @@ class ClaimFinder:
             # "bortezomib-induced apoptosis in NK cells"
             if any(is_verb(t) for t in cell_side[1:]):
                 return None  # "... methotrexate-induced injury and inhibits leukocyte death"
-            effect_head = anchor.token.head
+            effect_head = anchor.suffixed_token(doc).head  # "X- or Z-induced *apoptosis*"
             if anchor.token.dep_ == "conj" and effect_head.dep_ in {"amod", "compound"}:
                 effect_head = effect_head.head  # "X-induced and Y-mediated apoptosis"
             if not is_noun(effect_head):
@@ -1027,7 +1042,8 @@ def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:
     sensitive or resistant *to* ("rendered Y cells sensitive to X-induced apoptosis"). Not:
     "the role of Y cells in X-induced damage", "Z reduces Y recruitment in an X-induced
     inflammation model"."""
-    if path.top.i in {effect_head.i, cell_token.i} or preposition(effect_head) == "to":
+    if path.top.i in {effect_head.i, cell_token.i} or preposition(effect_head) == "to" or \
+            cell_token.head.i == effect_head.i:
         return True
     # "protection against X-induced apoptosis in Y cells" with "in Y cells" attached one
     # noun higher: the cells still follow the effect as its place.

@@ -1114,3 +1114,14 @@ def test_a_chemical_derived_from_a_disease_is_still_an_agent(nlp):
     found = claims_of(nlp, "Renal cell carcinoma-derived gangliosides suppress nuclear "
                            "factor-kappaB activation in T cells.")
     assert [(c[0], c[2]) for c in found] == [("gangliosides", "decrease")]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Dexamethasone- or prednisolone-induced apoptosis of thymocytes was blocked by RU486.",
+     "increase"),
+    ("Dexamethasone- and prednisolone-treated thymocytes showed reduced viability.", "decrease"),
+])
+def test_a_hyphen_held_open_shares_the_suffix(nlp, text, direction):
+    found = claims_of(nlp, text)
+    assert ("dexamethasone", "thymocytes", direction) in [c[:3] for c in found]
+    assert ("prednisolone", "thymocytes", direction) in [c[:3] for c in found]
