@@ -498,6 +498,12 @@ class ClaimFinder:
                 if edge in CLAUSE_EDGES and not found and not \
                         (edge == "acl:relcl" and token.i == path.top.i):
                     return "reject", None
+                if edge in {"advcl", "acl"} and found and any(
+                        c.dep_ in {"mark", "case"} and c.lower_ == "by"
+                        for c in chain[k - 1].children):
+                    # "X suppressed angiogenesis *by inhibiting* E of Y": the means is X's
+                    # effect on Y; the verb above names what the means achieves
+                    composing = False
                 if edge == "conj" and found and (self._token_sign(token) or is_verb(chain[k - 1])):
                     composing = False  # coordinated triggers or predicates, not nested ones
             for candidate in self._triggers_at(token, anchor, mention_tokens, k == 0):

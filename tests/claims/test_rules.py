@@ -1125,3 +1125,9 @@ def test_a_hyphen_held_open_shares_the_suffix(nlp, text, direction):
     found = claims_of(nlp, text)
     assert ("dexamethasone", "thymocytes", direction) in [c[:3] for c in found]
     assert ("prednisolone", "thymocytes", direction) in [c[:3] for c in found]
+
+
+def test_a_means_clause_does_not_compose_with_its_purpose(nlp):
+    found = claims_of(nlp, "Thalidomide suppressed angiogenesis by inhibiting endothelial cell "
+                           "proliferation.")
+    assert [c[2] for c in found] == ["decrease"]
