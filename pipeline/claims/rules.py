@@ -43,6 +43,9 @@ COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative",
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
+# Where cells come from when they were treated in vivo: "NK cells from X-treated patients"
+HOSTS = frozenset({"patients", "patient", "mice", "mouse", "rats", "rat", "donors", "donor",
+                   "subjects", "animals", "individuals", "volunteers"})
 # "X-differentiated Y cells", "X-primed Y cells": like "X-treated", the state the cells were
 # brought to before the experiment
 STATE_SUFFIXES = frozenset({"differentiated", "primed"})
@@ -239,8 +242,11 @@ class ClaimFinder:
                        or suffix.lower() in STATE_SUFFIXES):
             # "rituximab-treated CLL cells", "RA-differentiated U937 cells": a treatment of
             # the cells it modifies, nothing else.
-            if cell_token.i not in {anchor.token.head.i, anchor.token.i,
-                                    anchor.suffixed_token(doc).head.i}:
+            treated = anchor.suffixed_token(doc).head
+            if cell_token.i not in {anchor.token.head.i, anchor.token.i, treated.i} and not (
+                    treated.lower_ in HOSTS and treated.head.i == cell_token.i
+                    and preposition(treated) in {"from", "of"}):
+                # "NK cells *from* X-treated patients" were treated in their host
                 return None
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
@@ -671,6 +677,9 @@ class ClaimFinder:
     def _token_sign(self, token: Token) -> int:
         direction = self.lexicon.token_direction(token)
         sign = SIGN.get(direction or "", 0)
+        if sign and _lemma(token) == "protect" and any(
+                preposition(c) in {"from", "against"} for c in token.children):
+            return -sign  # "protected Y cells *from apoptosis*": a decrease of apoptosis
         if sign and _lemma(token) in PASSING_VERBS and any(
                 self.lexicon.token_direction(c) == "unclear" for c in _passed_objects(token)):
             return 0  # "led to *alteration* of E": no direction to pass on

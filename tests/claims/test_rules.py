@@ -1131,3 +1131,14 @@ def test_a_means_clause_does_not_compose_with_its_purpose(nlp):
     found = claims_of(nlp, "Thalidomide suppressed angiogenesis by inhibiting endothelial cell "
                            "proliferation.")
     assert [c[2] for c in found] == ["decrease"]
+
+
+def test_cells_from_treated_hosts_were_treated(nlp):
+    found = claims_of(nlp, "NK cells from lenalidomide-treated patients showed enhanced "
+                           "cytotoxicity.")
+    assert [(c[0], c[1], c[2]) for c in found] == [("lenalidomide", "NK cells", "increase")]
+
+
+def test_protecting_cells_from_an_effect_decreases_it(nlp):
+    found = claims_of(nlp, "Dexamethasone protects neutrophils against apoptosis.")
+    assert [c[2] for c in found] == ["decrease"]
