@@ -875,7 +875,20 @@ def effect_phrase(doc: Doc, head: Token, cell: Mention, max_tokens: int = 8,
             break
         start = i
     start = max(start, head.i - max_tokens + 1)
-    return doc[start:head.i + 1].text
+    # "restores T-cell *actin* cytoskeletal signaling" misparsed with "actin" as the object:
+    # the nouns and adjectives written right after the head, up to a noun, are its phrase
+    end = head.i
+    for i in range(head.i + 1, min(len(doc), head.i + 4)):
+        token = doc[i]
+        if cell.first_token <= i <= cell.last_token or i in stop or \
+                not (token.tag_.startswith(("NN", "JJ"))) or not doc[i - 1].whitespace_:
+            break
+        if token.tag_.startswith("NN"):
+            end = i
+    if end > head.i and (cell.first_token <= end + 1 <= cell.last_token or
+                         (end + 1 < len(doc) and doc[end + 1].lower_ in {"cell", "cells"})):
+        end = head.i  # "activated T" of "activated T cells": the cells' words, not the effect
+    return doc[start:end + 1].text
 
 
 # "DMI inhibited cell proliferation": with no population named in the sentence, the cells

@@ -1142,3 +1142,10 @@ def test_cells_from_treated_hosts_were_treated(nlp):
 def test_protecting_cells_from_an_effect_decreases_it(nlp):
     found = claims_of(nlp, "Dexamethasone protects neutrophils against apoptosis.")
     assert [c[2] for c in found] == ["decrease"]
+
+
+def test_an_effect_phrase_takes_the_nouns_a_misparse_leaves_after_its_head(nlp):
+    doc = nlp("Lenalidomide restores T-cell actin cytoskeletal signaling (synapse formation and "
+              "functional activity) and enhances antigen-presenting function of CLL cells.")
+    assert [c.effect for c in doc._.claims if c.cell == "T-cell"] == [
+        "actin cytoskeletal signaling"]
