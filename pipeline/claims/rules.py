@@ -43,6 +43,8 @@ COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative",
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
+# "X-sensitive mechanism", "X-insensitive channels": what the name describes, not an effect
+PROPERTY_SUFFIXES = frozenset({"sensitive", "insensitive"})
 # Where cells come from when they were treated in vivo: "NK cells from X-treated patients"
 HOSTS = frozenset({"patients", "patient", "mice", "mouse", "rats", "rat", "donors", "donor",
                    "subjects", "animals", "individuals", "volunteers"})
@@ -238,6 +240,10 @@ class ClaimFinder:
         if self._is_killing_target(doc, cell_token, inside):
             return None
         suffix = anchor.suffix(doc)
+        if suffix in PROPERTY_SUFFIXES and anchor.suffixed_token(doc).head.i != cell_token.i:
+            # "through a cyclosporin A-*sensitive* mechanism": a property of a pathway or a
+            # molecule, not an effect on the cells ("CsA-sensitive T cells" still links)
+            return None
         if suffix and (self.lexicon.is_in(suffix, self.lexicon.treatment_words)
                        or suffix.lower() in STATE_SUFFIXES):
             # "rituximab-treated CLL cells", "RA-differentiated U937 cells": a treatment of

@@ -124,11 +124,28 @@ POPULATION_ENDS = frozenset({"cell", "cells", "line", "lines"})
 def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'the human T cell line Jurkat', 'liver cancer cell Bel-7402', 'the cell line HT-29': a
     population followed by the name of its line is one population, the line, which takes in
-    the words before it (one claim, not two). The line's name stays its term."""
+    the words before it (one claim, not two); so is a line followed by its type ("Jurkat T
+    cells"). The line's name stays its term."""
     by_last = {m.last_token: m for m in mentions if m.label == CELL}
+    by_first = {m.first_token: m for m in mentions if m.label == CELL}
     joined: set[int] = set()
     for line in mentions:
-        if line.label != CELL_LINE or line.first_token == 0:
+        if line.label != CELL_LINE:
+            continue
+        extended = False
+        while (after := by_first.get(line.last_token + 1)) is not None and \
+                doc[line.last_token].whitespace_ and id(after) not in joined and \
+                line.end == doc[line.last_token].idx + len(doc[line.last_token]):
+            # "Jurkat T cells", "HL-60 promyelocytic leukemia cells": the line, named with
+            # its type
+            joined.add(id(after))
+            line.qualifiers = {**after.qualifiers, **line.qualifiers}
+            line.term_start, line.term_end = line.term_span
+            line.end, line.last_token = after.end, after.last_token
+            extended = True
+        if extended:
+            continue
+        if line.first_token == 0:
             continue
         k = line.first_token - 1
         if doc[k].lower_ in LINE_WORDS and k not in by_last:

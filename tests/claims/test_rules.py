@@ -1149,3 +1149,9 @@ def test_an_effect_phrase_takes_the_nouns_a_misparse_leaves_after_its_head(nlp):
               "functional activity) and enhances antigen-presenting function of CLL cells.")
     assert [c.effect for c in doc._.claims if c.cell == "T-cell"] == [
         "actin cytoskeletal signaling"]
+
+
+def test_a_drug_sensitive_mechanism_is_no_effect_on_the_cells(nlp):
+    found = claims_of(nlp, "The reporter gene was strongly induced upon activation with anti-CD3 "
+                           "in Jurkat T cells through a cyclosporin A-sensitive mechanism.")
+    assert "cyclosporin a" not in {c[0].lower() for c in found}

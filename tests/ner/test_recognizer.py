@@ -192,3 +192,13 @@ def test_a_population_and_its_named_line_are_one_population(nlp):
     assert lines == [("hepatoma cell line SK-HEP-1", "CELL_LINE"),
                      ("human T cell line Jurkat", "CELL_LINE")]
     assert len(doc._.claims) == 2
+
+
+@pytest.mark.parametrize("text, population", [
+    ("Cisplatin induced apoptosis in Jurkat T cells.", "Jurkat T cells"),
+    ("Cisplatin killed HL-60 promyelocytic leukemia cells.", "HL-60 promyelocytic leukemia cells"),
+])
+def test_a_line_named_with_its_type_is_one_population(nlp, text, population):
+    doc = nlp(text)
+    assert [m.text(doc) for m in doc._.mentions if m.label in {"CELL", "CELL_LINE"}] == [population]
+    assert len(doc._.claims) == 1
