@@ -368,7 +368,11 @@ GIVEN_AFTER = frozenset({"treatment", "treatments", "therapy", "administration",
                          "injection", "injections", "supplementation", "pretreatment"})
 GIVEN_BEFORE = (("addition", "of"), ("administration", "of"), ("treatment", "with"),
                 ("treated", "with"), ("pretreated", "with"), ("pretreatment", "with"),
-                ("injection", "of"), ("infusion", "of"))
+                ("injection", "of"), ("infusion", "of"), ("stimulated", "with"),
+                ("stimulation", "with"), ("incubated", "with"), ("incubation", "with"),
+                ("exposed", "to"), ("exposure", "to"), ("cultured", "with"))
+# "IL-2-stimulated NK cells", "TNF-induced apoptosis": the molecule given, in one token
+GIVEN_SUFFIXES = ("-treated", "-stimulated", "-induced", "-activated", "-primed")
 
 
 def is_given_cytokine(doc: Doc, mention: Mention) -> bool:
@@ -380,9 +384,15 @@ def is_given_cytokine(doc: Doc, mention: Mention) -> bool:
     after = doc[mention.last_token + 1] if mention.last_token + 1 < len(doc) else None
     if after is not None and after.lower_ in GIVEN_AFTER:
         return True
+    if rest_of_token(doc, mention).lower().startswith(GIVEN_SUFFIXES):
+        return True
     first = mention.first_token
     before = tuple(t.lower_ for t in doc[max(0, first - 2):first])
-    return before in GIVEN_BEFORE
+    if before in GIVEN_BEFORE:
+        return True
+    # "stimulation of NK cells *with* IL-2", "NK cells were incubated for 2 h *with* IL-15"
+    return first > 0 and doc[first - 1].lower_ in {"with", "to"} and any(
+        (t.lower_, doc[first - 1].lower_) in GIVEN_BEFORE for t in doc[max(0, first - 8):first - 1])
 
 
 # Nouns that name what a drug is rather than which drug ("the alkylating drugs temozolomide").

@@ -1155,3 +1155,12 @@ def test_a_drug_sensitive_mechanism_is_no_effect_on_the_cells(nlp):
     found = claims_of(nlp, "The reporter gene was strongly induced upon activation with anti-CD3 "
                            "in Jurkat T cells through a cyclosporin A-sensitive mechanism.")
     assert "cyclosporin a" not in {c[0].lower() for c in found}
+
+
+@pytest.mark.parametrize("text, cytokine", [
+    ("Stimulation of NK cells with IL-2 increased their cytotoxicity.", "il-2"),
+    ("Treatment of SKW 6.4 cells with IL-6 induced a transient stimulation of c-fos expression.",
+     "il-6"),
+])
+def test_a_cytokine_cells_are_stimulated_with_is_given(nlp, text, cytokine):
+    assert cytokine in {c[0].lower() for c in claims_of(nlp, text)}
