@@ -170,6 +170,7 @@ class ClaimFinder:
                 if evidence is not None:
                     found.append(PairClaim(anchor, cell, evidence, sentence))
         found += listed_claims(doc, found, cells)
+        found = _without_restatements(doc, found, [m for m in inside if m.label == DRUG])
         return _one_per_pair(_specific_over_generic(found))
 
     # -- anchors ------------------------------------------------------------------------
@@ -1366,6 +1367,36 @@ def _is_absent(token: Token) -> bool:
     head = token.head
     return preposition(token) == "of" and head.lower_ in {"absence", "lack", "omission"} \
         and head.i != token.i
+
+
+def _without_restatements(doc: Doc, found: list[PairClaim],
+                          drugs: list[Mention]) -> list[PairClaim]:
+    """A claim of a drug that restates the one before it ("anti-HLA-DR monoclonal antibody
+    (*mAb*)") goes when that one makes the same claim: one drug, one claim per cells."""
+    linked = {(id(c.anchor.mention), id(c.cell)) for c in found if c.anchor.mention is not None}
+    kept = []
+    for claim in found:
+        mention = claim.anchor.mention
+        if mention is not None and _restates(doc, mention, drugs):
+            before = next(m for m in drugs if m is not mention
+                          and m.last_token == mention.first_token - 2)
+            if (id(before), id(claim.cell)) in linked:
+                continue
+        kept.append(claim)
+    return kept
+
+
+def _restates(doc: Doc, mention: Mention, drugs: list[Mention]) -> bool:
+    """'the anti-HLA-DR monoclonal antibody (*mAb*) L243': a drug in brackets right after
+    another names that drug again (its short form, its class), not a second agent; but a
+    named drug after a class names the member ("mitogens (*phorbol esters*)")."""
+    k = mention.first_token
+    if not (k >= 2 and doc[k - 1].text in {"(", "["} and mention.last_token + 1 < len(doc)
+            and doc[mention.last_token + 1].text in {")", "]"}):
+        return False
+    before = next((m for m in drugs if m is not mention and m.last_token == k - 2), None)
+    return before is not None and (mention.kind == "class" or before.kind != "class") and \
+        not (before.kind == "model" and not before.ids and mention.ids)
 
 
 def _is_a_form(token: Token) -> bool:

@@ -1164,3 +1164,9 @@ def test_a_drug_sensitive_mechanism_is_no_effect_on_the_cells(nlp):
 ])
 def test_a_cytokine_cells_are_stimulated_with_is_given(nlp, text, cytokine):
     assert cytokine in {c[0].lower() for c in claims_of(nlp, text)}
+
+
+def test_a_drug_restated_in_brackets_makes_one_claim(nlp):
+    found = claims_of(nlp, "Triggering of HLA class II antigens by the anti-HLA-DR monoclonal "
+                           "antibody (mAb) L243 enhanced the release of TNF-alpha by Raji cells.")
+    assert len(found) == 1
