@@ -53,16 +53,6 @@ HOSTS = frozenset({"patients", "patient", "mice", "mouse", "rats", "rat", "donor
 STATE_SUFFIXES = frozenset({"differentiated", "primed"})
 # Verbs that bring about their object, so that its direction is theirs: "resulted in a decrease"
 PASSING_VERBS = frozenset({"result", "lead", "cause"})
-
-
-def _lemma(token: Token) -> str:
-    return (token.lemma_ or token.lower_).lower()
-
-
-def _passed_objects(verb: Token) -> list[Token]:
-    """What a passing verb brings about: "caused *apoptosis*", "resulted in *a decrease*"."""
-    return [c for c in verb.children
-            if c.dep_ in OBJECTS or (c.dep_ == "nmod" and preposition(c) in {"in", "to"})]
 SIGNED_ADVERBS = {"negatively": -1, "adversely": -1, "positively": 1, "favorably": 1,
                   "favourably": 1}
 # "Y cells resistant to X", "resistance of Y to X": the drug has no effect on the cells.
@@ -74,6 +64,16 @@ ANAPHORIC_DETERMINERS = frozenset({"this", "these", "that", "those", "such"})
 AIM_VERBS = frozenset({"investigate", "evaluate", "examine", "assess", "study", "explore",
                        "compare", "analyze", "analyse", "test", "address", "aim", "determine",
                        "clarify", "elucidate", "characterize", "characterise"})
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.lower_).lower()
+
+
+def _passed_objects(verb: Token) -> list[Token]:
+    """What a passing verb brings about: "caused *apoptosis*", "resulted in *a decrease*"."""
+    return [c for c in verb.children
+            if c.dep_ in OBJECTS or (c.dep_ == "nmod" and preposition(c) in {"in", "to"})]
 
 
 @dataclass
@@ -90,9 +90,10 @@ class DrugAnchor:
         if self.mention is None:
             return ""
         tail = self.token.text[self.mention.end - self.token.idx:]
-        if self.suffixed_token(doc).i != self.token.i:
+        suffixed = self.suffixed_token(doc)
+        if suffixed.i != self.token.i:
             # "PMA- or RA-differentiated U937 cells": the suffix the hyphen holds open
-            _, _, tail = self.suffixed_token(doc).text.rpartition("-")
+            _, _, tail = suffixed.text.rpartition("-")
         return tail.lstrip("-\u2010\u2013").lower()
 
     def suffixed_token(self, doc: Doc) -> Token:
@@ -609,7 +610,7 @@ class ClaimFinder:
         """'X exhibited an *inhibitory* effect on the induction of Y': the light verb's object
         (an effect noun with a direction) governs what the path reaches."""
         top = path.top
-        if top.lower_ not in LIGHT_VERBS and (top.lemma_ or "").lower() not in LIGHT_VERBS:
+        if top.lower_ not in LIGHT_VERBS and _lemma(top) not in LIGHT_VERBS:
             return 1
         on_path = {t.i for t in path.tokens()}
         for child in top.children:
@@ -1088,7 +1089,7 @@ def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:
 
 def is_aim_word(token: Token) -> bool:
     """A verb or noun of study: "investigate", "examined", "evaluation"."""
-    lemma = (token.lemma_ or token.lower_).lower()
+    lemma = _lemma(token)
     return lemma in AIM_VERBS or token.lower_.rstrip("desing") in AIM_VERBS or \
         any(token.lower_.startswith(v) for v in AIM_VERBS if len(v) > 4)
 
@@ -1377,26 +1378,27 @@ def _without_restatements(doc: Doc, found: list[PairClaim],
     kept = []
     for claim in found:
         mention = claim.anchor.mention
-        if mention is not None and _restates(doc, mention, drugs):
-            before = next(m for m in drugs if m is not mention
-                          and m.last_token == mention.first_token - 2)
-            if (id(before), id(claim.cell)) in linked:
-                continue
+        restated = _restated(doc, mention, drugs) if mention is not None else None
+        if restated is not None and (id(restated), id(claim.cell)) in linked:
+            continue
         kept.append(claim)
     return kept
 
 
-def _restates(doc: Doc, mention: Mention, drugs: list[Mention]) -> bool:
+def _restated(doc: Doc, mention: Mention, drugs: list[Mention]) -> Mention | None:
     """'the anti-HLA-DR monoclonal antibody (*mAb*) L243': a drug in brackets right after
     another names that drug again (its short form, its class), not a second agent; but a
-    named drug after a class names the member ("mitogens (*phorbol esters*)")."""
+    named drug after a class names the member ("mitogens (*phorbol esters*)"). Returns the
+    drug restated, if any."""
     k = mention.first_token
     if not (k >= 2 and doc[k - 1].text in {"(", "["} and mention.last_token + 1 < len(doc)
             and doc[mention.last_token + 1].text in {")", "]"}):
-        return False
+        return None
     before = next((m for m in drugs if m is not mention and m.last_token == k - 2), None)
-    return before is not None and (mention.kind == "class" or before.kind != "class") and \
-        not (before.kind == "model" and not before.ids and mention.ids)
+    if before is None or (mention.kind != "class" and before.kind == "class") or \
+            (before.kind == "model" and not before.ids and mention.ids):
+        return None
+    return before
 
 
 def _is_a_form(token: Token) -> bool:
@@ -1524,7 +1526,7 @@ def _is_measured(token: Token) -> bool:
     if head.i != token.i and head.lower_ in PROCESS_NOUNS | ASSAY_NOUNS and token.i < head.i \
             and token.dep_ in {"compound", "amod"}:
         return True
-    if token.dep_ in OBJECTS and (head.lemma_ or head.lower_).lower() in PRODUCING_VERBS:
+    if token.dep_ in OBJECTS and _lemma(head) in PRODUCING_VERBS:
         return True  # "HUVECs *released* superoxide anions"
     if head.i != token.i and token.dep_ == "nmod" and (
             (prep == "of" and head.lower_ in MADE_OR_MOVED) or

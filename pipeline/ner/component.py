@@ -129,6 +129,12 @@ def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     by_last = {m.last_token: m for m in mentions if m.label == CELL}
     by_first = {m.first_token: m for m in mentions if m.label == CELL}
     joined: set[int] = set()
+
+    def take_in(line: Mention, population: Mention) -> None:
+        joined.add(id(population))
+        line.qualifiers = {**population.qualifiers, **line.qualifiers}
+        line.term_start, line.term_end = line.term_span
+
     for line in mentions:
         if line.label != CELL_LINE:
             continue
@@ -138,14 +144,10 @@ def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 line.end == doc[line.last_token].idx + len(doc[line.last_token]):
             # "Jurkat T cells", "HL-60 promyelocytic leukemia cells": the line, named with
             # its type
-            joined.add(id(after))
-            line.qualifiers = {**after.qualifiers, **line.qualifiers}
-            line.term_start, line.term_end = line.term_span
+            take_in(line, after)
             line.end, line.last_token = after.end, after.last_token
             extended = True
-        if extended:
-            continue
-        if line.first_token == 0:
+        if extended or line.first_token == 0:
             continue
         k = line.first_token - 1
         if doc[k].lower_ in LINE_WORDS and k not in by_last:
@@ -154,9 +156,7 @@ def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if population is None or doc[k].lower_ not in POPULATION_ENDS or \
                 not doc[k].whitespace_ or id(population) in joined:
             continue
-        joined.add(id(population))
-        line.qualifiers = {**population.qualifiers, **line.qualifiers}
-        line.term_start, line.term_end = line.term_span
+        take_in(line, population)
         line.start, line.first_token = population.start, population.first_token
     return [m for m in mentions if id(m) not in joined]
 
