@@ -107,6 +107,10 @@ class DrugAnchor:
         return token
 
 
+def _last_token(anchor: DrugAnchor) -> int:
+    return anchor.mention.last_token if anchor.mention is not None else anchor.token.i
+
+
 @dataclass
 class Evidence:
     trigger: Token
@@ -738,6 +742,11 @@ class ClaimFinder:
                     self.lexicon.is_in(anchor.token.lower_, self.lexicon.treatment_words)
                     or self._is_treated_by_reference(anchor.token)):
             return True  # "*Treated* T cells formed ...", "*Drug-treated* CLL cells showed ..."
+        participle = cell_token.head
+        if top.i == anchor.token.i and participle.head.i == top.i and \
+                participle.i == _last_token(anchor) + 1 and cell_token.dep_ == "dobj" and \
+                self.lexicon.is_in(participle.lower_, self.lexicon.treatment_words):
+            return True  # "Bortezomib treated DC maintained ...", "treated" hung on the drug
         if not self.lexicon.is_in(top.lower_, self.lexicon.treatment_words):
             return anchor.implicit and anchor.token.i == top.i and path.length <= 2
         if len(path.up_from_b) == 0:  # the cell heads the treatment: "Y cells exposed to X"
@@ -1364,10 +1373,12 @@ def _is_no_agent(token: Token) -> bool:
 
 
 def _is_absent(token: Token) -> bool:
-    """'E could be induced by cAMP, *in the absence of* progesterone': the drug is not there."""
+    """'E could be induced by cAMP, *in the absence of* progesterone': the drug is not there.
+    'In the absence and presence of X' compares both: UD hangs the shared 'of X' on the first
+    conjunct, so an absence with a conjoined 'presence' does not count."""
     head = token.head
     return preposition(token) == "of" and head.lower_ in {"absence", "lack", "omission"} \
-        and head.i != token.i
+        and head.i != token.i and not any(c.lower_ == "presence" for c in head.conjuncts)
 
 
 def _without_restatements(doc: Doc, found: list[PairClaim],

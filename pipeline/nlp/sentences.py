@@ -8,7 +8,10 @@ end one. scispaCy's tokenizer keeps the period of a mixed-case word or unit ("Na
 period ends the sentence, so it is split off ("the activity of NaF. NaF and ..." is two
 sentences), as it is at the end of a text or a line ("treated with CsA."). Split before the
 tagger and the parser, the period is a period to them too. A compound's letter with its
-period ("herbimycin A. The ...") ends the sentence too, kept as one token.
+period ("herbimycin A. The ...") ends the sentence too, kept as one token. Everywhere else
+a sentence may only start after a '.', '!' or '?': the parser decides there, and nowhere
+else, so every parser (ours, a CRAFT-trained one, scispaCy's) cuts a text the same way
+("Results: Both drugs ..." stays one sentence).
 """
 
 from __future__ import annotations
@@ -76,6 +79,15 @@ def _split_rows(tensor, split: set[int]):
     return tensor[rows]
 
 
+SENTENCE_END_CHARS = ".!?"
+
+
+def _may_end_a_sentence(token) -> bool:
+    """Only a word ending in '.', '!' or '?' (or a closing quote after one) may end a
+    sentence; elsewhere the parser is not allowed to start one ("Results: Both ...")."""
+    return token.text[-1:] in SENTENCE_END_CHARS or token.text in {'"', "'", "”"}
+
+
 def set_sentence_starts(doc: Doc) -> Doc:
     depth = 0
     for token in doc[1:]:
@@ -103,7 +115,8 @@ def set_sentence_starts(doc: Doc) -> Doc:
             depth = 0
         elif "\n" in previous.whitespace_ or (previous.is_space and previous.text.count("\n")):
             token.is_sent_start = True
-        elif previous.lower_ in NO_BREAK_AFTER or depth > 0:
+        elif previous.lower_ in NO_BREAK_AFTER or depth > 0 or \
+                not _may_end_a_sentence(previous):
             token.is_sent_start = False
     return doc
 

@@ -1170,3 +1170,34 @@ def test_a_drug_restated_in_brackets_makes_one_claim(nlp):
     found = claims_of(nlp, "Triggering of HLA class II antigens by the anti-HLA-DR monoclonal "
                            "antibody (mAb) L243 enhanced the release of TNF-alpha by Raji cells.")
     assert len(found) == 1
+
+
+def test_a_drug_in_the_absence_and_presence_of_which_cells_were_studied_is_present():
+    # Regression: "in the absence and presence of X", the shared "of X" hung on "absence" (the
+    # first conjunct, as UD has it), read as a drug left out.
+    rows = [("We", "PRP", "nsubj", 1), ("measured", "VBD", "ROOT", 1),
+            ("T-cell", "NN", "compound", 3), ("responses", "NNS", "dobj", 1),
+            ("in", "IN", "case", 6), ("the", "DT", "det", 6), ("absence", "NN", "nmod", 1),
+            ("and", "CC", "cc", 6), ("presence", "NN", "conj", 6), ("of", "IN", "case", 10),
+            ("lenalidomide", "NN", "nmod", 6), (".", ".", "punct", 1)]
+    assert [c[:2] for c in claims_on_parse(rows, (10, 10), (2, 2))] == [
+        ("lenalidomide", "T-cell")]
+
+
+def test_a_drug_alone_in_the_absence_of_which_cells_were_studied_makes_no_claim():
+    rows = [("We", "PRP", "nsubj", 1), ("measured", "VBD", "ROOT", 1),
+            ("T-cell", "NN", "compound", 3), ("responses", "NNS", "dobj", 1),
+            ("in", "IN", "case", 6), ("the", "DT", "det", 6), ("absence", "NN", "nmod", 1),
+            ("of", "IN", "case", 8), ("lenalidomide", "NN", "nmod", 6), (".", ".", "punct", 1)]
+    assert claims_on_parse(rows, (8, 8), (2, 2)) == []
+
+
+def test_treated_hung_on_the_drug_still_makes_treated_cells():
+    # Regression: "Bortezomib treated immature DC maintained the ability ...", parsed (by the
+    # CRAFT-trained core) with "treated" under the drug and the cells as its object.
+    rows = [("Bortezomib", "NN", "nsubj", 4), ("treated", "VBN", "dep", 0),
+            ("immature", "JJ", "amod", 3), ("DC", "NN", "dobj", 1),
+            ("maintained", "VBD", "ROOT", 4), ("the", "DT", "det", 6),
+            ("ability", "NN", "dobj", 4), ("for", "IN", "case", 9),
+            ("antigen", "NN", "compound", 9), ("uptake", "NN", "nmod", 6), (".", ".", "punct", 4)]
+    assert claims_on_parse(rows, (0, 0), (2, 3)) == [("bortezomib", "immature DC", "no_change")]

@@ -77,3 +77,17 @@ def test_a_period_attached_at_the_end_of_a_text_or_line_is_split_off(nlp, text):
     # split before the models run: the tagger reads a period and the parser a punctuation
     assert (doc[6].tag_, doc[6].dep_) == (".", "punct")
     assert doc[5].tag_.startswith("NN")
+
+
+def test_only_a_sentence_end_mark_lets_the_parser_start_a_sentence():
+    # Regression: a CRAFT-trained parser split "Results:" and "To observe ..., the authors
+    # analyzed ..." into pieces. Boundaries are preset, so every parser keeps one sentence.
+    import spacy
+
+    from pipeline.nlp.sentences import set_sentence_starts
+
+    doc = set_sentence_starts(spacy.blank("en")("Results: Both drugs induced death , as shown "
+                                                "( Fig 1 ) . Cells died ."))
+    starts = {token.text: token.is_sent_start for token in doc}
+    assert starts["Both"] is False and starts["as"] is False and starts["Fig"] is False
+    assert starts["Cells"] is None  # after a period: the parser decides
