@@ -350,6 +350,12 @@ class ClaimFinder:
                 preposition(_below_top(path)) in ON_PREPOSITIONS:
             # "the effect of X on Y" parsed with "on Y" under X: the trigger governs X.
             trigger, direction = self._head_trigger(anchor.token, mention_tokens)
+        if trigger is None and path.top.i == cell_token.i and path.up_from_a and \
+                preposition(_below_top_on_drug_side(path)) == "of" and \
+                preposition(cell_token) in ON_PREPOSITIONS:
+            # "compared the effects on Y cells of X", "of X" hung on the cells: the trigger
+            # governs the cells.
+            trigger, direction = self._head_trigger(cell_token, mention_tokens)
         rule = "path"
         if trigger is None and not self._is_treatment_link(path, anchor, cell_token):
             trigger, direction = self._argument_trigger(path, cell_token, mention_tokens)
@@ -827,7 +833,7 @@ class ClaimFinder:
         """Rule 9: 'NK-mediated ADCC of CLL cells' — the claim is on the killer, not the target."""
         effect = cell_token.head
         if not self.lexicon.is_in(effect.lower_, self.lexicon.killing_effects):
-            return False
+            return self._is_named_killers_target(doc, cell_token, inside)
         if preposition(cell_token) in {"of", "against", "on", "to"}:
             def is_killer(token: Token) -> bool:  # "NK-mediated", "by NK cells"
                 return token.dep_ != cell_token.dep_ or preposition(token) == "by"
@@ -842,6 +848,28 @@ class ClaimFinder:
                    and any(doc[i].head.i == effect.i and is_killer(doc[i])
                            for i in range(m.first_token, m.last_token + 1))]
         return bool(killers)
+
+    def _is_named_killers_target(self, doc: Doc, cell_token: Token,
+                                 inside: list[Mention]) -> bool:
+        """Rule 9 when the target hangs apart from the killing: 'blocked the cytolytic
+        activity of NK cells *against the sensitive target K562*' ("against" attached to the
+        verb). The cells are a target ("against" them, or "against" a target they name) and
+        another cell population in the sentence is the killer of a killing word."""
+        target = cell_token.head if cell_token.head.lower_ in TARGET_NOUNS else cell_token
+        if preposition(target) != "against":
+            return False
+        return any(m.label == CELL and not m.first_token <= cell_token.i <= m.last_token and
+                   self._kills(doc[m.last_token]) for m in inside)
+
+    def _kills(self, cell_token: Token) -> bool:
+        """'cytotoxicity *of NK cells*', 'the cytolytic activity of NK cells', 'NK cell
+        lysis': the cells' head is a killing word."""
+        head = cell_token.head
+        if cell_token.dep_ not in {"nmod", "compound"} or \
+                (cell_token.dep_ == "nmod" and preposition(cell_token) != "of"):
+            return False
+        return self.lexicon.is_in(head.lower_, self.lexicon.killing_effects) or any(
+            c.dep_ == "amod" and c.lower_ in KILLING_ADJECTIVES for c in head.children)
 
     # -- evidence -----------------------------------------------------------------------
     def _effect_head(self, trigger: Token, cell_token: Token) -> Token:
@@ -1025,6 +1053,10 @@ def _drug_is_object_of_top(path) -> bool:
     below = _below_top_on_drug_side(path)
     if below.dep_ not in {"dobj", "nsubjpass"}:
         return False
+    between = below.doc[min(path.top.i, below.i) + 1:max(path.top.i, below.i)]
+    if any(t.tag_ in {"IN", "TO"} for t in between):
+        # a misparse: "mRNAs *increase* dramatically in response to X", X read as the object
+        return False
     # "Y cells underwent apoptosis *after* treatment with X": the drug is the occasion of
     # the object, not part of it
     chain = [path.a, *path.up_from_a]
@@ -1033,6 +1065,9 @@ def _drug_is_object_of_top(path) -> bool:
 
 
 OCCASION_PREPOSITIONS = frozenset({"after", "upon", "following"})
+TARGET_NOUNS = frozenset({"target", "targets"})
+# "the *cytolytic* activity of NK cells": an adjective that makes its noun a killing
+KILLING_ADJECTIVES = frozenset({"cytotoxic", "cytolytic", "lytic", "tumoricidal", "killing"})
 
 
 # Processes that a drug acting as their agent brings about: "differentiation of Y by X",

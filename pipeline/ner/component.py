@@ -255,7 +255,9 @@ PROTEIN_NOUNS = frozenset({
 # Two words that do the same: "glucocorticoid response element", "calcium-binding protein".
 PROTEIN_PHRASES = (("response", "element"), ("responsive", "element"), ("response", "unit"),
                    ("responsive", "unit"), ("binding", "protein"), ("binding", "site"),
-                   ("inhibitor", "type"))
+                   ("inhibitor", "type"), ("hypersensitive", "site"))
+# A letter or Roman numeral joined to the next word: "DNase I-hypersensitive site".
+JOINED_NUMERAL = re.compile(r"^(?:[a-z]|[ivx]+)-(?=[a-z]{3,})")
 ENZYME = re.compile(r"^[a-z]{2,}ases?$")
 # English words that end like an enzyme's name: "a cisplatin phase II trial", "rapamycin
 # increases", "glucocorticoid release".
@@ -277,6 +279,8 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
     words = [w.lower() for w in following_words(doc, mention)]
     if len(words) > 1 and len(words[0]) == 1 and words[0].isalpha():
         words = words[1:]  # "glutathione-S-transferase", "glutathione S-transferase"
+    if words and JOINED_NUMERAL.match(words[0]):
+        words = [JOINED_NUMERAL.sub("", words[0]), *words[1:]]  # "DNase I-hypersensitive site"
     if not words:
         return False
     first = words[0]

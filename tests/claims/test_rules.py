@@ -1201,3 +1201,32 @@ def test_treated_hung_on_the_drug_still_makes_treated_cells():
             ("ability", "NN", "dobj", 4), ("for", "IN", "case", 9),
             ("antigen", "NN", "compound", 9), ("uptake", "NN", "nmod", 6), (".", ".", "punct", 4)]
     assert claims_on_parse(rows, (0, 0), (2, 3)) == [("bortezomib", "immature DC", "no_change")]
+
+
+def test_a_verb_read_with_a_prepositional_drug_as_its_object_keeps_its_direction(nlp):
+    # Regression: "increase ... in response to X" parsed with X as the object of "increase"
+    # was read as X acted on, and the claim lost its direction.
+    found = claims_of(nlp, "In freshly isolated cells, both FOS and FOSB mRNAs increase "
+                           "dramatically in response to the protein synthesis inhibitor "
+                           "cycloheximide.")
+    assert [(c[0], c[2]) for c in found] == [("cycloheximide", "increase")]
+
+
+@pytest.mark.parametrize("text, cells", [
+    # Regression: "against the sensitive target K562" hung on the verb made a claim on the
+    # target although the killer is named (guideline rule 9)
+    ("Moreover, the inhibitors of serine proteases, TLCK and TPCK, also blocked the cytolytic "
+     "activity of NK cells against the sensitive target K562.", {"NK cells"}),
+    ("Lenalidomide enhanced the cytotoxicity of NK cells against K562 cells.", {"NK cells"}),
+    ("Lenalidomide enhanced cytotoxicity against K562 cells.", {"K562 cells"}),
+])
+def test_a_target_of_named_killers_gets_no_claim(nlp, text, cells):
+    assert {c[1] for c in claims_of(nlp, text)} == cells
+
+
+def test_the_effects_on_cells_of_a_drug_hung_on_the_cells_are_an_aim(nlp):
+    # Regression: "of X" attached to the cells, not to "effects", linked nothing.
+    found = claims_of(nlp, "We have compared the effects on U-937 cells of etoposide and "
+                           "ICRF-193.")
+    assert {(c[0], c[2], c[3]) for c in found} == {("etoposide", "unclear", "hedged"),
+                                                   ("icrf-193", "unclear", "hedged")}
