@@ -1180,10 +1180,21 @@ def _is_denied(triggers: list[Token]) -> bool:
 
 def _coordinated(path) -> bool:
     """Drug and cells joined as conjuncts ("... lymphocytes stimulated with X, and with PMA
-    and ionomycin" misparsed): a list, not an effect."""
-    below_top = [t for t in [path.a, *path.up_from_a, path.b, *path.up_from_b]
-                 if t.i != path.top.i]
-    return bool(below_top) and all(t.dep_ == "conj" for t in below_top)
+    and ionomycin" misparsed), or the drug a conjunct of the noun the cells modify ("a
+    correlation between lymphocyte infiltration and urine cortisol"): a list, not an effect."""
+    drug_side = [t for t in [path.a, *path.up_from_a] if t.i != path.top.i]
+    cell_side = [t for t in [path.b, *path.up_from_b] if t.i != path.top.i]
+    if all(t.dep_ == "conj" for t in drug_side + cell_side):
+        return bool(drug_side + cell_side)
+    if not drug_side:
+        return False
+    conjuncts = drug_side[1:] if drug_side[0].dep_ in NOUN_MODIFIERS else drug_side
+    return bool(conjuncts) and all(t.dep_ == "conj" for t in conjuncts) and \
+        is_noun(path.top) and bool(cell_side) and \
+        all(t.dep_ in NOUN_MODIFIERS for t in cell_side)
+
+
+NOUN_MODIFIERS = frozenset({"compound", "amod"})
 
 
 def _joins_another_clause(path) -> bool:

@@ -1230,3 +1230,13 @@ def test_the_effects_on_cells_of_a_drug_hung_on_the_cells_are_an_aim(nlp):
                            "ICRF-193.")
     assert {(c[0], c[2], c[3]) for c in found} == {("etoposide", "unclear", "hedged"),
                                                    ("icrf-193", "unclear", "hedged")}
+
+
+def test_a_drug_listed_with_the_cells_effect_noun_is_measured_beside_it(nlp):
+    # Regression: "a correlation between lymphocyte infiltration and ... cortisol excretion"
+    # made cortisol increase the lymphocytes' infiltration.
+    assert claims_of(nlp, "It was matched by an inverse correlation between lymphocyte "
+                          "infiltration and blood-thyroid hormone concentration, urine "
+                          "catecholamines and free cortisol excretion.") == []
+    assert {c[0] for c in claims_of(nlp, "Lenalidomide and rituximab enhanced the killing "
+                                         "of CLL cells.")} == {"lenalidomide", "rituximab"}
