@@ -528,6 +528,13 @@ class ClaimFinder:
                     # "X suppressed angiogenesis *by inhibiting* E of Y": the means is X's
                     # effect on Y; the verb above names what the means achieves
                     composing = False
+                if edge == "conj" and is_verb(chain[k - 1]):
+                    denial = _negated_objects(chain[k - 1]) if not found else \
+                        [t for t in found if _denies([t])]
+                    if denial:
+                        # "X suppressed E in A cells, but *had no effect* on B cells": the
+                        # coordinated predicate is the cells' own
+                        return denial[0], "no_change"
                 if edge == "conj" and found and (self._token_sign(token) or is_verb(chain[k - 1])):
                     composing = False  # coordinated triggers or predicates, not nested ones
             for candidate in self._triggers_at(token, anchor, mention_tokens, k == 0):
@@ -642,6 +649,7 @@ class ClaimFinder:
             for child in token.children:
                 if child.dep_ in {"amod", "advmod"} and child.i < token.i and \
                         child.i not in mention_tokens and child.i != anchor.token.i and \
+                        not (is_cell and child.lower_ in CELL_STATES) and \
                         self.lexicon.token_direction(child) in {"increase", "decrease",
                                                                 "no_change"}:
                     found.append(child)
@@ -1065,6 +1073,9 @@ def _drug_is_object_of_top(path) -> bool:
 
 
 OCCASION_PREPOSITIONS = frozenset({"after", "upon", "following"})
+# "inhibited E in anti-CD3 *activated* T cells": a state the cells are in, named with
+# them, not a change the sentence states (unlike "*increased* NK cells").
+CELL_STATES = frozenset({"activated", "stimulated", "costimulated", "primed", "induced"})
 TARGET_NOUNS = frozenset({"target", "targets"})
 # "the *cytolytic* activity of NK cells": an adjective that makes its noun a killing
 KILLING_ADJECTIVES = frozenset({"cytotoxic", "cytolytic", "lytic", "tumoricidal", "killing"})
@@ -1176,6 +1187,11 @@ def _is_produced_by(path) -> bool:
 def _is_denied(triggers: list[Token]) -> bool:
     """Whether every trigger is negated where it stands ("did *not* abolish")."""
     return all(any(c.dep_ == "neg" for c in t.children) for t in triggers)
+
+
+def _denies(triggers: list[Token]) -> bool:
+    """'*no* effect', '*not* affect': a trigger with a negation of its own."""
+    return any(c.dep_ == "neg" or c.lower_ in {"no", "not"} for t in triggers for c in t.children)
 
 
 def _coordinated(path) -> bool:

@@ -1240,3 +1240,30 @@ def test_a_drug_listed_with_the_cells_effect_noun_is_measured_beside_it(nlp):
                           "catecholamines and free cortisol excretion.") == []
     assert {c[0] for c in claims_of(nlp, "Lenalidomide and rituximab enhanced the killing "
                                          "of CLL cells.")} == {"lenalidomide", "rituximab"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression: the coordinated predicate of the second cells, a denial, was passed over
+    # and the first verb's direction given to them.
+    ("Lenalidomide increased proliferation of T cells but had no effect on NK cells.",
+     {"T cells": "increase", "NK cells": "no_change"}),
+    ("Lenalidomide increased proliferation of T cells but did not affect NK cells.",
+     {"T cells": "increase", "NK cells": "no_change"}),
+    ("H-89 substantially suppressed LPS-induced TNF mRNA accumulation in unprimed cells, but "
+     "had no effect on primed monocytes.", {"unprimed cells": "decrease",
+                                             "monocytes": "no_change"}),
+    ("Lenalidomide increased proliferation of T cells and reduced apoptosis of NK cells.",
+     {"T cells": "increase", "NK cells": "decrease"}),
+])
+def test_a_coordinated_denial_is_the_second_cells_own_predicate(nlp, text, expected):
+    found = claims_of(nlp, text)
+    assert {c[1]: c[2] for c in found if c[0] != "lps"} == expected
+
+
+def test_a_state_named_with_the_cells_is_no_trigger(nlp):
+    # Regression: "activated" in "anti-CD3 activated Hut-78 T cells" was read as a change
+    # and became the effect of the dexamethasone claim.
+    text = ("We observed that dexamethasone dramatically inhibited RANTES mRNA expression in "
+            "anti-CD3 activated Hut-78 T cells.")
+    effects = [e for drug, e in effects_of(nlp, text) if drug == "dexamethasone"]
+    assert effects and all("activated" not in effect for effect in effects)
