@@ -530,10 +530,11 @@ class ClaimFinder:
                     composing = False
                 if edge == "conj" and is_verb(chain[k - 1]):
                     denial = _negated_objects(chain[k - 1]) if not found else \
-                        [t for t in found if _denies([t])]
+                        [t for t in found if _denies([t]) and not self._token_sign(t)]
                     if denial:
                         # "X suppressed E in A cells, but *had no effect* on B cells": the
-                        # coordinated predicate is the cells' own
+                        # coordinated predicate is the cells' own (a denied change with a
+                        # direction, "reduced, but did not abolish, E", only qualifies)
                         return denial[0], "no_change"
                 if edge == "conj" and found and (self._token_sign(token) or is_verb(chain[k - 1])):
                     composing = False  # coordinated triggers or predicates, not nested ones
