@@ -13,7 +13,7 @@ induction is a decrease), then negation and hedging are read off the sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -176,6 +176,7 @@ class ClaimFinder:
                     found.append(PairClaim(anchor, cell, evidence, sentence))
         found += listed_claims(doc, found, cells)
         found = _without_restatements(doc, found, [m for m in inside if m.label == DRUG])
+        found = _without_restated_cells(doc, found)
         return _one_per_pair(_specific_over_generic(found))
 
     # -- anchors ------------------------------------------------------------------------
@@ -188,11 +189,14 @@ class ClaimFinder:
         drugs = [m for m in inside if m.label == DRUG]
         drugs = [m for m in drugs if not _lists_its_members(doc, m, drugs)]
         aliases = class_aliases(doc, drugs)
+        measured = {m.norm for m in drugs if _is_measured(doc[m.root(doc)])
+                    and doc[m.root(doc)].dep_ in {"compound", "amod"}}
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc).rstrip("-\u2010"),
                                                             m.norm, m.ids),
                               doc[m.root(doc)], m)
                    for m in drugs if not _is_no_agent(doc[m.root(doc)])
-                   and not self._is_changed(doc[m.root(doc)])]
+                   and not self._is_changed(doc[m.root(doc)])
+                   and not (m.norm in measured and self._measured_again(doc[m.root(doc)]))]
         if drugs or not antecedents or self._names_its_treatment(sentence):
             return anchors
         references = [t for t in sentence if not _is_baseline(t) and not _in_an_adjective_phrase(t)
@@ -210,6 +214,15 @@ class ClaimFinder:
         if context.section == "figure":
             return [DrugAnchor(antecedents[-1], sentence.root, None, True)]
         return []
+
+    def _measured_again(self, token: Token) -> bool:
+        """'decreased *GSH* levels and increased the ratio of GSSG to *GSH*': a substance the
+        sentence measures ("GSH levels") is measured at its other mentions too, unless one
+        of them gives it: a subject, an agent, a treatment's ("treatment with CsA reduced
+        ... CsA serum levels")."""
+        head = token.head
+        return token.dep_ not in SUBJECTS and not _is_agent_phrase(token) and not (
+            head.i != token.i and self.lexicon.is_in(head.lower_, self.lexicon.treatment_words))
 
     def _is_treated_by_reference(self, token: Token) -> bool:
         """'*Drug-treated* CLL cells', '*compound-exposed* cells': a treatment participle
@@ -595,9 +608,11 @@ class ClaimFinder:
         """'E of Y cells was increased in MTX-treated rats, while X *reversed these effects*':
         the drug's own verb acts on the effect the other clause states, through an
         anaphoric object ("these effects", "this inhibition"), so its sign composes."""
-        if drug.dep_ not in SUBJECTS or drug.head.i == path.top.i or \
-                drug.head.i not in {t.i for t in path.up_from_a}:
-            return 1
+        while drug.dep_ in {"appos", "dep", "conj"} and drug.head.i != drug.i:
+            drug = drug.head  # "the receptor antagonist RU-38486"
+        if not (drug.dep_ in SUBJECTS or _is_agent_phrase(drug)) or \
+                drug.head.i == path.top.i or drug.head.i not in {t.i for t in path.up_from_a}:
+            return 1  # "... the effect was *reversed by* X" counts as X's own verb
         verb = drug.head
         return (self._token_sign(verb) or 1) if _refers_back(verb) else 1
 
@@ -1235,10 +1250,20 @@ NEGATIONS = frozenset({"no", "not", "neither", "nor", "without", "failed"})
 
 
 def _refers_back(verb: Token) -> bool:
-    """Whether the verb's object is anaphoric: "enhanced *this effect*", "reversed *these*"."""
-    return any(child.dep_ in OBJECTS and (child.lower_ in ANAPHORIC_DETERMINERS or any(
-        d.dep_ == "det" and d.lower_ in ANAPHORIC_DETERMINERS for d in child.children))
-        for child in verb.children)
+    """Whether the verb's object is anaphoric: "enhanced *this effect*", "reversed *these*",
+    and, in the passive, "*the effect* was reversed by X"."""
+    def anaphoric(child: Token, determiners: frozenset[str]) -> bool:
+        return child.lower_ in ANAPHORIC_DETERMINERS or any(
+            d.dep_ == "det" and d.lower_ in determiners for d in child.children)
+    return any((child.dep_ in OBJECTS and anaphoric(child, ANAPHORIC_DETERMINERS)) or
+               (child.dep_ in PASSIVE_SUBJECTS and child.lower_ in REFERRING_EFFECTS and
+                anaphoric(child, ANAPHORIC_DETERMINERS | {"the"}))
+               for child in verb.children)
+
+
+# "the effect was reversed by X": nouns that, with "the", name the effect just stated
+REFERRING_EFFECTS = frozenset({"effect", "effects", "inhibition", "induction", "suppression",
+                               "increase", "decrease", "reduction", "stimulation"})
 
 
 def _has_a_subject_before(possessive: Token, sentence: Span) -> bool:
@@ -1459,6 +1484,57 @@ def _without_restatements(doc: Doc, found: list[PairClaim],
     return kept
 
 
+def _without_restated_cells(doc: Doc, found: list[PairClaim]) -> list[PairClaim]:
+    """Cells that restate the cells before them ("human umbilical vein endothelial cell
+    (*HUVEC*) monolayers", "the pre-B cell line, *PB-697*") are one population: where a
+    drug makes a claim on both, one claim is kept, on the two mentions joined."""
+    cells = {id(c.cell): c.cell for c in found}
+    restating = {id(later): earlier for later in cells.values() for earlier in cells.values()
+                 if _restates_cells(doc, later, earlier)}
+    restated = {id(earlier): later for later in cells.values()
+                if (earlier := restating.get(id(later))) is not None}
+    linked = {(c.anchor.ref.norm, id(c.cell)) for c in found}
+    kept = []
+    for claim in found:
+        norm, cell = claim.anchor.ref.norm, claim.cell
+        if id(cell) in restating and (norm, id(restating[id(cell)])) in linked:
+            continue
+        later = restated.get(id(cell))
+        if later is not None and (norm, id(later)) in linked:
+            claim = replace(claim, cell=_joined_cells(doc, cell, later))
+        kept.append(claim)
+    return kept
+
+
+def _joined_cells(doc: Doc, earlier: Mention, later: Mention) -> Mention:
+    """One mention over both: a named line keeps its own ids ("pre-B cell line, PB-697"),
+    a short form in brackets those of its long form (the bracket closed)."""
+    after = later.last_token + 1
+    if after < len(doc) and doc[after].text in {")", "]"}:
+        return replace(earlier, end=doc[after].idx + 1, last_token=after,
+                       term_start=earlier.term_span[0], term_end=earlier.term_span[1])
+    return replace(later, start=earlier.start, first_token=earlier.first_token,
+                   term_start=later.term_span[0], term_end=later.term_span[1])
+
+
+# "the pre-B cell line, PB-697": a name in apposition after a line
+LINE_NOUNS = frozenset({"line", "lines", "clone", "clones", "subline", "sublines"})
+
+
+def _restates_cells(doc: Doc, later: Mention, earlier: Mention) -> bool:
+    """Whether ``later`` names ``earlier`` again: in brackets right after it, or, after a cell
+    line, in apposition ("the monocyte/macrophage-like cell line, U1")."""
+    if earlier.last_token + 1 >= later.first_token:
+        return False
+    between = doc[earlier.last_token + 1:later.first_token].text.strip()
+    if between in {"(", "["}:
+        after = later.last_token + 1
+        return after < len(doc) and doc[after].text in {")", "]"}
+    words = [t.lower_ for t in doc[earlier.last_token + 1:later.first_token]]
+    return words[-1:] == [","] and (doc[earlier.last_token].lower_ in LINE_NOUNS or (
+        len(words) == 2 and words[0] in LINE_NOUNS))  # "pre-B cell [line ,] PB-697"
+
+
 def _restated(doc: Doc, mention: Mention, drugs: list[Mention]) -> Mention | None:
     """'the anti-HLA-DR monoclonal antibody (*mAb*) L243': a drug in brackets right after
     another names that drug again (its short form, its class), not a second agent; but a
@@ -1516,7 +1592,7 @@ def _is_a_source(token: Token) -> bool:
 # "lower blood lactate concentrations", "plasma cortisol levels": what is measured.
 MEASURE_NOUNS = frozenset({"concentration", "concentrations", "level", "levels", "amount",
                            "amounts", "content", "contents", "titer", "titers", "titre",
-                           "titres"})
+                           "titres", "ratio", "ratios"})
 
 
 # "phosphatidylserine translocation", "glucose uptake": the substance is what moves or is made.
@@ -1588,8 +1664,10 @@ def _is_measured(token: Token) -> bool:
     """Whether the drug only names what a measurement or a process is of ("serum lactate
     levels", "blood alcohol concentration", "levels of cortisol", "phosphatidylserine
     translocation"): a quantity that changes, not an agent."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head  # "plasma ACTH and cortisol concentrations"
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+        # "plasma ACTH and cortisol concentrations", "release of TNF-alpha, IL-6 and
+        # granulocyte-macrophage colony-stimulating factor (*GM-CSF*)"
+        token = token.head
     if _measure_follows(token):
         return True
     head = token.head

@@ -1267,3 +1267,42 @@ def test_a_state_named_with_the_cells_is_no_trigger(nlp):
             "anti-CD3 activated Hut-78 T cells.")
     effects = [e for drug, e in effects_of(nlp, text) if drug == "dexamethasone"]
     assert effects and all("activated" not in effect for effect in effects)
+
+
+@pytest.mark.parametrize("text, cells", [
+    # Regression: a short form in brackets, or a line's name after "cell line,", made a
+    # second claim on the same population.
+    ("Treatment of human umbilical vein endothelial cell (HUVEC) monolayers with diamide "
+     "decreased GSH levels.", ["human umbilical vein endothelial cell (HUVEC)"]),
+    ("CD20 was induced in the pre-B cell line, PB-697, by phorbol esters.",
+     ["pre-B cell line, PB-697"]),
+    ("Lenalidomide enhanced the proliferation of Jurkat cells, U937 cells and NK cells.",
+     ["Jurkat cells", "U937 cells", "NK cells"]),
+])
+def test_cells_restated_in_brackets_or_after_their_line_are_one_population(nlp, text, cells):
+    assert [c[1] for c in claims_of(nlp, text)] == cells
+
+
+@pytest.mark.parametrize("text, drugs", [
+    # Regression: "GSH levels" is measured, and so is GSH in "the ratio of GSSG to GSH"
+    ("Treatment of HUVEC monolayers with diamide decreased GSH levels and increased the ratio "
+     "of GSSG to GSH.", {"diamide"}),
+    # Regression: a drug in apposition inside a list of released substances
+    ("Tyloxapol reduces resting secretion of the cytokine interleukin-8 (IL-8) in cultured "
+     "human monocytes, and inhibits lipopolysaccharide (LPS)-stimulated release of tumor "
+     "necrosis factor-alpha (TNF-alpha), IL-6, IL-8, granulocyte-macrophage "
+     "colony-stimulating factor (GM-CSF), and interleukin-1.", {"tyloxapol"}),
+    # a drug given in the sentence stays an agent where another mention is measured
+    ("The anti-PD-1 antibody had no obvious effect on resting PBMCs; however, high levels of "
+     "the anti-PD-1 antibody partly stimulated PBMC proliferation.", {"anti-pd-1 antibodies"}),
+])
+def test_a_substance_the_sentence_measures_is_no_agent(nlp, text, drugs):
+    assert {c[0] for c in claims_of(nlp, text)} == drugs
+
+
+def test_an_effect_reversed_in_the_passive_turns_the_reversing_drug(nlp):
+    # Regression: "the effect was reversed by X" gave X the direction of the effect itself.
+    found = claims_of(nlp, "The IFN alpha production by monocytes was inhibited by "
+                           "glucocorticoids; the effect was reversed by the receptor antagonist "
+                           "RU-38486.")
+    assert {c[0]: c[2] for c in found} == {"glucocorticoids": "decrease", "ru-38486": "increase"}
