@@ -536,10 +536,12 @@ class ClaimFinder:
                         (edge == "acl:relcl" and token.i == path.top.i):
                     return "reject", None
                 if edge in {"advcl", "acl"} and found and any(
-                        c.dep_ in {"mark", "case"} and c.lower_ == "by"
+                        (c.dep_ in {"mark", "case"} and c.lower_ == "by") or
+                        (c.dep_ == "advmod" and c.lower_ in RESULT_ADVERBS)
                         for c in chain[k - 1].children):
                     # "X suppressed angiogenesis *by inhibiting* E of Y": the means is X's
-                    # effect on Y; the verb above names what the means achieves
+                    # effect on Y; the verb above names what the means achieves. So is a
+                    # result: "X blocks the pathway, *thereby inhibiting* E of Y"
                     composing = False
                 if edge == "conj" and is_verb(chain[k - 1]):
                     denial = _negated_objects(chain[k - 1]) if not found else \
@@ -1089,6 +1091,7 @@ def _drug_is_object_of_top(path) -> bool:
 
 
 OCCASION_PREPOSITIONS = frozenset({"after", "upon", "following"})
+RESULT_ADVERBS = frozenset({"thereby", "thus", "hence"})
 # "inhibited E in anti-CD3 *activated* T cells": a state the cells are in, named with
 # them, not a change the sentence states (unlike "*increased* NK cells").
 CELL_STATES = frozenset({"activated", "stimulated", "costimulated", "primed", "induced"})
@@ -1367,9 +1370,13 @@ def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     sources = {m.root(doc) for m in inside if m.label in (CELL, CELL_LINE)}
     # the cells that become them: an argument of the word, or of the verb that controls it
     # ("U-937 cells were induced *to differentiate into* macrophages")
-    holders = [becoming, becoming.head] if becoming.dep_ == "xcomp" else [becoming]
+    controlled = becoming.dep_ == "xcomp" or any(  # "induced by X *to* differentiate"
+        c.dep_ == "mark" and c.lower_ == "to" for c in becoming.children)
+    holders = [becoming, becoming.head] if controlled else [becoming]
     if any(c.dep_ == "nmod:poss" and c.tag_ == "PRP$" for c in becoming.children):
         return True  # "doses that induce *their* differentiation toward neutrophils"
+    if any(c.dep_ in SUBJECTS and c.tag_ == "PRP" for holder in holders for c in holder.children):
+        return True  # "*they* were induced by X to differentiate towards granulocytes"
     return any(t.i in sources for holder in holders for child in holder.children
                if child.i != token.i and child.i != becoming.i for t in child.subtree)
 
@@ -1590,6 +1597,7 @@ def _is_a_source(token: Token) -> bool:
 
 
 # "lower blood lactate concentrations", "plasma cortisol levels": what is measured.
+MEASURING_VERBS = frozenset({"measure", "quantify", "quantitate", "determine", "assay"})
 MEASURE_NOUNS = frozenset({"concentration", "concentrations", "level", "levels", "amount",
                            "amounts", "content", "contents", "titer", "titers", "titre",
                            "titres", "ratio", "ratios"})
@@ -1678,8 +1686,8 @@ def _is_measured(token: Token) -> bool:
     if head.i != token.i and head.lower_ in PROCESS_NOUNS | ASSAY_NOUNS and token.i < head.i \
             and token.dep_ in {"compound", "amod"}:
         return True
-    if token.dep_ in OBJECTS and _lemma(head) in PRODUCING_VERBS:
-        return True  # "HUVECs *released* superoxide anions"
+    if token.dep_ in OBJECTS and _lemma(head) in PRODUCING_VERBS | MEASURING_VERBS:
+        return True  # "HUVECs *released* superoxide anions", "we *measured* cortisol"
     if head.i != token.i and token.dep_ == "nmod" and (
             (prep == "of" and head.lower_ in MADE_OR_MOVED) or
             (prep == "in" and head.lower_ in CHANGE_NOUNS)):

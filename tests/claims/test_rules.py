@@ -1306,3 +1306,29 @@ def test_an_effect_reversed_in_the_passive_turns_the_reversing_drug(nlp):
                            "glucocorticoids; the effect was reversed by the receptor antagonist "
                            "RU-38486.")
     assert {c[0]: c[2] for c in found} == {"glucocorticoids": "decrease", "ru-38486": "increase"}
+
+
+def test_a_result_clause_is_not_composed_with_the_verb_it_follows(nlp):
+    # Regression: "block ..., thereby inhibiting the activation of Y" composed block and
+    # inhibit into an increase.
+    found = claims_of(nlp, "The immunosuppressants ciclosporin and FK506 block the "
+                           "Ca(2+)-dependent signal-transduction pathway emanating from the "
+                           "T-cell receptor, thereby inhibiting the activation of helper T cells.")
+    assert {(c[0], c[2]) for c in found} == {("cyclosporine", "decrease"), ("tacrolimus", "decrease")}
+
+
+def test_cells_that_cells_referred_to_by_a_pronoun_become_are_a_product(nlp):
+    # Regression: "they were induced by X to differentiate towards granulocytes" made a claim
+    # on the granulocytes.
+    found = claims_of(nlp, "Levels of C/EBP epsilon mRNA were markedly increased in NB4 cells, "
+                           "because they were induced by 9-cis retinoic acid to differentiate "
+                           "towards granulocytes.")
+    assert [c[1] for c in found] == ["NB4 cells"]
+
+
+def test_what_the_authors_measured_is_no_agent(nlp):
+    # Regression: "measured IFN alpha, cortisol, and ACTH" made cortisol and ACTH agents.
+    found = claims_of(nlp, "Therefore, we examined glucocorticoid receptor characteristics on "
+                           "monocytes by [3H]dexamethasone binding and measured IFN alpha, "
+                           "cortisol, and ACTH in AIDS patients.")
+    assert found == []  # not hydrocortisone, not adrenocorticotropic hormone
