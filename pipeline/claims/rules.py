@@ -447,12 +447,20 @@ class ClaimFinder:
         if anchor.mention is None or cell.first_token <= anchor.token.i:
             return None
         nxt = anchor.mention.last_token + 1
-        if nxt >= len(doc) or nxt in mention_tokens:
+        if nxt >= len(doc):
             return None
         trigger = doc[nxt]
+        # "In this study, lenalidomide activated NK cells and ...": a past tense read as a
+        # participle, the sentence then one noun phrase headed by the cells (the participle
+        # may have gone into the cell mention); not "In PMA activated T cells, X ...", where
+        # the noun phrase is an argument
+        past_on_root = trigger.tag_ in {"VBN", "VBD"} and \
+            doc[cell.root(doc)].dep_ == "ROOT" and nxt <= cell.first_token
+        if nxt in mention_tokens and not (past_on_root and nxt == cell.first_token):
+            return None
         direction = self.lexicon.token_direction(trigger)
-        if direction is None or not trigger.lower_.endswith("s") or (is_noun(trigger) and \
-                trigger.lower_ in self.lexicon.direction_of_word):
+        if direction is None or not (trigger.lower_.endswith("s") or past_on_root) or (
+                is_noun(trigger) and trigger.lower_ in self.lexicon.direction_of_word):
             return None
         between = doc[nxt + 1:cell.first_token]
         if len(between) > 6 or any(t.text in {";", ":", ".", "("} or t.lower_ in {"which", "that",
@@ -542,6 +550,8 @@ class ClaimFinder:
                     # "X suppressed angiogenesis *by inhibiting* E of Y": the means is X's
                     # effect on Y; the verb above names what the means achieves. So is a
                     # result: "X blocks the pathway, *thereby inhibiting* E of Y"
+                    composing = False
+                if edge == "nmod" and found and preposition(chain[k - 1]) in MEANS_PREPOSITIONS:
                     composing = False
                 if edge == "conj" and is_verb(chain[k - 1]):
                     denial = _negated_objects(chain[k - 1]) if not found else \
@@ -667,7 +677,8 @@ class ClaimFinder:
             for child in token.children:
                 if child.dep_ in {"amod", "advmod"} and child.i < token.i and \
                         child.i not in mention_tokens and child.i != anchor.token.i and \
-                        not (is_cell and child.lower_ in CELL_STATES) and \
+                        not (is_cell and child.lower_ in CELL_STATES and not (
+                            token.dep_ == "ROOT" and child.i - 1 == _last_token(anchor))) and \
                         self.lexicon.token_direction(child) in {"increase", "decrease",
                                                                 "no_change"}:
                     found.append(child)
@@ -721,9 +732,15 @@ class ClaimFinder:
     def _token_sign(self, token: Token) -> int:
         direction = self.lexicon.token_direction(token)
         sign = SIGN.get(direction or "", 0)
-        if sign and _lemma(token) == "protect" and any(
-                preposition(c) in {"from", "against"} for c in token.children):
-            return -sign  # "protected Y cells *from apoptosis*": a decrease of apoptosis
+        shielded = [o for o in token.children if o.dep_ in OBJECTS]
+        if token.dep_ == "amod":
+            shielded.append(token.head)  # "Lenalidomide protected T cells from ...", read as a noun phrase
+        if sign and _lemma(token) in SHIELDING_VERBS and any(
+                preposition(c) in {"from", "against"}
+                for c in [*token.children, *(g for o in shielded for g in o.children)]):
+            # "protected Y cells *from apoptosis*", "rescues the cells from apoptosis" (the
+            # "from" phrase also hung on the object): a decrease of apoptosis
+            return -sign
         if sign and _lemma(token) in PASSING_VERBS and any(
                 self.lexicon.token_direction(c) == "unclear" for c in _passed_objects(token)):
             return 0  # "led to *alteration* of E": no direction to pass on
@@ -1092,8 +1109,12 @@ def _drug_is_object_of_top(path) -> bool:
 
 OCCASION_PREPOSITIONS = frozenset({"after", "upon", "following"})
 RESULT_ADVERBS = frozenset({"thereby", "thus", "hence"})
+SHIELDING_VERBS = frozenset({"protect", "rescue", "save", "spare"})
+# "X impairs E through its inhibitory action on Y": a means, not composed with its end
+MEANS_PREPOSITIONS = frozenset({"through", "via"})
 # "inhibited E in anti-CD3 *activated* T cells": a state the cells are in, named with
-# them, not a change the sentence states (unlike "*increased* NK cells").
+# them, not a change the sentence states (unlike "*increased* NK cells"; but "Lenalidomide
+# *stimulated* T cells.", read as one noun phrase, states it).
 CELL_STATES = frozenset({"activated", "stimulated", "costimulated", "primed", "induced"})
 TARGET_NOUNS = frozenset({"target", "targets"})
 # "the *cytolytic* activity of NK cells": an adjective that makes its noun a killing
@@ -1533,13 +1554,15 @@ def _restates_cells(doc: Doc, later: Mention, earlier: Mention) -> bool:
     line, in apposition ("the monocyte/macrophage-like cell line, U1")."""
     if earlier.last_token + 1 >= later.first_token:
         return False
-    between = doc[earlier.last_token + 1:later.first_token].text.strip()
-    if between in {"(", "["}:
+    words = [t.lower_ for t in doc[earlier.last_token + 1:later.first_token]]
+    if words and words[0] in LINE_NOUNS:
+        words = words[1:]  # "pre-B cell [line ,] PB-697", "cancer cell [line (] JR-St cells)"
+    elif doc[earlier.last_token].lower_ not in LINE_NOUNS and words == [","]:
+        return False
+    if words in (["("], ["["]):
         after = later.last_token + 1
         return after < len(doc) and doc[after].text in {")", "]"}
-    words = [t.lower_ for t in doc[earlier.last_token + 1:later.first_token]]
-    return words[-1:] == [","] and (doc[earlier.last_token].lower_ in LINE_NOUNS or (
-        len(words) == 2 and words[0] in LINE_NOUNS))  # "pre-B cell [line ,] PB-697"
+    return words == [","]
 
 
 def _restated(doc: Doc, mention: Mention, drugs: list[Mention]) -> Mention | None:

@@ -1332,3 +1332,32 @@ def test_what_the_authors_measured_is_no_agent(nlp):
                            "monocytes by [3H]dexamethasone binding and measured IFN alpha, "
                            "cortisol, and ACTH in AIDS patients.")
     assert found == []  # not hydrocortisone, not adrenocorticotropic hormone
+
+
+@pytest.mark.parametrize("text, drug, direction", [
+    # Regression: a means phrase ("through its inhibitory action on Y") was composed with the
+    # verb it serves, an increase.
+    ("Our results suggest that NAC might impair the generation of primary immune responses in "
+     "humans through its inhibitory action on dendritic cells.", "nac", "decrease"),
+    # Regression: "rescued/protected Y from apoptosis", read as one noun phrase, lost the turn
+    ("Lenalidomide rescued T cells from apoptosis.", "lenalidomide", "decrease"),
+    ("Lenalidomide protected T cells from apoptosis.", "lenalidomide", "decrease"),
+    # Regression: a past tense read as a participle made the sentence one noun phrase, and
+    # the participle went into the cell mention: no claim at all
+    ("In this study, lenalidomide activated NK cells and enhanced their cytotoxicity.",
+     "lenalidomide", "increase"),
+    ("Lenalidomide stimulated T cells.", "lenalidomide", "increase"),
+])
+def test_headline_and_means_constructions_keep_their_direction(nlp, text, drug, direction):
+    assert [(c[0], c[2]) for c in claims_of(nlp, text)] == [(drug, direction)]
+
+
+def test_a_state_participle_in_an_argument_phrase_is_no_claim(nlp):
+    assert claims_of(nlp, "TAR independent activation of the human immunodeficiency virus in "
+                          "phorbol ester stimulated T lymphocytes.") == []
+
+
+def test_a_cell_line_restated_in_brackets_after_line_is_one_population(nlp):
+    found = claims_of(nlp, "Depletion of intracellular glutathione in a human T cell line "
+                           "(Molt-4) inhibits the activation of NF-kappa B.")
+    assert [c[1] for c in found] == ["human T cell line (Molt-4)"]
