@@ -48,8 +48,8 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
         for child in token.children:
             if child.dep_ == "neg" or child.lower_ in NEGATORS:
                 return True
-            if child.lower_ in FAILURE_VERBS:
-                return True
+            if child.lower_ in FAILURE_VERBS and child.dep_ != "conj":
+                return True  # "cannot induce"; not "induces E but *fails* to initiate F"
     sentence = trigger.sent.text.lower()
     return any(phrase in sentence for phrase in lexicon.no_change_phrases) and \
         trigger.lower_ in {"effect", "effects", "affect", "affected", "change", "alter",

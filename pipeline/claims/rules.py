@@ -1393,7 +1393,11 @@ def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     # ("U-937 cells were induced *to differentiate into* macrophages")
     controlled = becoming.dep_ == "xcomp" or any(  # "induced by X *to* differentiate"
         c.dep_ == "mark" and c.lower_ == "to" for c in becoming.children)
-    holders = [becoming, becoming.head] if controlled else [becoming]
+    holders = [becoming]
+    if controlled:
+        # the verb that controls it: "U-937 cells were *induced* to differentiate", also
+        # where "to differentiate" hangs on the agent ("induced by retinoids to ...")
+        holders.append(next((a for a in becoming.ancestors if is_verb(a)), becoming.head))
     if any(c.dep_ == "nmod:poss" and c.tag_ == "PRP$" for c in becoming.children):
         return True  # "doses that induce *their* differentiation toward neutrophils"
     if any(c.dep_ in SUBJECTS and c.tag_ == "PRP" for holder in holders for c in holder.children):

@@ -117,8 +117,8 @@ class EntityRecognizer:
         return doc
 
 
-LINE_WORDS = frozenset({"line", "lines"})
-POPULATION_ENDS = frozenset({"cell", "cells", "line", "lines"})
+LINE_WORDS = frozenset({"line", "lines", "clone", "clones"})
+POPULATION_ENDS = frozenset({"cell", "cells", "line", "lines", "clone", "clones"})
 
 
 def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -256,8 +256,6 @@ PROTEIN_NOUNS = frozenset({
 PROTEIN_PHRASES = (("response", "element"), ("responsive", "element"), ("response", "unit"),
                    ("responsive", "unit"), ("binding", "protein"), ("binding", "site"),
                    ("inhibitor", "type"), ("hypersensitive", "site"))
-# A letter or Roman numeral joined to the next word: "DNase I-hypersensitive site".
-JOINED_NUMERAL = re.compile(r"^(?:[a-z]|[ivx]+)-(?=[a-z]{3,})")
 ENZYME = re.compile(r"^[a-z]{2,}ases?$")
 # English words that end like an enzyme's name: "a cisplatin phase II trial", "rapamycin
 # increases", "glucocorticoid release".
@@ -277,10 +275,10 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
     if mention.label != DRUG:
         return False
     words = [w.lower() for w in following_words(doc, mention)]
-    if len(words) > 1 and len(words[0]) == 1 and words[0].isalpha():
-        words = words[1:]  # "glutathione-S-transferase", "glutathione S-transferase"
-    if words and JOINED_NUMERAL.match(words[0]):
-        words = [JOINED_NUMERAL.sub("", words[0]), *words[1:]]  # "DNase I-hypersensitive site"
+    if len(words) > 1 and ((len(words[0]) == 1 and words[0].isalpha()) or words[0].isdigit()):
+        # "glutathione-S-transferase", "DNase I-hypersensitive site", "25-hydroxyvitamin D3
+        # 24-hydroxylase": a substituent letter or a locant
+        words = words[1:]
     if not words:
         return False
     first = words[0]

@@ -1361,3 +1361,26 @@ def test_a_cell_line_restated_in_brackets_after_line_is_one_population(nlp):
     found = claims_of(nlp, "Depletion of intracellular glutathione in a human T cell line "
                            "(Molt-4) inhibits the activation of NF-kappa B.")
     assert [c[1] for c in found] == ["human T cell line (Molt-4)"]
+
+
+def test_a_coordinated_failure_does_not_deny_the_first_effect(nlp):
+    # Regression: "induces E but fails to initiate F": "fails", a child of "induces" as its
+    # conjunct, denied the first effect too.
+    found = claims_of(nlp, "Treatment of B lymphocytes with IL-4 induces a weak up-regulation "
+                           "of VDR expression but fails to initiate the genomic transcription of "
+                           "the gene.")
+    assert [(c[1], c[2]) for c in found] == [("B lymphocytes", "increase")]
+    assert claims_of(nlp, "Lenalidomide cannot induce apoptosis of T cells.")[0][2] == "no_change"
+
+
+@pytest.mark.parametrize("text, cells", [
+    # Regression: "to differentiate" hung on the agent; the cells are the verb's subject
+    ("In summary, expression of C/EBP epsilon mRNA is markedly enhanced as the NB4 "
+     "promyelocytes are induced by retinoids to differentiate towards granulocytes.",
+     ["NB4 promyelocytes"]),
+    # Regression: "the T cell clone Jurkat" is one population, like "the T cell line Jurkat"
+    ("The effects of prostaglandin E2 on proliferation of the CD4+ human helper T cell clone "
+     "Jurkat were investigated.", ["CD4+ human helper T cell clone Jurkat"]),
+])
+def test_one_population_per_cell_named_once(nlp, text, cells):
+    assert [c[1] for c in claims_of(nlp, text)] == cells

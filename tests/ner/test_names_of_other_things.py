@@ -76,6 +76,8 @@ def test_a_species_is_no_drug_in_the_pipeline(nlp):
     ("The thyroid hormone (T3) induced growth.", "thyroid hormone", False),
     ("Lenalidomide (10 microM) protein levels rose.", "Lenalidomide", False),
     ("The enhancer lies within a DNase I-hypersensitive site.", "DNase", True),
+    ("It failed to initiate transcription of 25-hydroxyvitamin D3 24-hydroxylase.",
+     "25-hydroxyvitamin D3", True),
 ])
 def test_a_chemical_before_a_protein_head_names_the_protein(tokenizer_nlp, text, name, expected):
     doc = tokenizer_nlp(text)
