@@ -48,9 +48,12 @@ PROPERTY_SUFFIXES = frozenset({"sensitive", "insensitive"})
 # Where cells come from when they were treated in vivo: "NK cells from X-treated patients"
 HOSTS = frozenset({"patients", "patient", "mice", "mouse", "rats", "rat", "donors", "donor",
                    "subjects", "animals", "individuals", "volunteers"})
-# "X-differentiated Y cells", "X-primed Y cells": like "X-treated", the state the cells were
-# brought to before the experiment
-STATE_SUFFIXES = frozenset({"differentiated", "primed"})
+# "X-differentiated Y cells", "X-primed Y cells", "X-stimulated Y cells": like "X-treated",
+# the state the cells were brought to before the experiment
+STATE_SUFFIXES = frozenset({"differentiated", "primed", "stimulated", "activated"})
+# ... which name a change when they modify an effect rather than the cells
+CHANGE_SUFFIXES = frozenset({"stimulated", "activated"})
+KILLING_VERBS = frozenset({"kill", "lyse", "destroy", "eliminate"})
 # Verbs that bring about their object, so that its direction is theirs: "resulted in a decrease"
 PASSING_VERBS = frozenset({"result", "lead", "cause"})
 SIGNED_ADVERBS = {"negatively": -1, "adversely": -1, "positively": 1, "favorably": 1,
@@ -263,8 +266,13 @@ class ClaimFinder:
             # "through a cyclosporin A-*sensitive* mechanism": a property of a pathway or a
             # molecule, not an effect on the cells ("CsA-sensitive T cells" still links)
             return None
-        if suffix and (self.lexicon.is_in(suffix, self.lexicon.treatment_words)
-                       or suffix.lower() in STATE_SUFFIXES):
+        state = suffix.lower() in STATE_SUFFIXES
+        modified = anchor.suffixed_token(doc).head
+        if state and suffix.lower() in CHANGE_SUFFIXES and (
+                modified.lower_ in self.lexicon.effect_nouns or
+                self.lexicon.is_in(modified.lower_, self.lexicon.killing_effects)):
+            state = False  # "LPS-stimulated monocyte *cytotoxicity*": an effect, not a state
+        if suffix and (self.lexicon.is_in(suffix, self.lexicon.treatment_words) or state):
             # "rituximab-treated CLL cells", "RA-differentiated U937 cells": a treatment of
             # the cells it modifies, nothing else.
             treated = anchor.suffixed_token(doc).head
@@ -853,6 +861,10 @@ class ClaimFinder:
                 if _lemma(verb) in PASSING_VERBS:  # "... *led to* alteration of E"
                     sign = self._governing_sign(verb)
                     direction = "increase" if sign > 0 else "decrease" if sign < 0 else "unclear"
+                if _kills_others(verb, cell_token):
+                    # "X-activated NK cells *killed* tumor cells": the treated cells kill,
+                    # their cytotoxicity is what the treatment shows
+                    direction = "increase"
                 return self._evidence(doc, verb, direction, "treatment",
                                       self._effect_head(verb, cell_token), cell, length + 2)
             for obj in verb.children:
@@ -1148,8 +1160,10 @@ def _own_denial(drug: Token, path) -> Token | None:
     is negated ("while PMA *did not*", "whereas Z *had no effect*"): the negated predicate,
     or its negated object. At the top, a negated object counts when no other predicate
     carries the cells ("X had *no effect* on E following stimulation of Y cells")."""
-    while drug.dep_ == "conj" and drug.head.i != drug.i:
-        drug = drug.head  # "X and Z had no effect": Z is a subject too
+    while drug.dep_ in {"conj", "appos"} and drug.head.i != drug.i:
+        # "X and Z had no effect": Z is a subject too; so is "inhibitors of PI 3-kinase
+        # (wortmannin) ... did not"
+        drug = drug.head
     predicate = drug.head
     copula = any(c.dep_ == "cop" for c in predicate.children)  # "X is not a signal for E"
     if drug.dep_ not in SUBJECTS or predicate.i not in {t.i for t in path.up_from_a}:
@@ -1162,7 +1176,8 @@ def _own_denial(drug: Token, path) -> Token | None:
         if any(is_verb(t) for t in path.up_from_b if t.i != path.top.i):
             return None
         return negated_objects[0] if negated_objects else None
-    if any(c.dep_ == "neg" for c in predicate.children):
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"not", "never"})
+           for c in predicate.children):
         return predicate
     return negated_objects[0] if negated_objects else None
 
@@ -1227,6 +1242,14 @@ def _is_produced_by(path) -> bool:
 def _is_denied(triggers: list[Token]) -> bool:
     """Whether every trigger is negated where it stands ("did *not* abolish")."""
     return all(any(c.dep_ == "neg" for c in t.children) for t in triggers)
+
+
+def _kills_others(verb: Token, cell_token: Token) -> bool:
+    """'NK cells *killed* tumor cells': a killing verb with the cells in its subject and an
+    object of its own."""
+    subjects = [t for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree]
+    return _lemma(verb) in KILLING_VERBS and cell_token in subjects and \
+        any(c.dep_ in OBJECTS for c in verb.children)
 
 
 def _denies(triggers: list[Token]) -> bool:

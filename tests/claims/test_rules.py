@@ -889,7 +889,7 @@ def test_cell_words_inside_an_adhesion_molecules_name_are_no_population(nlp):
     # Regression (core 0.2.0 tags "up-regulated" as an adjective): the cells name the noun
     # the treatment is of ("a pre-B cell *line*")
     ("Phorbol ester treatment of a pre-B cell line up-regulated CD19 expression.",
-     ("phorbol ester", "pre-B cell", "increase")),
+     ("phorbol esters", "pre-B cell", "increase")),
     # the whole sentence parsed as one noun phrase headed by "Treatment"
     ("Treatment of the Jurkat cell line with dexamethasone induced apoptosis.",
      ("dexamethasone", "Jurkat cell", "increase")),
@@ -1384,3 +1384,33 @@ def test_a_coordinated_failure_does_not_deny_the_first_effect(nlp):
 ])
 def test_one_population_per_cell_named_once(nlp, text, cells):
     assert [c[1] for c in claims_of(nlp, text)] == cells
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression: "X-stimulated Y cells" made a claim that X stimulates Y; like "X-treated",
+    # it names the state the cells were in, and only an effect stated on them is a claim
+    ("HIV production by PMA-stimulated T-cell lines was inhibited by these retinoids.",
+     {"retinoids"}),
+    ("A library was made from lipopolysaccharide-stimulated mouse splenic B cells.", set()),
+    ("LPS-stimulated monocytes showed an increased expression of p105 mRNA.",
+     {"lipopolysaccharide"}),
+    # on an effect, the participle states the change
+    ("Dehydroepiandrosterone modulation of lipopolysaccharide-stimulated monocyte "
+     "cytotoxicity.", {"dehydroepiandrosterone", "lipopolysaccharide"}),
+])
+def test_stimulated_cells_are_in_a_state(nlp, text, expected):
+    assert {c[0] for c in claims_of(nlp, text)} == expected
+
+
+def test_treated_killer_cells_that_kill_show_an_increase(nlp):
+    found = claims_of(nlp, "Lenalidomide-treated NK cells killed K562 cells more efficiently.")
+    assert [(c[0], c[1], c[2]) for c in found] == [("lenalidomide", "NK cells", "increase")]
+
+
+def test_an_elliptical_denial_in_a_contrasting_clause_is_no_change(nlp):
+    # Regression: "while inhibitors of PI 3-kinase (wortmannin) ... did not": the drug in
+    # apposition to the subject of the elided verb got the first clause's decrease
+    found = claims_of(nlp, "Specific inhibitors of p70(S6)-kinase (rapamycin) prevented "
+                           "induction of IL-10 production by gp41 in monocytes, while inhibitors "
+                           "of the phosphatidylinositol 3-kinase (wortmannin) did not.")
+    assert {c[0]: c[2] for c in found} == {"sirolimus": "decrease", "wortmannin": "no_change"}

@@ -44,3 +44,13 @@ def test_a_widened_name_yields_to_a_models_whole_name(tokenizer_nlp):
     doc = tokenizer_nlp(text)
     assert merged(doc, [doc.char_span(0, len(whole), label="CHEMICAL")]) == [whole]
     assert merged(tokenizer_nlp(text), []) == ["N-alpha-tosyl-L-lysine"]
+
+
+def test_laboratory_stimuli_are_drugs(tokenizer_nlp):
+    # Regression: bare "PMA", "LPS", "PHA" and "A23187" were found only where the document
+    # spelled them out, so "PMA activated NF-kappa B, whereas NGF did not" made no claim.
+    found = drugs(tokenizer_nlp, "PMA, LPS, PHA, A23187 and phorbol esters were added.")
+    assert [(d[0], d[1]) for d in found] == [
+        ("PMA", "phorbol 12-myristate 13-acetate"), ("LPS", "lipopolysaccharide"),
+        ("PHA", "phytohemagglutinin"), ("A23187", "calcimycin"),
+        ("phorbol esters", "phorbol esters")]

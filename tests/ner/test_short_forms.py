@@ -84,7 +84,8 @@ def test_the_agent_before_a_participle_is_judged_as_read(tokenizer_nlp):
 
 
 def test_a_participle_after_a_model_drug_leaves_the_cells_to_the_claim(nlp):
-    doc = nlp("Apoptosis was reduced in Con A-activated rat lymph node cells.")
+    # (an effect stated on the cells: "X-activated" cells are otherwise only in a state)
+    doc = nlp("Con A-activated rat lymph node cells showed reduced apoptosis.")
     assert [m.text(doc) for m in doc._.mentions if m.label == "DRUG"] == ["Con A"]
     assert [(c.drug, c.cell) for c in doc._.claims] == [("Con A", "lymph node cells")]
 
