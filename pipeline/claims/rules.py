@@ -336,7 +336,8 @@ class ClaimFinder:
         cell_token = path.b
         cell_side = [cell_token, *(t for t in path.up_from_b if t.i != path.top.i)]
         if _after_than(doc, cell) or any(
-               preposition(t) in CIRCUMSTANCE_PREPOSITIONS or t.lower_ in COMPARISON_WORDS
+               (preposition(t) in CIRCUMSTANCE_PREPOSITIONS and not _own_process(t, cell_token))
+               or t.lower_ in COMPARISON_WORDS
                or t.lower_ in CONDITION_NOUNS
                or (is_verb(t) and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children))
                or any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS
@@ -569,8 +570,12 @@ class ClaimFinder:
                         # coordinated predicate is the cells' own (a denied change with a
                         # direction, "reduced, but did not abolish, E", only qualifies)
                         return denial[0], "no_change"
-                if edge == "conj" and found and (self._token_sign(token) or is_verb(chain[k - 1])):
-                    composing = False  # coordinated triggers or predicates, not nested ones
+                if edge == "conj" and found and (
+                        self._token_sign(token) or is_verb(chain[k - 1]) or
+                        (token.i in self._cell_tokens and self._token_sign(chain[k - 1]))):
+                    # coordinated triggers or predicates, not nested ones (also "a decrease in
+                    # A cells and an *increase* in B cells", the second hung on "A cells")
+                    composing = False
             for candidate in self._triggers_at(token, anchor, mention_tokens, k == 0):
                 found.append(candidate)
                 sign = self._token_sign(candidate)
@@ -1242,6 +1247,16 @@ def _is_produced_by(path) -> bool:
 def _is_denied(triggers: list[Token]) -> bool:
     """Whether every trigger is negated where it stands ("did *not* abolish")."""
     return all(any(c.dep_ == "neg" for c in t.children) for t in triggers)
+
+
+OWN_PROCESSES = CELL_PROCESSES | {"activation", "maturation", "development", "expansion"}
+
+
+def _own_process(token: Token, cell_token: Token) -> bool:
+    """'E was blocked by X *during* T-cell activation': a process of the cells themselves,
+    in which the effect is stated on them, not a circumstance apart from them."""
+    return preposition(token) == "during" and token.lower_ in OWN_PROCESSES and \
+        cell_token.head.i == token.i and cell_token.dep_ in {"compound", "amod", "nmod"}
 
 
 def _kills_others(verb: Token, cell_token: Token) -> bool:

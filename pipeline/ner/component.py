@@ -275,6 +275,9 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
     if mention.label != DRUG:
         return False
     words = [w.lower() for w in following_words(doc, mention)]
+    if words and words[0] in {")", "]"} and mention.first_token > 0 and \
+            doc[mention.first_token - 1].text in {"(", "["}:
+        words = words[1:]  # "granulocyte-macrophage colony-stimulating factor (*GM-CSF*) gene"
     if len(words) > 1 and ((len(words[0]) == 1 and words[0].isalpha()) or words[0].isdigit()):
         # "glutathione-S-transferase", "DNase I-hypersensitive site", "25-hydroxyvitamin D3
         # 24-hydroxylase": a substituent letter or a locant

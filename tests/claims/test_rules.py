@@ -1414,3 +1414,22 @@ def test_an_elliptical_denial_in_a_contrasting_clause_is_no_change(nlp):
                            "induction of IL-10 production by gp41 in monocytes, while inhibitors "
                            "of the phosphatidylinositol 3-kinase (wortmannin) did not.")
     assert {c[0]: c[2] for c in found} == {"sirolimus": "decrease", "wortmannin": "no_change"}
+
+
+def test_an_effect_during_the_cells_own_activation_is_on_the_cells(nlp):
+    # Regression: "during T-cell activation" was read as a circumstance apart from the cells
+    found = claims_of(nlp, "Oct-2 mRNA induction during antigen-driven T-cell activation was "
+                           "blocked by cyclosporin A.")
+    assert [(c[0], c[1], c[2]) for c in found] == [("cyclosporine", "T-cell", "decrease")]
+    assert claims_of(nlp, "IL-2 levels rose in patients treated with cyclosporin A before "
+                          "T-cell transfer.") == []
+
+
+def test_an_increase_hung_on_the_cells_of_a_decrease_is_not_composed_with_it(nlp):
+    # Regression: "a decrease in A cells and an increase in B cells", the increase parsed as a
+    # conjunct of "A cells", made the B cells decrease too
+    found = claims_of(nlp, "In all patients a marked decrease in IL-2-producing cells and a "
+                           "significant increase in well-differentiated Th1 cells were evident "
+                           "after priming with anti-CD3.")
+    assert {c[1]: c[2] for c in found} == {"IL-2-producing cells": "decrease",
+                                           "Th1 cells": "increase"}

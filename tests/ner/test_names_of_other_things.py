@@ -78,6 +78,10 @@ def test_a_species_is_no_drug_in_the_pipeline(nlp):
     ("The enhancer lies within a DNase I-hypersensitive site.", "DNase", True),
     ("It failed to initiate transcription of 25-hydroxyvitamin D3 24-hydroxylase.",
      "25-hydroxyvitamin D3", True),
+    ("The granulocyte-macrophage colony-stimulating factor (GM-CSF) gene was studied.",
+     "GM-CSF", True),
+    ("Granulocyte-macrophage colony-stimulating factor (GM-CSF) induced growth.", "GM-CSF",
+     False),
 ])
 def test_a_chemical_before_a_protein_head_names_the_protein(tokenizer_nlp, text, name, expected):
     doc = tokenizer_nlp(text)
