@@ -12,7 +12,8 @@ false and missed pairs. Claims on pairs the NER did not find are outside this me
 
 Sentences are ordered by a hash of the seed, the document id and the sentence, so ``--skip``
 gives a disjoint sample from the same order, and a sentence keeps its place when the rules
-change.
+change. A change to the NER can add or remove sentences, and so shift the positions that
+``--skip`` counts: compare the sentences, not the positions, across such a change.
 """
 
 from __future__ import annotations
