@@ -28,12 +28,17 @@ from claims_vs_baseline import run
 
 
 def sentences_with_pairs(pairs: Iterable[dict], claims: Iterable[dict]) -> dict[tuple, list]:
-    """(doc id, sentence) → [(drug, cell, the rules' claim or None)], in text order."""
-    made = {(c["doc_id"], c["sentence"], c["drug"], c["cell"]): c for c in claims}
+    """(doc id, sentence) → [(drug, cell, the rules' claim or None)], in text order. A claim
+    counts for a pair when its cell contains the pair's: the rules join a population named
+    twice ("the pre-B cell line, PB-697") into one claim."""
+    made: dict[tuple, list[dict]] = {}
+    for claim in claims:
+        made.setdefault((claim["doc_id"], claim["sentence"], claim["drug"]), []).append(claim)
     grouped: dict[tuple, list] = {}
     for pair in pairs:
         key = (pair["doc_id"], pair["sentence"])
-        claim = made.get((*key, pair["drug"], pair["cell"]))
+        claim = next((c for c in made.get((*key, pair["drug"]), []) if pair["cell"] in c["cell"]),
+                     None)
         entry = (pair["drug"], pair["cell"], claim)
         if entry not in grouped.setdefault(key, []):
             grouped[key].append(entry)

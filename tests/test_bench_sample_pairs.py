@@ -34,3 +34,12 @@ def test_draws_are_reproducible_and_skip_gives_a_disjoint_sample():
     second = sample_pairs.draw(keys, 10, seed=5, skip=10)
     assert len(first) == len(second) == 10 and not set(first) & set(second)
     assert sample_pairs.draw(keys, 10, seed=6) != first
+
+
+def test_a_claim_on_a_joined_population_counts_for_each_of_its_mentions():
+    sentence = "X induced CD20 in the pre-B cell line, PB-697."
+    pairs = [pair("d1", sentence, "X", "pre-B cell"), pair("d1", sentence, "X", "PB-697")]
+    claims = [{**pair("d1", sentence, "X", "pre-B cell line, PB-697"), "direction": "increase",
+               "assertion": "asserted", "effect": "CD20"}]
+    grouped = sample_pairs.sentences_with_pairs(pairs, claims)
+    assert all(claim is not None for _, _, claim in grouped[("d1", sentence)])

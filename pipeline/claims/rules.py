@@ -54,6 +54,11 @@ STATE_SUFFIXES = frozenset({"differentiated", "primed", "stimulated", "activated
 # ... which name a change when they modify an effect rather than the cells
 CHANGE_SUFFIXES = frozenset({"stimulated", "activated"})
 KILLING_VERBS = frozenset({"kill", "lyse", "destroy", "eliminate"})
+# a noun phrase standing where a clause should ("..., lenalidomide activated NK cells.")
+CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "parataxis"})
+# "T cells *stimulated with* X": with a "with" phrase, a treatment of the cells they modify
+STIMULATING_PARTICIPLES = frozenset({"stimulated", "costimulated", "activated", "primed",
+                                     "challenged"})
 # Verbs that bring about their object, so that its direction is theirs: "resulted in a decrease"
 PASSING_VERBS = frozenset({"result", "lead", "cause"})
 SIGNED_ADVERBS = {"negatively": -1, "adversely": -1, "positively": 1, "favorably": 1,
@@ -455,16 +460,17 @@ class ClaimFinder:
             return self._fronted_cells(doc, anchor, cell, mention_tokens)
         if anchor.mention is None or cell.first_token <= anchor.token.i:
             return None
-        nxt = anchor.mention.last_token + 1
+        nxt = _past_short_form(doc, anchor.mention.last_token + 1)
         if nxt >= len(doc):
             return None
         trigger = doc[nxt]
         # "In this study, lenalidomide activated NK cells and ...": a past tense read as a
-        # participle, the sentence then one noun phrase headed by the cells (the participle
+        # participle, the sentence (or a clause: "we demonstrate that HMBA induced K562 cells
+        # to differentiate") then one noun phrase headed by the cells (the participle
         # may have gone into the cell mention); not "In PMA activated T cells, X ...", where
         # the noun phrase is an argument
         past_on_root = trigger.tag_ in {"VBN", "VBD"} and \
-            doc[cell.root(doc)].dep_ == "ROOT" and nxt <= cell.first_token
+            doc[cell.root(doc)].dep_ in CLAUSE_HEADS and nxt <= cell.first_token
         if nxt in mention_tokens and not (past_on_root and nxt == cell.first_token):
             return None
         direction = self.lexicon.token_direction(trigger)
@@ -795,10 +801,14 @@ class ClaimFinder:
                 for t in cell_token.doc[anchor.token.i + 1:cell_token.i]):
             return True
         if top.i == cell_token.i and any(
-                t.head.i == cell_token.i and t.dep_ in {"acl", "amod"} and
-                self.lexicon.is_in(t.lower_, self.lexicon.treatment_words)
+                t.head.i == cell_token.i and t.dep_ in {"acl", "amod"} and (
+                    self.lexicon.is_in(t.lower_, self.lexicon.treatment_words) or (
+                        t.lower_ in STIMULATING_PARTICIPLES and
+                        any(preposition(c) == "with" for c in t.children)))
                 for t in path.up_from_a):
-            return True  # "Y cells *exposed* to X showed ...", the participle on the cells
+            # "Y cells *exposed* to X showed ...", "T cells *stimulated with* X demonstrated
+            # increases in E": the participle on the cells
+            return True
         if anchor.implicit and anchor.token.head.i == cell_token.i and top.i == cell_token.i \
                 and anchor.token.dep_ in {"amod", "compound"} and (
                     self.lexicon.is_in(anchor.token.lower_, self.lexicon.treatment_words)
@@ -1250,6 +1260,18 @@ def _is_denied(triggers: list[Token]) -> bool:
 
 
 OWN_PROCESSES = CELL_PROCESSES | {"activation", "maturation", "development", "expansion"}
+
+
+def _past_short_form(doc: Doc, i: int) -> int:
+    """The token after a bracketed short form at ``i`` ("X *(HMBA)* induced ..."), or after
+    the closing bracket of one that ``i`` closes ("X (HMBA*)* induced"), else ``i``."""
+    if i < len(doc) and doc[i].text in {")", "]"}:
+        return i + 1
+    if i < len(doc) and doc[i].text in {"(", "["}:
+        for k in range(i + 1, min(i + 5, len(doc))):
+            if doc[k].text in {")", "]"}:
+                return k + 1
+    return i
 
 
 def _own_process(token: Token, cell_token: Token) -> bool:

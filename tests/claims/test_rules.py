@@ -1433,3 +1433,24 @@ def test_an_increase_hung_on_the_cells_of_a_decrease_is_not_composed_with_it(nlp
                            "after priming with anti-CD3.")
     assert {c[1]: c[2] for c in found} == {"IL-2-producing cells": "decrease",
                                            "Th1 cells": "increase"}
+
+
+@pytest.mark.parametrize("text, drug, direction", [
+    # Regression: "T cells stimulated with X demonstrated increases" made no claim (the
+    # participle is no treatment word), and a later clause's decrease won
+    ("Whereas T cells from young subjects stimulated with PMA demonstrated considerable "
+     "increases in c-Fos protein expression, the expression of c-Fos was markedly reduced in "
+     "stimulated T cells from certain elderly subjects.", "phorbol 12-myristate 13-acetate",
+     "increase"),
+    ("Monocytes stimulated with LPS produced more TNF.", "lipopolysaccharide", "increase"),
+    # Regression: a short form in brackets between the drug and a past tense read as a
+    # participle hid the headline
+    ("Here we demonstrate that hexamethylene bisacetamide (HMBA) induced K562 cells to "
+     "differentiate along a third pathway.", "hexamethylene bisacetamide", "increase"),
+])
+def test_stimulated_cells_and_headlines_with_short_forms(nlp, text, drug, direction):
+    assert [(c[0], c[2]) for c in claims_of(nlp, text)] == [(drug, direction)]
+
+
+def test_cells_stimulated_with_a_drug_and_only_analyzed_make_no_claim(nlp):
+    assert claims_of(nlp, "PBMC stimulated with PMA were analyzed by flow cytometry.") == []
