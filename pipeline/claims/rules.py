@@ -616,6 +616,13 @@ class ClaimFinder:
                 return trigger, "increase"
             return trigger, self.lexicon.token_direction(trigger) if \
                 self.lexicon.token_direction(trigger) == "no_change" else "unclear"
+        outer = found[-1]
+        if composing and is_verb(outer) and not self._token_sign(outer) and \
+                self.lexicon.token_direction(outer) == "unclear" and \
+                all(is_noun(t) for t in directional):
+            # "X can *regulate* the induction of apoptosis of Y cells": a verb without a
+            # direction governs the change, so X's direction is not known
+            return trigger, "unclear"
         sign = 1
         for value in signs:
             sign *= value

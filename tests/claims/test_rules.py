@@ -1454,3 +1454,15 @@ def test_stimulated_cells_and_headlines_with_short_forms(nlp, text, drug, direct
 
 def test_cells_stimulated_with_a_drug_and_only_analyzed_make_no_claim(nlp):
     assert claims_of(nlp, "PBMC stimulated with PMA were analyzed by flow cytometry.") == []
+
+
+@pytest.mark.parametrize("text, direction", [
+    # Regression: a verb without a direction governing a change ("regulate the induction of
+    # apoptosis") passed on the change's own direction
+    ("Estrogen can regulate induction of apoptosis of endothelial cells.", "unclear"),
+    ("Lenalidomide modulates the activation of T cells.", "unclear"),
+    ("Lenalidomide adversely affected the proliferation of T cells.", "decrease"),
+    ("Lenalidomide increased the proliferation of T cells.", "increase"),
+])
+def test_a_verb_without_direction_governing_a_change_leaves_it_unclear(nlp, text, direction):
+    assert [c[2] for c in claims_of(nlp, text)] == [direction]
