@@ -789,6 +789,18 @@ class ClaimFinder:
                 modifier = self.lexicon.modifier_direction(child.text) or \
                     self.lexicon.token_direction(child)
                 sign = SIGN.get(modifier or "", 0) or sign
+        if sign == 0 and is_noun(token) and token.lower_ in ACTIVITY_HEADS and not any(
+                preposition(c) in {"of", ""} and
+                any(t.i in self._cell_tokens and t.head.i not in self._cell_tokens
+                    and preposition(t) not in ON_PREPOSITIONS for t in c.subtree)
+                for c in token.children):
+            # "the cytotoxic activity of X against Y cells", "antitumor activity in Y cells":
+            # the drug's activity, whose kind the adjective names, gives the direction (not
+            # "increased activity", nor "the cytotoxic activity *of NK cells*" or "*NK-cell*
+            # cytotoxic activity", the cells' own)
+            for child in token.children:
+                if child.dep_ == "amod":
+                    sign = SIGN.get(self.lexicon.modifier_direction(child.text) or "", 0) or sign
         return sign
 
     def _compose(self, tokens: list[Token], mention_tokens: set[int], skip: Token) -> int:
@@ -1143,6 +1155,7 @@ def _drug_is_object_of_top(path) -> bool:
 
 OCCASION_PREPOSITIONS = frozenset({"after", "upon", "following"})
 RESULT_ADVERBS = frozenset({"thereby", "thus", "hence"})
+ACTIVITY_HEADS = frozenset({"activity", "activities", "potential", "efficacy", "capacity"})
 SHIELDING_VERBS = frozenset({"protect", "rescue", "save", "spare"})
 # "X impairs E through its inhibitory action on Y": a means, not composed with its end
 MEANS_PREPOSITIONS = frozenset({"through", "via"})

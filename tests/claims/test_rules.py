@@ -1466,3 +1466,18 @@ def test_cells_stimulated_with_a_drug_and_only_analyzed_make_no_claim(nlp):
 ])
 def test_a_verb_without_direction_governing_a_change_leaves_it_unclear(nlp, text, direction):
     assert [c[2] for c in claims_of(nlp, text)] == [direction]
+
+
+@pytest.mark.parametrize("text, cell, direction", [
+    # Regression: a lytic or cytotoxic activity of the drug was read without a direction
+    ("Glucocorticoids are known to have a lytic effect in leukemic cells.", "leukemic cells",
+     "decrease"),
+    ("Ara-C showed cytotoxic activity against leukemic cells.", "leukemic cells", "decrease"),
+    # the cells' own cytotoxic activity is what the verb changes
+    ("Lenalidomide increased the cytotoxic activity of NK cells against K562 cells.",
+     "NK cells", "increase"),
+    ("Ibrutinib has been shown to inhibit healthy donor NK-cell cytotoxic activity in vitro.",
+     "healthy donor NK-cell", "decrease"),
+])
+def test_the_kind_of_a_drugs_activity_gives_the_direction(nlp, text, cell, direction):
+    assert [(c[1], c[2]) for c in claims_of(nlp, text)] == [(cell, direction)]
