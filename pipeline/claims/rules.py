@@ -56,6 +56,8 @@ CHANGE_SUFFIXES = frozenset({"stimulated", "activated"})
 KILLING_VERBS = frozenset({"kill", "lyse", "destroy", "eliminate"})
 # a noun phrase standing where a clause should ("..., lenalidomide activated NK cells.")
 CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "parataxis"})
+# "Stimulation of PPARgamma *with* X": with a "with" phrase, a treatment
+STIMULATION_NOUNS = frozenset({"stimulation", "costimulation", "activation", "challenge"})
 # "T cells *stimulated with* X": with a "with" phrase, a treatment of the cells they modify
 STIMULATING_PARTICIPLES = frozenset({"stimulated", "costimulated", "activated", "primed",
                                      "challenged"})
@@ -373,6 +375,17 @@ class ClaimFinder:
         trigger, direction = self._path_trigger(path, anchor, mention_tokens)
         if trigger == "reject":
             return None
+        if trigger is None and path.top.i == anchor.token.i and \
+                preposition(_below_top(path)) in {"in", "of"} and \
+                preposition(anchor.token) in {"with", "to"} and \
+                (self.lexicon.is_in(anchor.token.head.lower_, self.lexicon.treatment_words) or
+                 anchor.token.head.lower_ in STIMULATION_NOUNS) and \
+                (self._is_predicate_argument(anchor.token.head) or
+                 _is_agent_phrase(anchor.token.head)):
+            # "Treatment with X in Y cells inhibited E", "Stimulation of PPARgamma with X in
+            # Y cells ...": the cells hung on the drug; the treatment is the frame
+            return self._treatment_frame(doc, anchor.token.head, cell, cell_token,
+                                         mention_tokens, path.length)
         if trigger is None and path.top.i == anchor.token.i and \
                 preposition(_below_top(path)) in ON_PREPOSITIONS:
             # "the effect of X on Y" parsed with "on Y" under X: the trigger governs X.

@@ -1481,3 +1481,20 @@ def test_a_verb_without_direction_governing_a_change_leaves_it_unclear(nlp, text
 ])
 def test_the_kind_of_a_drugs_activity_gives_the_direction(nlp, text, cell, direction):
     assert [(c[1], c[2]) for c in claims_of(nlp, text)] == [(cell, direction)]
+
+
+@pytest.mark.parametrize("text, drug, direction", [
+    # Regression: "in Y cells" hung on the drug of a treatment subject made no claim, or took
+    # the treatment noun's own direction ("Stimulation ... inhibited" read as an increase)
+    ("Treatment with troglitazone in human macrophages inhibited MMP-9 activity.",
+     "troglitazone", "decrease"),
+    ("Stimulation of PPARgamma with troglitazone in human macrophages inhibited MMP-9 "
+     "activity.", "troglitazone", "decrease"),
+])
+def test_a_treatment_whose_cells_hang_on_the_drug_is_still_the_frame(nlp, text, drug, direction):
+    assert [(c[0], c[2]) for c in claims_of(nlp, text)] == [(drug, direction)]
+
+
+def test_a_treatment_that_is_only_performed_makes_no_claim(nlp):
+    assert claims_of(nlp, "Treatment with troglitazone in human macrophages was performed "
+                          "for 2 h.") == []
