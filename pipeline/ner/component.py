@@ -170,7 +170,8 @@ def names_something_else(doc: Doc, mention: Mention) -> bool:
 
 
 # "IC50s", "EC50": a measured dose, not an agent.
-DOSE_MEASURE = re.compile(r"^(?:IC|EC|ED|LD|GI|CC)50s?$", re.IGNORECASE)
+DOSE_MEASURE = re.compile(r"^(?:IC|EC|ED|LD|GI|CC)50s?$|^\d+(?:[.,]\d+)?\s*(?:[munpfkµμ]?"
+                          r"(?:mol|M|g)|micro[MmgG])(?:/\w+)?$", re.IGNORECASE)
 
 
 # "HIV-1", "HTLV-I", "EBV": a virus by its short name.
@@ -180,7 +181,7 @@ VIRUS_SHORT_NAME = re.compile(r"^(?:HIV|HTLV|SIV|EBV|CMV|HCMV|HBV|HCV|HSV|HPV|KS
 
 def names_a_virus_or_a_measure(doc: Doc, mention: Mention) -> bool:
     """A virus ("caprine arthritis-encephalitis virus long terminal repeat", "HIV virus") or a
-    dose measure ("IC50s") that a model reads as a chemical."""
+    dose measure ("IC50s", "0.1 nmol/L") that a model reads as a chemical."""
     if mention.label != DRUG:
         return False  # "human immunodeficiency virus infection" is a disease
     text = mention.text(doc)

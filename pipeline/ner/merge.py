@@ -389,6 +389,7 @@ def abbreviates(short: Span, long_form: Span) -> bool:
 
 
 EDGE_WORDS = frozenset({",", ";", ":", ".", "and", "or"})
+NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 
 def trimmed(span: Span) -> Span:
@@ -402,6 +403,9 @@ def trimmed(span: Span) -> Span:
                                (span.doc[start].lower_ in {"a", "an", "the"} and
                                span.doc[start].tag_ == "DT")):
         start += 1
+    while end - start > 2 and NUMBER.match(span.doc[start].text) and \
+            UNIT.match(span.doc[start + 1].text):
+        start += 2  # "0.2 mmol/L diamide": the dose is not the drug's name
     if (start, end) == (span.start, span.end):
         return span
     return Span(span.doc, start, end, label=span.label)

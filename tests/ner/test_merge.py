@@ -352,3 +352,16 @@ def test_mouse_strains_haplotypes_and_prefixed_words_are_no_drugs(tokenizer_nlp)
                                    span(doc, "H-2k", "CHEMICAL"),
                                    span(doc, "co-operate", "CHEMICAL")]})
     assert merged == []
+
+
+def test_a_dose_is_not_part_of_the_drugs_name(tokenizer_nlp):
+    # Regression: a model read "0.2 mmol/L diamide" as the drug, and "0.1 nmol/L" alone
+    from pipeline.ner.component import names_a_virus_or_a_measure
+    from pipeline.ner.merge import trimmed
+
+    doc = tokenizer_nlp("Cells were treated with 0.2 mmol/L diamide or 0.1 nmol/L of it.")
+    assert trimmed(span(doc, "0.2 mmol/L diamide", "CHEMICAL")).text == "diamide"
+    dose = span(doc, "0.1 nmol/L", "DRUG")
+    assert names_a_virus_or_a_measure(doc, Mention(dose.start_char, dose.end_char, "DRUG", "x",
+                                                   first_token=dose.start,
+                                                   last_token=dose.end - 1))
