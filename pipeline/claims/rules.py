@@ -659,8 +659,12 @@ class ClaimFinder:
         """'E of Y cells was increased in MTX-treated rats, while X *reversed these effects*':
         the drug's own verb acts on the effect the other clause states, through an
         anaphoric object ("these effects", "this inhibition"), so its sign composes."""
-        while drug.dep_ in {"appos", "dep", "conj"} and drug.head.i != drug.i:
-            drug = drug.head  # "the receptor antagonist RU-38486"
+        while drug.head.i != drug.i and (
+                drug.dep_ in {"appos", "dep", "conj"} or
+                (preposition(drug) in {"with", "to"} and
+                 self.lexicon.is_in(drug.head.lower_, self.lexicon.treatment_words))):
+            # "the receptor antagonist RU-38486", "blocked by coincubation *with* X"
+            drug = drug.head
         if not (drug.dep_ in SUBJECTS or _is_agent_phrase(drug)) or \
                 drug.head.i == path.top.i or drug.head.i not in {t.i for t in path.up_from_a}:
             return 1  # "... the effect was *reversed by* X" counts as X's own verb
@@ -1374,7 +1378,9 @@ def _refers_back(verb: Token) -> bool:
             d.dep_ == "det" and d.lower_ in determiners for d in child.children)
     return any((child.dep_ in OBJECTS and anaphoric(child, ANAPHORIC_DETERMINERS)) or
                (child.dep_ in PASSIVE_SUBJECTS and child.lower_ in REFERRING_EFFECTS and
-                anaphoric(child, ANAPHORIC_DETERMINERS | {"the"}))
+                anaphoric(child, ANAPHORIC_DETERMINERS | {"the"})) or
+               # "a decrease in E, *which* was blocked by X"
+               (child.dep_ in PASSIVE_SUBJECTS and child.lower_ == "which")
                for child in verb.children)
 
 

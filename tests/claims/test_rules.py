@@ -1498,3 +1498,13 @@ def test_a_treatment_whose_cells_hang_on_the_drug_is_still_the_frame(nlp, text, 
 def test_a_treatment_that_is_only_performed_makes_no_claim(nlp):
     assert claims_of(nlp, "Treatment with troglitazone in human macrophages was performed "
                           "for 2 h.") == []
+
+
+def test_an_effect_blocked_by_a_drug_in_a_relative_clause_turns_its_direction(nlp):
+    # Regression: "a decrease in E, which was blocked by coincubation with X" gave X the
+    # decrease itself
+    found = claims_of(nlp, "The mineralocorticoid aldosterone exerted a significant decrease in "
+                           "LPS-induced monocyte IL-1ra secretion in vitro, which was blocked by "
+                           "coincubation with spironolactone.")
+    assert {c[0]: c[2] for c in found} == {"aldosterone": "decrease",
+                                           "spironolactone": "increase"}
