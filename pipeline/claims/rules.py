@@ -199,14 +199,15 @@ class ClaimFinder:
         drugs = [m for m in inside if m.label == DRUG]
         drugs = [m for m in drugs if not _lists_its_members(doc, m, drugs)]
         aliases = class_aliases(doc, drugs)
-        measured = {m.norm for m in drugs if _is_measured(doc[m.root(doc)])
-                    and doc[m.root(doc)].dep_ in {"compound", "amod"}}
+        roots = {id(m): doc[m.root(doc)] for m in drugs}
+        measured = {m.norm for m in drugs if _is_measured(roots[id(m)])
+                    and roots[id(m)].dep_ in {"compound", "amod"}}
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc).rstrip("-\u2010"),
                                                             m.norm, m.ids),
-                              doc[m.root(doc)], m)
-                   for m in drugs if not _is_no_agent(doc[m.root(doc)])
-                   and not self._is_changed(doc[m.root(doc)])
-                   and not (m.norm in measured and self._measured_again(doc[m.root(doc)]))]
+                              roots[id(m)], m)
+                   for m in drugs if not _is_no_agent(roots[id(m)])
+                   and not self._is_changed(roots[id(m)])
+                   and not (m.norm in measured and self._measured_again(roots[id(m)]))]
         if drugs or not antecedents or self._names_its_treatment(sentence):
             return anchors
         references = [t for t in sentence if not _is_baseline(t) and not _in_an_adjective_phrase(t)
@@ -250,10 +251,7 @@ class ClaimFinder:
         if token.dep_ not in OBJECTS | PASSIVE_SUBJECTS or not is_verb(verb) or \
                 not self._token_sign(verb):
             return False
-        # A preposition between them means a misparse ("mRNAs *increase* dramatically in
-        # response to cycloheximide" with the drug read as the object).
-        between = token.doc[min(verb.i, token.i) + 1:max(verb.i, token.i)]
-        return not any(t.tag_ in {"IN", "TO"} for t in between)
+        return not _preposition_between(verb, token)
 
     def _names_its_treatment(self, sentence: Span) -> bool:
         """'acute ethanol exposure impairs angiogenesis and this effect ...': the sentence
@@ -269,12 +267,12 @@ class ClaimFinder:
         if self._is_killing_target(doc, cell_token, inside):
             return None
         suffix = anchor.suffix(doc)
-        if suffix in PROPERTY_SUFFIXES and anchor.suffixed_token(doc).head.i != cell_token.i:
+        modified = anchor.suffixed_token(doc).head  # "rituximab-treated *CLL cells*"
+        if suffix in PROPERTY_SUFFIXES and modified.i != cell_token.i:
             # "through a cyclosporin A-*sensitive* mechanism": a property of a pathway or a
             # molecule, not an effect on the cells ("CsA-sensitive T cells" still links)
             return None
         state = suffix.lower() in STATE_SUFFIXES
-        modified = anchor.suffixed_token(doc).head
         if state and suffix.lower() in CHANGE_SUFFIXES and (
                 modified.lower_ in self.lexicon.effect_nouns or
                 self.lexicon.is_in(modified.lower_, self.lexicon.killing_effects)):
@@ -282,10 +280,9 @@ class ClaimFinder:
         if suffix and (self.lexicon.is_in(suffix, self.lexicon.treatment_words) or state):
             # "rituximab-treated CLL cells", "RA-differentiated U937 cells": a treatment of
             # the cells it modifies, nothing else.
-            treated = anchor.suffixed_token(doc).head
-            if cell_token.i not in {anchor.token.head.i, anchor.token.i, treated.i} and not (
-                    treated.lower_ in HOSTS and treated.head.i == cell_token.i
-                    and preposition(treated) in {"from", "of"}):
+            if cell_token.i not in {anchor.token.head.i, anchor.token.i, modified.i} and not (
+                    modified.lower_ in HOSTS and modified.head.i == cell_token.i
+                    and preposition(modified) in {"from", "of"}):
                 # "NK cells *from* X-treated patients" were treated in their host
                 return None
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
@@ -583,7 +580,7 @@ class ClaimFinder:
                     composing = False
                 if edge == "conj" and is_verb(chain[k - 1]):
                     denial = _negated_objects(chain[k - 1]) if not found else \
-                        [t for t in found if _denies([t]) and not self._token_sign(t)]
+                        [t for t in found if _negated_here(t) and not self._token_sign(t)]
                     if denial:
                         # "X suppressed E in A cells, but *had no effect* on B cells": the
                         # coordinated predicate is the cells' own (a denied change with a
@@ -1151,6 +1148,14 @@ def _modifies_its_noun(trigger: Token) -> bool:
         not any(c.dep_ == "mark" for c in trigger.children)
 
 
+def _preposition_between(verb: Token, argument: Token) -> bool:
+    """A preposition between a verb and what it is parsed to take as its object or subject
+    means a misparse ("mRNAs *increase* dramatically in response to cycloheximide", the drug
+    read as the object): the drug is not what the verb acts on."""
+    between = verb.doc[min(verb.i, argument.i) + 1:max(verb.i, argument.i)]
+    return any(t.tag_ in {"IN", "TO"} for t in between)
+
+
 def _drug_is_object_of_top(path) -> bool:
     """Whether the drug's side of the path joins the top as its object ("counteracts the
     action of X"): the top then acts on what the drug does."""
@@ -1159,9 +1164,7 @@ def _drug_is_object_of_top(path) -> bool:
     below = _below_top_on_drug_side(path)
     if below.dep_ not in {"dobj", "nsubjpass"}:
         return False
-    between = below.doc[min(path.top.i, below.i) + 1:max(path.top.i, below.i)]
-    if any(t.tag_ in {"IN", "TO"} for t in between):
-        # a misparse: "mRNAs *increase* dramatically in response to X", X read as the object
+    if _preposition_between(path.top, below):
         return False
     # "Y cells underwent apoptosis *after* treatment with X": the drug is the occasion of
     # the object, not part of it
@@ -1206,16 +1209,23 @@ def _negated_objects(predicate: Token) -> list[Token]:
         d.dep_ == "neg" or d.lower_ == "no" for d in c.children)]
 
 
+def _listed_head(token: Token) -> Token:
+    """The first of the conjuncts and appositions a token is listed among: the word that
+    stands in the sentence for the whole list."""
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _own_denial(drug: Token, path) -> Token | None:
     """The denial in the drug's own clause, when the drug is the subject of a predicate
     below the path's top (or of a copula at the top: "X is *not* a signal for E in Y") that
     is negated ("while PMA *did not*", "whereas Z *had no effect*"): the negated predicate,
     or its negated object. At the top, a negated object counts when no other predicate
     carries the cells ("X had *no effect* on E following stimulation of Y cells")."""
-    while drug.dep_ in {"conj", "appos"} and drug.head.i != drug.i:
-        # "X and Z had no effect": Z is a subject too; so is "inhibitors of PI 3-kinase
-        # (wortmannin) ... did not"
-        drug = drug.head
+    # "X and Z had no effect": Z is a subject too; so is "inhibitors of PI 3-kinase
+    # (wortmannin) ... did not"
+    drug = _listed_head(drug)
     predicate = drug.head
     copula = any(c.dep_ == "cop" for c in predicate.children)  # "X is not a signal for E"
     if drug.dep_ not in SUBJECTS or predicate.i not in {t.i for t in path.up_from_a}:
@@ -1326,9 +1336,9 @@ def _kills_others(verb: Token, cell_token: Token) -> bool:
         any(c.dep_ in OBJECTS for c in verb.children)
 
 
-def _denies(triggers: list[Token]) -> bool:
+def _negated_here(trigger: Token) -> bool:
     """'*no* effect', '*not* affect': a trigger with a negation of its own."""
-    return any(c.dep_ == "neg" or c.lower_ in {"no", "not"} for t in triggers for c in t.children)
+    return any(c.dep_ == "neg" or c.lower_ in {"no", "not"} for c in trigger.children)
 
 
 def _coordinated(path) -> bool:
@@ -1798,10 +1808,9 @@ def _is_measured(token: Token) -> bool:
     """Whether the drug only names what a measurement or a process is of ("serum lactate
     levels", "blood alcohol concentration", "levels of cortisol", "phosphatidylserine
     translocation"): a quantity that changes, not an agent."""
-    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
-        # "plasma ACTH and cortisol concentrations", "release of TNF-alpha, IL-6 and
-        # granulocyte-macrophage colony-stimulating factor (*GM-CSF*)"
-        token = token.head
+    # "plasma ACTH and cortisol concentrations", "release of TNF-alpha, IL-6 and
+    # granulocyte-macrophage colony-stimulating factor (*GM-CSF*)"
+    token = _listed_head(token)
     if _measure_follows(token):
         return True
     head = token.head
