@@ -139,7 +139,7 @@ def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if line.label != CELL_LINE:
             continue
         extended = False
-        while (after := by_first.get(line.last_token + 1)) is not None and \
+        while (after := _population_after(doc, line, by_first)) is not None and \
                 doc[line.last_token].whitespace_ and id(after) not in joined and \
                 line.end == doc[line.last_token].idx + len(doc[line.last_token]):
             # "Jurkat T cells", "HL-60 promyelocytic leukemia cells": the line, named with
@@ -159,6 +159,20 @@ def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         take_in(line, population)
         line.start, line.first_token = population.start, population.first_token
     return [m for m in mentions if id(m) not in joined]
+
+
+def _population_after(doc: Doc, line: Mention, by_first: dict[int, Mention]) -> Mention | None:
+    """The cell mention right after a line, or after up to two lower-case descriptive words
+    that no mention took ("U937 *histiocytic* lymphoma cells")."""
+    k = line.last_token + 1
+    for _ in range(3):
+        if k in by_first:
+            return by_first[k]
+        if k >= len(doc) or not doc[k].is_lower or not doc[k].is_alpha or \
+                not doc[k].tag_.startswith(("JJ", "NN")):
+            return None
+        k += 1
+    return None
 
 
 def names_something_else(doc: Doc, mention: Mention) -> bool:

@@ -197,6 +197,9 @@ def test_a_population_and_its_named_line_are_one_population(nlp):
 @pytest.mark.parametrize("text, population", [
     ("Cisplatin induced apoptosis in Jurkat T cells.", "Jurkat T cells"),
     ("Cisplatin killed HL-60 promyelocytic leukemia cells.", "HL-60 promyelocytic leukemia cells"),
+    # Regression: a descriptive word that no mention took split the line from its type
+    ("TPA induced differentiation of U937 histiocytic lymphoma cells.",
+     "U937 histiocytic lymphoma cells"),
 ])
 def test_a_line_named_with_its_type_is_one_population(nlp, text, population):
     doc = nlp(text)
