@@ -30,7 +30,7 @@ from pipeline.claims.syntax import (
     preposition,
 )
 from pipeline.context import DocumentContext, DrugRef
-from pipeline.ner.recognizer import CELL, CELL_LINE, DRUG, Mention
+from pipeline.ner.recognizer import CELL, CELL_LINE, DRUG, GENE, Mention
 
 MAX_PATH = 8
 CIRCUMSTANCE_PREPOSITIONS = {"before", "after", "during", "following", "prior", "than",
@@ -170,7 +170,9 @@ class ClaimFinder:
         anchors = self._anchors(doc, sentence, inside, context, antecedents,
                                 _previous_sentence_names_a_drug(doc, sentence, mentions))
         mention_tokens = {i for m in inside for i in range(m.first_token, m.last_token + 1)}
-        self._mention_tokens = frozenset(i for m in inside if m.label != CELL
+        # what an effect phrase stops at: not genes ("did not activate NF-kappa B": the
+        # effect is "NF-kappa B", not "B")
+        self._mention_tokens = frozenset(i for m in inside if m.label not in (CELL, GENE)
                                          for i in range(m.first_token, m.last_token + 1))
         self._drug_tokens = frozenset(i for m in inside if m.label == DRUG
                                       for i in range(m.first_token, m.last_token + 1))
@@ -480,7 +482,7 @@ class ClaimFinder:
         # may have gone into the cell mention); not "In PMA activated T cells, X ...", where
         # the noun phrase is an argument
         past_on_root = trigger.tag_ in {"VBN", "VBD"} and \
-            doc[cell.root(doc)].dep_ in CLAUSE_HEADS and nxt <= cell.first_token
+            _heads_a_clause(doc[cell.root(doc)]) and nxt <= cell.first_token
         if nxt in mention_tokens and not (past_on_root and nxt == cell.first_token):
             return None
         direction = self.lexicon.token_direction(trigger)
@@ -992,12 +994,25 @@ class ClaimFinder:
                     if preposition(child) in ON_PREPOSITIONS and usable(child) and \
                             not names_the_drug(child):
                         return child
+            if any(c.dep_ == "cop" for c in trigger.children):
+                # "X was a potent inhibitor of *neutrophil apoptosis*"
+                for child in trigger.children:
+                    if preposition(child) == "of" and usable(child) and not names_the_drug(child):
+                        return child
             return trigger
         for child in trigger.children:
             if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and usable(child):
                 return child
         if _modifies_its_noun(trigger) and usable(trigger.head):
             return trigger.head
+        # "Expression of CD69 on T cells *increased* in response to PHA": the subject of a
+        # verb with no object is what changed ("X protected *the cells*": not "X")
+        if not any(c.dep_ in OBJECTS | {"xcomp", "ccomp"} for c in trigger.children):
+            for child in trigger.children:
+                if child.dep_ == "nsubj" and is_noun(child) and usable(child) and \
+                        not names_the_drug(child) and \
+                        not self.lexicon.is_in(child.lower_, self.lexicon.drug_reference_words):
+                    return child
         for child in trigger.children:
             # not the phrase that names the agent: "by the combination of GM-CSF"
             if child.dep_ in {"nmod", "xcomp"} and usable(child) and not names_the_drug(child):
@@ -1309,6 +1324,12 @@ def _is_denied(triggers: list[Token]) -> bool:
 OWN_PROCESSES = CELL_PROCESSES | {"activation", "maturation", "development", "expansion"}
 
 
+def _heads_a_clause(token: Token) -> bool:
+    """A clause's head, or an unlabelled ``dep`` hung on one: "Lenalidomide (Revlimid)
+    activated NK cells" is parsed as the drug's root with the cells' noun phrase below it."""
+    return token.dep_ in CLAUSE_HEADS or (token.dep_ == "dep" and token.head.dep_ in CLAUSE_HEADS)
+
+
 def _past_short_form(doc: Doc, i: int) -> int:
     """The token after a bracketed short form at ``i`` ("X *(HMBA)* induced ..."), or after
     the closing bracket of one that ``i`` closes ("X (HMBA*)* induced"), else ``i``."""
@@ -1367,12 +1388,23 @@ def _joins_another_clause(path) -> bool:
     them ("..., and pretreatment with X enhanced *this effect*", see ``_anaphoric_sign``)."""
     chain = [path.a, *path.up_from_a]
     for below, above in pairwise(chain):
-        if below.dep_ == "conj" and is_verb(below) and is_verb(above) and \
-                any(c.dep_ in SUBJECTS for c in below.children) and \
-                any(c.dep_ in SUBJECTS for c in above.children) and \
-                not _refers_back(below):
+        if _coordinated_clauses(below, above) and not _refers_back(below):
             return True
-    return False
+    # "X abrogates its activity, and *CD4 negative T cell lines* fail to be stimulated": the
+    # cells are the subject of a clause of their own, coordinated with the drug's
+    cells = [path.b, *path.up_from_b]
+    k = 0
+    while k < len(cells) and cells[k].dep_ in {"compound", "amod", "appos"}:
+        k += 1  # "T *cell* lines": up to the noun phrase's head
+    return k + 2 < len(cells) and cells[k].dep_ in SUBJECTS and \
+        _coordinated_clauses(cells[k + 1], cells[k + 2])
+
+
+def _coordinated_clauses(below: Token, above: Token) -> bool:
+    """Whether ``below`` is a verb coordinated with the verb ``above``, each with a subject."""
+    return below.dep_ == "conj" and below.head.i == above.i and is_verb(below) and \
+        is_verb(above) and any(c.dep_ in SUBJECTS for c in below.children) and \
+        any(c.dep_ in SUBJECTS for c in above.children)
 
 
 # Conjunctions of a clause set against the main one, whose subject is not the main clause's agent

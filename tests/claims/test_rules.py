@@ -552,6 +552,14 @@ def effects_of(nlp, text):
     ("Paclitaxel resulted in a reduced migration of HeLa cells.", "paclitaxel", "migration"),
     # the cells themselves are not the effect
     ("Lenalidomide activates NK cells.", "lenalidomide", "activates"),
+    # Regression: the effect stopped at the gene mention it is part of ("B")
+    ("Moreover, forskolin did not activate NF-kappa B in Jurkat cells.", "colforsin",
+     "NF-kappa B"),
+    # Regression: with no object, the effect was the words before the verb ("patients
+    # increased"), not its subject
+    ("Expression of CD69 on T cells from patients increased in response to PHA.",
+     "phytohemagglutinin",
+     "Expression"),
 ])
 def test_the_effect_is_what_changes_not_the_drug_or_the_cells(nlp, text, drug, effect):
     assert (drug, effect) in effects_of(nlp, text)
@@ -1346,6 +1354,9 @@ def test_what_the_authors_measured_is_no_agent(nlp):
     # the participle went into the cell mention: no claim at all
     ("In this study, lenalidomide activated NK cells and enhanced their cytotoxicity.",
      "lenalidomide", "increase"),
+    # Regression: with a bracketed brand name, the cells hung on the drug's root as "dep"
+    ("Lenalidomide (Revlimid) activated NK cells and enhanced their cytotoxicity.",
+     "lenalidomide", "increase"),
     ("Lenalidomide stimulated T cells.", "lenalidomide", "increase"),
 ])
 def test_headline_and_means_constructions_keep_their_direction(nlp, text, drug, direction):
@@ -1508,3 +1519,26 @@ def test_an_effect_blocked_by_a_drug_in_a_relative_clause_turns_its_direction(nl
                            "coincubation with spironolactone.")
     assert {c[0]: c[2] for c in found} == {"aldosterone": "decrease",
                                            "spironolactone": "increase"}
+
+
+@pytest.mark.parametrize("text, cell, direction", [
+    ("In contrast, dexamethasone was a potent inhibitor of neutrophil apoptosis.", "neutrophil",
+     "decrease"),
+    ("Lipopolysaccharide is a potent stimulator of monocytes.", "monocytes", "increase"),
+])
+def test_a_predicate_agent_noun_states_the_drugs_effect(nlp, text, cell, direction):
+    assert [(c[1], c[2]) for c in claims_of(nlp, text)] == [(cell, direction)]
+
+
+def test_an_agent_noun_naming_a_drug_class_is_no_trigger(nlp):
+    assert claims_of(nlp, "Ibrutinib, a BTK inhibitor, was given to patients with CLL "
+                          "B cells.") == []
+
+
+def test_cells_that_are_the_subject_of_a_coordinated_clause_take_its_effect(nlp):
+    # Regression: "abrogates its activity" reached the cells through "and ... fail", a clause
+    # of their own: a decrease instead of no effect
+    found = claims_of(nlp, "The effects of gp160 are mediated through CD4, since treatment of "
+                           "gp160 with soluble CD4-IgG abrogates its activity, and CD4 negative T "
+                           "cell lines fail to be stimulated with gp160.")
+    assert [(c[1], c[2]) for c in found] == [("CD4 negative T cell", "no_change")]
