@@ -43,8 +43,10 @@ COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative",
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
-# "X-sensitive mechanism", "X-insensitive channels": what the name describes, not an effect
-PROPERTY_SUFFIXES = frozenset({"sensitive", "insensitive"})
+# "X-sensitive mechanism", "X-insensitive channels", "X-resistant asthmatic subjects": what
+# the name describes, not an effect; nor is what is absent ("a lipopolysaccharide-free system")
+PROPERTY_SUFFIXES = frozenset({"sensitive", "insensitive", "resistant", "refractory", "naive",
+                               "free"})
 # Where cells come from when they were treated in vivo: "NK cells from X-treated patients"
 HOSTS = frozenset({"patients", "patient", "mice", "mouse", "rats", "rat", "donors", "donor",
                    "subjects", "animals", "individuals", "volunteers"})
@@ -363,6 +365,8 @@ class ClaimFinder:
             if not _effect_reaches_cell(path, effect_head, cell_token):
                 return None
             above = path.up_from_b
+            if _is_the_clause_place(path, effect_head, cell_token):
+                above = []  # the clause's verb acts on the effect, not with the drug
             if direction == "unclear" and self._token_sign(effect_head):
                 # "X-mediated *inhibition* of E": X brings the change about; its direction is
                 # the effect's own
@@ -563,7 +567,7 @@ class ClaimFinder:
         found: list[Token] = []
         composing = True
         signs: list[int] = []
-        acted_on = _drug_is_object_of_top(path)
+        acted_on = _drug_is_object_of_top(path) or _drug_is_a_condition(path)
         for k, token in enumerate(chain):
             if k > 0:
                 edge = chain[k - 1].dep_
@@ -836,13 +840,14 @@ class ClaimFinder:
                 for t in cell_token.doc[anchor.token.i + 1:cell_token.i]):
             return True
         if top.i == cell_token.i and any(
-                t.head.i == cell_token.i and t.dep_ in {"acl", "amod"} and (
+                t.head.i == cell_token.i and t.dep_ in {"acl", "amod", "acl:relcl"} and (
                     self.lexicon.is_in(t.lower_, self.lexicon.treatment_words) or (
                         t.lower_ in STIMULATING_PARTICIPLES and
                         any(preposition(c) == "with" for c in t.children)))
                 for t in path.up_from_a):
             # "Y cells *exposed* to X showed ...", "T cells *stimulated with* X demonstrated
-            # increases in E": the participle on the cells
+            # increases in E": the participle on the cells ("Y cells *that were treated*
+            # with X showed ...": the relative clause)
             return True
         if anchor.implicit and anchor.token.head.i == cell_token.i and top.i == cell_token.i \
                 and anchor.token.dep_ in {"amod", "compound"} and (
@@ -877,7 +882,11 @@ class ClaimFinder:
         """
         while frame.dep_ in {"conj", "appos"} and frame.head.i != frame.i:
             frame = frame.head
-        if self._is_predicate_argument(frame) or _is_agent_phrase(frame):
+        if _is_treatment_time(frame) and not self._another_agent(frame.head):
+            # "After treatment of APL cells with AM580, the compound induces maturation",
+            # "Upon treatment of Y cells with X, apoptosis increased"
+            predicates = [frame.head]
+        elif self._is_predicate_argument(frame) or _is_agent_phrase(frame):
             predicates = [frame.head]
             if frame.dep_ not in SUBJECTS and any(c.dep_ == "nsubj" and c.i != frame.i
                                                   for c in frame.head.children):
@@ -929,6 +938,15 @@ class ClaimFinder:
                         return self._evidence(doc, mod, direction, "treatment", obj, cell,
                                               length + 3)
         return None
+
+    def _another_agent(self, verb: Token) -> bool:
+        """Whether an active verb's subject acts in the treatment's place: not the drug named
+        again ("the compound"), and not what changes ("apoptosis increased": no object)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or not any(c.dep_ in OBJECTS | {"xcomp", "ccomp"} for c in verb.children):
+            return False
+        return not all(self.lexicon.is_in(s.lower_, self.lexicon.drug_reference_words)
+                       for s in subjects)
 
     @staticmethod
     def _is_predicate_argument(token: Token) -> bool:
@@ -1270,8 +1288,17 @@ def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:
         return True
     # "protection against X-induced apoptosis in Y cells" with "in Y cells" attached one
     # noun higher: the cells still follow the effect as its place.
-    return is_noun(path.top) and cell_token.head.i == path.top.i and \
-        cell_token.i > effect_head.i and preposition(cell_token) in {"in", "of", "on"}
+    return (is_noun(path.top) and cell_token.head.i == path.top.i and
+            cell_token.i > effect_head.i and preposition(cell_token) in {"in", "of", "on"}) or \
+        _is_the_clause_place(path, effect_head, cell_token)
+
+
+def _is_the_clause_place(path, effect_head: Token, cell_token: Token) -> bool:
+    """'In T cells, anti-CD3-induced c-Rel expression was blocked by Z': the cells are where
+    the clause takes place whose argument the effect is."""
+    return is_verb(path.top) and effect_head.head.i == path.top.i and \
+        effect_head.dep_ in SUBJECTS | OBJECTS and cell_token.head.i == path.top.i and \
+        preposition(cell_token) == "in"
 
 
 def is_aim_word(token: Token) -> bool:
@@ -1296,6 +1323,25 @@ def _plays_a_role(trigger: Token, path) -> bool:
             return (token.dep_ == "nmod" and preposition(token) == "of") or \
                 token.dep_ == "nmod:poss"
     return False
+
+
+def _is_treatment_time(token: Token) -> bool:
+    """A treatment phrase that dates a clause: "*after* treatment of Y with X, ..."."""
+    # "Following" is often tagged as a verb, so the case word is read whatever its tag
+    return token.dep_ in {"nmod", "obl"} and is_verb(token.head) and any(
+        c.dep_ == "case" and c.lower_ in OCCASION_PREPOSITIONS for c in token.children)
+
+
+def _drug_is_a_condition(path) -> bool:
+    """'Ascorbic acid suppresses the induction of HIV in Y cells *following stimulation with
+    PMA*': the drug dates the clause whose subject is another agent; the clause's verb acts
+    on what the drug brings about, as in "inhibited PMA-induced E"."""
+    if not path.up_from_a or not is_verb(path.top):
+        return False
+    below = _below_top_on_drug_side(path)
+    drug_side = {t.i for t in [path.a, *path.up_from_a]}
+    return _is_treatment_time(below) and any(
+        c.dep_ == "nsubj" and c.i not in drug_side for c in path.top.children)
 
 
 def _is_agent_phrase(token: Token) -> bool:
@@ -1822,7 +1868,13 @@ def _is_a_later_step(token: Token) -> bool:
         if head.lower_ == "followed" and head.dep_ in {"acl", "advcl", "amod"} and \
                 token.i > head.i:
             return True
+        if head.dep_ == "conj" and token.i > head.i and any(
+                c.dep_ == "advmod" and c.lower_ in LATER_ADVERBS for c in head.children):
+            return True  # "cells treated with X, and *then stimulated with* PMA"
     return False
+
+
+LATER_ADVERBS = frozenset({"then", "subsequently", "thereafter", "later"})
 
 
 def _measure_follows(token: Token) -> bool:
@@ -1852,6 +1904,11 @@ def _is_measured(token: Token) -> bool:
         prep = preposition(token.doc[token.i - 1])  # "the level of Ca2 +", split in two
     if head.i != token.i and head.lower_ in PROCESS_NOUNS | ASSAY_NOUNS and token.i < head.i \
             and token.dep_ in {"compound", "amod"}:
+        return True  # "glucose uptake": what moves
+    if head.lower_ in EXPRESSION_NOUNS and token.dep_ == "compound" and head.i == token.i + 1 \
+            and head.dep_ not in SUBJECTS:
+        # "augment LTB4 generation": what is made; but "increased NO production reduces E"
+        # makes the product the agent, and "LPS (LPS)-induced expression" is no compound
         return True
     if token.dep_ in OBJECTS and _lemma(head) in PRODUCING_VERBS | MEASURING_VERBS:
         return True  # "HUVECs *released* superoxide anions", "we *measured* cortisol"

@@ -1303,6 +1303,16 @@ def test_cells_restated_in_brackets_or_after_their_line_are_one_population(nlp, 
     # a drug given in the sentence stays an agent where another mention is measured
     ("The anti-PD-1 antibody had no obvious effect on resting PBMCs; however, high levels of "
      "the anti-PD-1 antibody partly stimulated PBMC proliferation.", {"anti-pd-1 antibodies"}),
+    # Regression: a drug named as what is made ("LTB4 generation") was an agent, and so was
+    # one in an adjective describing patients ("corticosteroid-resistant asthmatic subjects")
+    ("Monocytes from corticosteroid-resistant asthmatic subjects augment LTB4 generation by "
+     "human neutrophils.", set()),
+    # Regression: what is absent ("lipopolysaccharide-free") was an agent, and so was the
+    # stimulus of a later step ("and then stimulated with PMA")
+    ("Copper addition in a lipopolysaccharide-free culture system enhanced IL-1 beta levels in "
+     "human peripheral blood mononuclear cells.", set()),
+    ("HL60 cells that were treated with tepoxalin, and then stimulated with PMA, showed a "
+     "reduced expression of CD11b.", {"tepoxalin"}),
 ])
 def test_a_substance_the_sentence_measures_is_no_agent(nlp, text, drugs):
     assert {c[0] for c in claims_of(nlp, text)} == drugs
@@ -1542,3 +1552,31 @@ def test_cells_that_are_the_subject_of_a_coordinated_clause_take_its_effect(nlp)
                            "gp160 with soluble CD4-IgG abrogates its activity, and CD4 negative T "
                            "cell lines fail to be stimulated with gp160.")
     assert [(c[1], c[2]) for c in found] == [("CD4 negative T cell", "no_change")]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("After treatment of APL cells with AM580, the compound induces granulocytic maturation.",
+     "increase"),
+    ("After treatment of APL cells with AM580, apoptosis increased.", "increase"),
+    ("Following incubation of APL cells with AM580, proliferation was inhibited.", "decrease"),
+])
+def test_a_treatment_that_dates_the_clause_takes_its_effect(nlp, text, direction):
+    assert [(c[0], c[1], c[2]) for c in claims_of(nlp, text)] == [("am580", "APL cells",
+                                                                   direction)]
+
+
+def test_a_drug_that_dates_another_agents_clause_keeps_its_own_direction(nlp):
+    # Regression: the stimulus in "following stimulation with PMA" took the suppressing verb
+    # of the clause's subject: a decrease
+    found = claims_of(nlp, "Ascorbic acid suppresses the induction of HIV in latently infected "
+                           "T lymphocytic cells following stimulation with PMA.")
+    assert {(c[0], c[2]) for c in found} == {("ascorbic acid", "decrease"),
+                                             ("phorbol 12-myristate 13-acetate", "increase")}
+
+
+def test_an_induced_effect_reaches_the_cells_its_clause_takes_place_in(nlp):
+    # Regression: with the cells fronted ("In T cells, ..."), the inner drug had no claim
+    found = claims_of(nlp, "In T cells, anti-CD3-induced c-Rel expression was blocked by "
+                           "lenalidomide.")
+    assert {(c[0], c[1], c[2]) for c in found} == {("muromonab", "T cells", "increase"),
+                                                   ("lenalidomide", "T cells", "decrease")}
