@@ -103,6 +103,12 @@ def drug_index() -> TermIndex:
     return cached_derivation("drug-index", sources, _build_drug_index)
 
 
+def _abbreviates_cells(variant: str, name: str) -> bool:
+    """A cell therapy's short form ("HAECs" of "amniotic epithelial cells", "UC-MSCs"): in
+    papers it names the cells, like the long form (see :func:`_keeps_variant`)."""
+    return bool(_CELLS.search(term_key(name))) and term_key(variant).endswith(("c", "cs"))
+
+
 def _build_drug_index() -> TermIndex:
     raw = load_drug_dictionary()
     records = drug_records()
@@ -112,7 +118,7 @@ def _build_drug_index() -> TermIndex:
         name = canonicals[0] if variant not in canonicals else variant
         record = records.get(name)
         if record is None or not _keeps_variant(variant, stoplist) or \
-                names_the_protein(variant, name):
+                names_the_protein(variant, name) or _abbreviates_cells(variant, name):
             continue
         concept = Concept("DRUG", record.name.lower(), record.ids, DRUG_SOURCE, kind=record.kind)
         index.add(variant, concept, overwrite=variant == name)

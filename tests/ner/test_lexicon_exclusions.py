@@ -1,6 +1,7 @@
 """Dictionary names the drug lexicon leaves out: MeSH's names of an action ("neuroprotective
 effects"), a Greek letter with a number ("beta 2", a subunit), the name of a human protein that
-the dictionary gives its product ("von Willebrand factor"), and reactive oxygen species."""
+the dictionary gives its product ("von Willebrand factor"), reactive oxygen species, and the
+short forms of cell therapies ("HAECs")."""
 
 from __future__ import annotations
 
@@ -47,3 +48,11 @@ def test_reactive_oxygen_species_the_cells_make_are_no_drug(tokenizer_nlp):
                           span(doc, "reactive oxygen species", "CHEMICAL"), span(doc, "ROS", "CHEMICAL")]
     merged = merge_model_mentions([], doc, default_grounder(), CellContext.from_text(doc.text))
     assert [m.text(doc) for m in merged] == ["Menadione"]
+
+
+def test_a_cell_therapys_short_form_is_no_drug(tokenizer_nlp):
+    # Regression: the dictionary's "HAECs" (amniotic epithelial cells, a cell therapy) made
+    # the short form of "human aortic endothelial cells" a drug
+    doc = tokenizer_nlp("Monocytes bound to human aortic endothelial cells (HAECs) and to "
+                        "UC-MSCs after lenalidomide.")
+    assert [m.text(doc) for m in Recognizer()(doc) if m.label == "DRUG"] == ["lenalidomide"]
