@@ -94,3 +94,31 @@ def test_add_cased_keys_shares_rows(tmp_path: Path) -> None:
     assert vocab.get_vector("Cisplatin").tolist() == [1.0, 2.0, 3.0]
     assert vocab.get_vector("TNF").tolist() == vocab.get_vector("tnf").tolist()
     assert not vocab.has_vector("Aspirin")
+
+
+def test_build_text_can_leave_out_the_parsers_held_out_abstracts(tmp_path: Path) -> None:
+    """Vectors for the core parser: the text of its held-out GENIA abstracts (every 10th)
+    is left out wherever it is quoted, so the parser's held-out scores stay honest."""
+    data = tmp_path / "shared"
+    iob_dir = data / "corpora" / "ner-iob"
+    for name in ("BC5CDR-IOB", "BioNLP13CG-IOB", "JNLPBA"):
+        write(iob_dir / name / "devel.tsv", iob("TP53 was mutated ."))
+    sentences = [f"Abstract {n} says that drug number {n} was given to the patients ." for n in
+                 range(10)]
+    conllu = "".join(
+        "".join(f"{i}\t{w}\t{w}\tNN\tNN\t_\t{0 if i == 1 else 1}\t{'root' if i == 1 else 'dep'}"
+                "\t_\t_\n" for i, w in enumerate(sentence.split(), 1)) + "\n"
+        for sentence in sentences)
+    genia = data / "corpora" / "genia-ud"
+    write(genia / "dev.conllu", conllu)
+    write(genia / "dev_per_sentence.pmids", "".join(f"{n}\n" for n in range(10)))
+    write(genia / "future_use.conllu", "")
+    write(genia / "future_use_per_sentence.pmids", "")
+    write(data / "corpora" / "jnlpba" / "standoff" / "train" / "1.txt",
+          "Abstract 9 says that drug number 9 was given to the patients. It worked.\n")
+    kept = build_text(data, tmp_path / "all.txt")
+    left = build_text(data, tmp_path / "left.txt", leave_out_parser_heldout=True)
+    assert kept["jnlpba/standoff/train"]["kept"] == 1
+    assert left["jnlpba/standoff/train"] == {"units": 1, "devel_overlap": 1, "duplicate": 0,
+                                             "kept": 0, "tokens": 0}
+    assert left["genia-ud/dev.conllu"]["devel_overlap"] == 1
