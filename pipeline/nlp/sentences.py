@@ -8,10 +8,11 @@ end one. scispaCy's tokenizer keeps the period of a mixed-case word or unit ("Na
 period ends the sentence, so it is split off ("the activity of NaF. NaF and ..." is two
 sentences), as it is at the end of a text or a line ("treated with CsA."). Split before the
 tagger and the parser, the period is a period to them too. A compound's letter with its
-period ("herbimycin A. The ...") ends the sentence too, kept as one token. Everywhere else
-a sentence may only start after a '.', '!' or '?': the parser decides there, and nowhere
-else, so every parser (ours, a CRAFT-trained one, scispaCy's) cuts a text the same way
-("Results: Both drugs ..." stays one sentence).
+period ("herbimycin A. The ...") ends the sentence too, kept as one token. So does a '.',
+'!' or '?' of its own before a capitalised word or a figure panel's label ("(A)"), whatever
+the parser would say. Everywhere else a sentence may only start after a '.', '!' or '?': the
+parser decides there, and nowhere else, so every parser (ours, a CRAFT-trained one,
+scispaCy's) cuts a text nearly the same way ("Results: Both drugs ..." stays one sentence).
 """
 
 from __future__ import annotations
@@ -88,6 +89,13 @@ def _may_end_a_sentence(token) -> bool:
     return token.text[-1:] in SENTENCE_END_CHARS or token.text in {'"', "'", "”"}
 
 
+def _opens_a_panel_label(token) -> bool:
+    """'(A)', '(B,C)', '(1)': a figure panel's label opening a legend's sentence."""
+    doc = token.doc
+    return token.text == "(" and token.i + 2 < len(doc) and doc[token.i + 2].text == ")" and \
+        len(doc[token.i + 1].text) <= 3 and doc[token.i + 1].text[:1].isalnum()
+
+
 def set_sentence_starts(doc: Doc) -> Doc:
     depth = 0
     for token in doc[1:]:
@@ -110,6 +118,13 @@ def set_sentence_starts(doc: Doc) -> Doc:
             depth += 1
         elif previous.text in ")]" and depth:
             depth -= 1
+        if previous.text in SENTENCE_END_CHARS and previous.whitespace_ and depth == 0 and \
+                previous.i >= 1 and doc[previous.i - 1].lower_ not in NO_BREAK_AFTER and \
+                (token.text[:1].isupper() or _opens_a_panel_label(token)):
+            # "... tumor-cell rejection. (A) Incubation", "... cells. The": a period of its own
+            # before a capital or a panel label ends the sentence, whatever the parser says
+            token.is_sent_start = True
+            continue
         if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
             depth = 0

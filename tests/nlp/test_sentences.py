@@ -90,4 +90,24 @@ def test_only_a_sentence_end_mark_lets_the_parser_start_a_sentence():
                                                 "( Fig 1 ) . Cells died ."))
     starts = {token.text: token.is_sent_start for token in doc}
     assert starts["Both"] is False and starts["as"] is False and starts["Fig"] is False
-    assert starts["Cells"] is None  # after a period: the parser decides
+    assert starts["Cells"] is True  # a period of its own before a capital ends it
+
+
+def test_a_period_before_a_capital_or_a_panel_label_ends_the_sentence_for_every_parser():
+    # Regression: a parser trained with static vectors ran "... tumor-cell rejection. (A)
+    # Incubation of U266 cells ..." into one sentence, and a figure legend's claims were lost
+    import spacy
+
+    from pipeline.nlp.sentences import set_sentence_starts
+
+    doc = set_sentence_starts(spacy.blank("en")("X enhances tumor-cell rejection . ( A ) "
+                                                "Incubation of cells ( n = 3 ) . the cells , "
+                                                "e.g. Jurkat cells , died ."))
+    texts = [token.text for token in doc]
+
+    def start(word: str, after: str) -> bool | None:
+        return doc[texts.index(word, texts.index(after))].is_sent_start
+
+    assert start("(", "rejection") is True and start("Incubation", "rejection") is False
+    assert start("the", "3") is None  # lower case: the parser decides
+    assert start("Jurkat", "e.g.") is False
