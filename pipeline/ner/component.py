@@ -180,7 +180,18 @@ def names_something_else(doc: Doc, mention: Mention) -> bool:
     or a marker, a protein or a gene, an organism, a gene written as its symbol."""
     return names_a_receptor_or_marker(doc, mention) or names_a_protein(doc, mention) or \
         names_an_organism(doc, mention) or is_written_as_a_gene(doc, mention) or \
-        names_a_virus_or_a_measure(doc, mention)
+        names_a_virus_or_a_measure(doc, mention) or names_stimulated_cells(doc, mention)
+
+
+# "7-day PHA-blasts", "PHA blasts": lymphoblasts named after the mitogen that made them.
+BLAST_WORDS = frozenset({"blast", "blasts", "lymphoblast", "lymphoblasts"})
+
+
+def names_stimulated_cells(doc: Doc, mention: Mention) -> bool:
+    """A drug name before "blasts" names cells brought to a state, not an agent; so does its
+    short form in brackets ("phytohemagglutinin (*PHA*) blasts")."""
+    words = [w for w in following_words(doc, mention, 2) if w not in {")", "]"}]
+    return mention.label == DRUG and bool(words) and words[0].lower() in BLAST_WORDS
 
 
 # "IC50s", "EC50": a measured dose, not an agent.
@@ -365,21 +376,30 @@ def is_written_as_a_gene(doc: Doc, mention: Mention) -> bool:
 
 # Nouns whose cell adjective names the lineage cells differentiate into, not those cells.
 DIFFERENTIATION_NOUNS = frozenset({"differentiation", "maturation", "commitment"})
+# ... and nouns whose cell word, adjective or noun, names a phenotype other cells take on:
+# "HL60 cells express markers of the monocyte/macrophage phenotype"
+PHENOTYPE_NOUNS = frozenset({"phenotype", "phenotypes", "lineage"})
 
 
 def names_a_fate(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     """'AML1a inhibits erythroid differentiation ... of K562 leukemia cells': a cell adjective
     before "differentiation" names where the cells go, and the sentence names the cells that
-    go there; the adjective is no population. Alone in its sentence ("megakaryocytic
+    go there; the adjective is no population. So does a cell word before "phenotype" ("HL60
+    cells express markers of the monocyte/macrophage phenotype"). Alone in its sentence ("megakaryocytic
     differentiation was induced") it stands for the cell type, as cell adjectives do."""
-    if mention.label != CELL or mention.kind != "adjective":
+    if mention.label != CELL:
         return False
     words = following_words(doc, mention, 1)
-    if not words or words[0].lower() not in DIFFERENTIATION_NOUNS:
-        return False
+    after = doc[mention.last_token + 1].lower_ if mention.last_token + 1 < len(doc) else ""
+    if not words or not (
+            (mention.kind == "adjective" and words[0].lower() in DIFFERENTIATION_NOUNS)
+            or words[0].lower() in PHENOTYPE_NOUNS or after in PHENOTYPE_NOUNS):
+        return False  # "after": past a second name in the token ("monocyte/macrophage")
     sentence = doc[mention.first_token].sent if doc.has_annotation("SENT_START") else doc[:]
     return any(other.label in (CELL, CELL_LINE) and other.kind != "adjective"
-               and sentence.start <= other.first_token < sentence.end for other in mentions)
+               and sentence.start <= other.first_token < sentence.end
+               and (other.last_token < mention.first_token or other.first_token > mention.last_token)
+               for other in mentions)
 
 
 # Words around an endogenous molecule that say it was given: "IL-1Ra treatment", "the

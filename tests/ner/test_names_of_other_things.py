@@ -134,6 +134,28 @@ def test_the_lineage_cells_differentiate_into_is_not_those_cells(tokenizer_nlp):
     assert not names_a_fate(doc, adjective, [adjective])
 
 
+def test_the_phenotype_other_cells_take_on_is_not_a_population(nlp):
+    # Regression: "monocyte" and "macrophage" in "the monocyte/macrophage phenotype" each got
+    # a claim of their own beside the HL60 cells that express it
+    doc = nlp("HL60 cells respond to 1,25-dihydroxyvitamin D3 by expressing markers of the "
+              "monocyte/macrophage phenotype.")
+    assert [m.text(doc) for m in doc._.mentions if m.label in {"CELL", "CELL_LINE"}] == [
+        "HL60 cells"]
+    doc = nlp("Lenalidomide promotes an M2 macrophage phenotype.")  # no other cells: it stands
+    assert [m.text(doc) for m in doc._.mentions if m.label == "CELL"] == ["macrophage"]
+
+
+def test_cells_named_after_their_mitogen_are_no_drug(nlp):
+    # Regression: "PHA-blasts" was a drug, which a later "it" then resolved to
+    doc = nlp("V3-BH10 suppressed the proliferation of Kit225 cells and 7-day PHA-blasts, "
+              "whereas it did not suppress the growth of Jurkat cells.")
+    assert [m.text(doc) for m in doc._.mentions if m.label == "DRUG"] == []
+    assert doc._.claims == []
+    doc = nlp("Flexi-12 induces the proliferation of phytohemagglutinin (PHA) blasts and induces "
+              "PHA blasts to secrete interferon-gamma.")  # the short form in brackets too
+    assert [m.text(doc) for m in doc._.mentions if m.label == "DRUG"] == []
+
+
 @pytest.mark.parametrize("text, name, expected", [
     ("Activation of the feline leukemia virus promoter in monocytes.", "feline leukemia virus",
      True),
