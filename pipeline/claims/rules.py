@@ -603,6 +603,10 @@ class ClaimFinder:
                 sign = self._token_sign(candidate)
                 if composing and sign and not (acted_on and token.i == path.top.i):
                     signs.append(sign)
+        if not signs and (own := self._agent_participle(path)) is not None:
+            # "Erythroid differentiation *induced by hemin* was reduced": the participle is
+            # the drug's own change; the verb above acts on it, not with the drug
+            return own, self.lexicon.token_direction(own)
         if not found:
             governing = self._governing_verb(path)
             if governing is not None:
@@ -644,6 +648,22 @@ class ClaimFinder:
             sign *= value
         sign *= self._light_verb_sign(path)
         return trigger, "increase" if sign > 0 else "decrease"
+
+    def _agent_participle(self, path) -> Token | None:
+        """A participle on the drug's side whose "by" agent the drug is, modifying the noun
+        the cells hang on ("differentiation *induced* by hemin")."""
+        on_cells = path.top.i == path.b.i or path.top.i in self._cell_tokens
+        chain = [path.a, *path.up_from_a]
+        for under, participle in pairwise(chain):
+            if participle.i == path.top.i:
+                return None
+            if on_cells and participle.lower_ in STIMULATING_PARTICIPLES | STATE_SUFFIXES:
+                return None  # "T lymphocytes *stimulated by* X": the cells' state
+            if participle.dep_ in {"acl", "amod"} and participle.head.i == path.top.i and \
+                    participle.tag_ == "VBN" and _is_agent_phrase(under) and \
+                    self.lexicon.token_direction(participle) in {"increase", "decrease"}:
+                return participle
+        return None
 
     def _own_coordinated_verb(self, path) -> Token | None:
         """A coordinated directional verb, with no subject of its own, whose agent the drug

@@ -1580,3 +1580,19 @@ def test_an_induced_effect_reaches_the_cells_its_clause_takes_place_in(nlp):
                            "lenalidomide.")
     assert {(c[0], c[1], c[2]) for c in found} == {("muromonab", "T cells", "increase"),
                                                    ("lenalidomide", "T cells", "decrease")}
+
+
+@pytest.mark.parametrize("text, drug, direction", [
+    # Regression: the verb acting on "E induced by X" gave X its direction (a decrease)
+    ("Erythroid differentiation of K562 cells induced by hemin was reduced.", "hemin",
+     "increase"),
+    ("T cell proliferation induced by PHA was inhibited by cyclosporin A.", "phytohemagglutinin",
+     "increase"),
+])
+def test_an_effect_induced_by_the_drug_keeps_the_drugs_direction(nlp, text, drug, direction):
+    assert (drug, direction) in {(c[0], c[2]) for c in claims_of(nlp, text)}
+
+
+def test_cells_stimulated_by_a_drug_are_in_a_state_not_changed(nlp):
+    assert claims_of(nlp, "Induction of Sp1 phosphorylation in T lymphocytes stimulated by "
+                          "okadaic acid.") == []
