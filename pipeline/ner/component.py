@@ -98,6 +98,7 @@ class EntityRecognizer:
                                             substances, definitions)
         mentions = [m for m in mentions
                     if not is_class_adjective(doc, m) and not names_a_cell_process(doc, m)
+                    and not names_a_colony_stimulating_factor(doc, m)
                     # the lexicon's mentions were judged before the merge; judge the rest
                     and (id(m) in judged or not names_something_else(doc, m))]
         mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)
@@ -173,6 +174,16 @@ def _population_after(doc: Doc, line: Mention, by_first: dict[int, Mention]) -> 
             return None
         k += 1
     return None
+
+
+def names_a_colony_stimulating_factor(doc: Doc, mention: Mention) -> bool:
+    """'granulocyte/macrophage colony stimulating factor': the cell words name a cytokine,
+    however it is spelled (the dictionary has the hyphenated name only)."""
+    if mention.label != CELL or mention.last_token + 2 >= len(doc):
+        return False
+    after = HYPHENATED.split(doc[mention.last_token + 1].lower_) + \
+        HYPHENATED.split(doc[mention.last_token + 2].lower_)
+    return [w for w in after if w][:2] == ["colony", "stimulating"]
 
 
 def names_something_else(doc: Doc, mention: Mention) -> bool:
@@ -393,12 +404,27 @@ def names_a_fate(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     after = doc[mention.last_token + 1].lower_ if mention.last_token + 1 < len(doc) else ""
     if not words or not (
             (mention.kind == "adjective" and words[0].lower() in DIFFERENTIATION_NOUNS)
-            or words[0].lower() in PHENOTYPE_NOUNS or after in PHENOTYPE_NOUNS):
+            or words[0].lower() in PHENOTYPE_NOUNS or after in PHENOTYPE_NOUNS
+            or _differentiation_of_others(doc, mention, mentions)):
         return False  # "after": past a second name in the token ("monocyte/macrophage")
     sentence = doc[mention.first_token].sent if doc.has_annotation("SENT_START") else doc[:]
     return any(other.label in (CELL, CELL_LINE) and other.kind != "adjective"
                and sentence.start <= other.first_token < sentence.end
                and (other.last_token < mention.first_token or other.first_token > mention.last_token)
+               for other in mentions)
+
+
+def _differentiation_of_others(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """'neutrophil and monocyte differentiation *of HL60 cells*': a cell noun, or one listed
+    with it, before "differentiation" that is "of" or "in" cells named right after."""
+    k = mention.last_token + 1
+    while k < len(doc) and (doc[k].lower_ in {"and", "or", ","} or any(
+            m.label == CELL and m.first_token <= k <= m.last_token for m in mentions)):
+        k += 1  # "neutrophil *and monocyte* differentiation"
+    if k + 2 >= len(doc) or doc[k].lower_ not in DIFFERENTIATION_NOUNS or \
+            doc[k + 1].lower_ not in {"of", "in"}:
+        return False
+    return any(other.label in (CELL, CELL_LINE) and k + 2 <= other.first_token <= k + 5
                for other in mentions)
 
 

@@ -134,6 +134,16 @@ def test_the_lineage_cells_differentiate_into_is_not_those_cells(tokenizer_nlp):
     assert not names_a_fate(doc, adjective, [adjective])
 
 
+def test_the_lineages_named_cells_differentiate_into_are_not_populations(nlp):
+    # Regression: "neutrophil and monocyte differentiation of HL60 cells" made claims on
+    # neutrophils and monocytes
+    doc = nlp("9-cis RA and D3 promote neutrophil and monocyte differentiation of HL60 cells.")
+    assert [m.text(doc) for m in doc._.mentions if m.label in {"CELL", "CELL_LINE"}] == [
+        "HL60 cells"]
+    doc = nlp("Lenalidomide inhibits monocyte differentiation into macrophages.")  # the cells
+    assert "monocyte" in [m.text(doc) for m in doc._.mentions if m.label == "CELL"]
+
+
 def test_the_phenotype_other_cells_take_on_is_not_a_population(nlp):
     # Regression: "monocyte" and "macrophage" in "the monocyte/macrophage phenotype" each got
     # a claim of their own beside the HL60 cells that express it
@@ -179,3 +189,14 @@ def test_a_word_after_a_disease_is_the_rest_of_its_name(nlp):
     # a model reads "nervosa" as a chemical and "anorexia" as the disease
     assert drugs(nlp, "Receptor numbers were comparable in patients with anorexia nervosa "
                       "and in controls given dexamethasone.") == ["dexamethasone"]
+
+
+def test_cell_words_in_a_colony_stimulating_factors_name_are_no_cells(nlp):
+    # Regression: "granulocyte/macrophage colony stimulating factor" gave two populations
+    doc = nlp("Erythropoietin and granulocyte/macrophage colony stimulating factor(GM-CSF) "
+              "promoted the growth of NS-Meg cells.")
+    assert [m.text(doc) for m in doc._.mentions if m.label in {"CELL", "CELL_LINE"}] == [
+        "NS-Meg cells"]
+    doc = nlp("Stimulation of neutrophils with granulocyte-colony stimulating factor (G-CSF) "
+              "enhanced their respiratory burst.")  # cells before the factor stay
+    assert [m.text(doc) for m in doc._.mentions if m.label == "CELL"] == ["neutrophils"]
