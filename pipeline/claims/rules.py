@@ -900,8 +900,7 @@ class ClaimFinder:
         ("X-treated Y cells", "Y cells exposed to X"). It must be an argument of the clause:
         its subject, object, or agent ("is enhanced by pre-incubation of Y with X").
         """
-        while frame.dep_ in {"conj", "appos"} and frame.head.i != frame.i:
-            frame = frame.head
+        frame = _listed_head(frame)
         if _is_treatment_time(frame) and not self._another_agent(frame.head):
             # "After treatment of APL cells with AM580, the compound induces maturation",
             # "Upon treatment of Y cells with X, apoptosis increased"
@@ -963,7 +962,7 @@ class ClaimFinder:
         """Whether an active verb's subject acts in the treatment's place: not the drug named
         again ("the compound"), and not what changes ("apoptosis increased": no object)."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects or not any(c.dep_ in OBJECTS | {"xcomp", "ccomp"} for c in verb.children):
+        if not subjects or not _has_an_object(verb):
             return False
         return not all(self.lexicon.is_in(s.lower_, self.lexicon.drug_reference_words)
                        for s in subjects)
@@ -1045,7 +1044,7 @@ class ClaimFinder:
             return trigger.head
         # "Expression of CD69 on T cells *increased* in response to PHA": the subject of a
         # verb with no object is what changed ("X protected *the cells*": not "X")
-        if not any(c.dep_ in OBJECTS | {"xcomp", "ccomp"} for c in trigger.children):
+        if not _has_an_object(trigger):
             for child in trigger.children:
                 if child.dep_ == "nsubj" and is_noun(child) and usable(child) and \
                         not names_the_drug(child) and \
@@ -1199,6 +1198,11 @@ def _modifies_its_noun(trigger: Token) -> bool:
         return trigger.i < head.i
     return trigger.dep_ == "acl" and trigger.tag_ in {"VBN", "VBG"} and \
         not any(c.dep_ == "mark" for c in trigger.children)
+
+
+def _has_an_object(verb: Token) -> bool:
+    """An object or a clausal complement: what the verb acts on, apart from its subject."""
+    return any(c.dep_ in OBJECTS | {"xcomp", "ccomp"} for c in verb.children)
 
 
 def _preposition_between(verb: Token, argument: Token) -> bool:
