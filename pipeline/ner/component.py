@@ -396,8 +396,10 @@ def names_a_fate(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     """'AML1a inhibits erythroid differentiation ... of K562 leukemia cells': a cell adjective
     before "differentiation" names where the cells go, and the sentence names the cells that
     go there; the adjective is no population. So does a cell word before "phenotype" ("HL60
-    cells express markers of the monocyte/macrophage phenotype"). Alone in its sentence ("megakaryocytic
-    differentiation was induced") it stands for the cell type, as cell adjectives do."""
+    cells express markers of the monocyte/macrophage phenotype"), and a cell noun before
+    "differentiation of" named cells (:func:`_differentiation_of_others`). Alone in its
+    sentence ("megakaryocytic differentiation was induced") it stands for the cell type, as
+    cell adjectives do."""
     if mention.label != CELL:
         return False
     words = following_words(doc, mention, 1)
