@@ -98,11 +98,12 @@ class EntityRecognizer:
                                             substances, definitions)
         mentions = [m for m in mentions
                     if not is_class_adjective(doc, m) and not names_a_cell_process(doc, m)
-                    and not names_a_colony_stimulating_factor(doc, m)
+                    and not names_a_cell_product(doc, m)
                     # the lexicon's mentions were judged before the merge; judge the rest
                     and (id(m) in judged or not names_something_else(doc, m))]
         mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)
                     and not names_a_fate(doc, m, mentions)
+                    and not names_the_form_given(doc, m, mentions)
                     and not continues_a_disease(doc, m, mentions)]
         mentions = join_line_appositions(doc, mentions)
         for mention in mentions:
@@ -176,14 +177,37 @@ def _population_after(doc: Doc, line: Mention, by_first: dict[int, Mention]) -> 
     return None
 
 
-def names_a_colony_stimulating_factor(doc: Doc, mention: Mention) -> bool:
-    """'granulocyte/macrophage colony stimulating factor': the cell words name a cytokine,
-    however it is spelled (the dictionary has the hyphenated name only)."""
-    if mention.label != CELL or mention.last_token + 2 >= len(doc):
+# Words that, after cell words, make them part of a protein's name: "monocyte chemoattractant
+# protein-1", "macrophage inflammatory protein", "macrophage migration inhibitory factor",
+# "B-cell activating factor", "T cell growth factor".
+PRODUCT_MODIFIERS = frozenset({"chemoattractant", "chemotactic", "inflammatory", "migration",
+                               "inhibitory", "activating", "growth", "colony", "stimulating",
+                               "derived", "specific"})
+PRODUCT_HEADS = frozenset({"protein", "proteins", "factor", "factors", "peptide", "peptides"})
+
+
+def names_a_cell_product(doc: Doc, mention: Mention) -> bool:
+    """Cell words that begin a protein's name rather than naming cells: an enzyme ("neutrophil
+    elastase", "mast cell tryptase"), a factor ("stem cell factor"), a cytokine or chemokine
+    ("granulocyte/macrophage colony stimulating factor", however it is spelled; "monocyte
+    chemoattractant protein-1"). Receptors stay the cells' ("T-cell receptor signalling")."""
+    if mention.label != CELL or mention.last_token + 1 >= len(doc):
         return False
-    after = HYPHENATED.split(doc[mention.last_token + 1].lower_) + \
-        HYPHENATED.split(doc[mention.last_token + 2].lower_)
-    return [w for w in after if w][:2] == ["colony", "stimulating"]
+    after = [w.lower() for t in doc[mention.last_token + 1:mention.last_token + 4]
+             for w in HYPHENATED.split(t.text) if w]
+    if not after:
+        return False
+    if after[0] in PRODUCT_HEADS or (ENZYME.match(after[0]) and after[0] not in NOT_ENZYMES
+                                     and not after[0].endswith(("phase", "phases"))):
+        return True
+    if after[:2] == ["colony", "stimulating"]:
+        return True
+    for position, word in enumerate(after[:3]):
+        if word in PRODUCT_HEADS:
+            return position > 0
+        if word not in PRODUCT_MODIFIERS:
+            return False
+    return False
 
 
 def names_something_else(doc: Doc, mention: Mention) -> bool:
@@ -288,7 +312,7 @@ PROTEIN_NOUNS = frozenset({
     "sequences", "gene", "genes", "promoter", "promoters", "mrna", "mrnas", "transporter",
     "transporters", "channel", "channels", "protein", "proteins", "chain", "chains",
     "element", "elements", "enhancer", "enhancers", "motif", "motifs", "polymorphism",
-    "polymorphisms"})
+    "polymorphisms", "enzyme", "enzymes", "pump", "pumps"})
 # Two words that do the same: "glucocorticoid response element", "calcium-binding protein".
 PROTEIN_PHRASES = (("response", "element"), ("responsive", "element"), ("response", "unit"),
                    ("responsive", "unit"), ("binding", "protein"), ("binding", "site"),
@@ -308,7 +332,8 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
     type 1', 'glutathione S-transferase', 'RelA subunit', 'nucleotide sequences': a chemical's
     name followed by an enzyme's ("-ase"), a protein's or a gene's head noun is part of that
     protein's or gene's name; nothing is given to the cells. A substituent letter between
-    them ("S" of "S-transferase") is passed over."""
+    them ("S" of "S-transferase") is passed over, and so is the verbal noun of what the
+    protein does with the chemical ("ara-C phosphorylating enzymes")."""
     if mention.label != DRUG:
         return False
     words = [w.lower() for w in following_words(doc, mention)]
@@ -321,12 +346,18 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
         words = words[1:]
     if not words:
         return False
+    if len(words) > 1 and words[0].endswith("ing") and _names_a_protein_noun(words[1]):
+        words = words[1:]  # "ara-C phosphorylating enzymes", "drug-metabolizing enzymes"
     first = words[0]
-    if first in PROTEIN_NOUNS or (ENZYME.match(first) and first not in NOT_ENZYMES
-                                  and not first.endswith(("phase", "phases"))):
+    if _names_a_protein_noun(first):
         return True
     return len(words) > 1 and any(first.startswith(a) and words[1].startswith(b)
                                   for a, b in PROTEIN_PHRASES)
+
+
+def _names_a_protein_noun(word: str) -> bool:
+    return word in PROTEIN_NOUNS or (ENZYME.match(word) is not None and word not in NOT_ENZYMES
+                                     and not word.endswith(("phase", "phases")))
 
 
 # "Genus species": a capitalized genus and a lower-case epithet with a Latin ending
@@ -477,6 +508,20 @@ def describes_the_next_drug(doc: Doc, mention: Mention, mentions: list[Mention])
         return False
     after = mention.last_token + 1
     return any(m.label == DRUG and m.first_token == after and m.kind != "class" for m in mentions)
+
+
+def names_the_form_given(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """'Hyp (as stable dicyclohexylammonium salt)', 'X (as its hydrochloride)': a drug that ends
+    brackets opening with "as" right after another drug is the form that drug was given in, not
+    a second agent."""
+    if mention.label != DRUG:
+        return False
+    opening = next((t.i for t in reversed(doc[:mention.first_token]) if t.text in "()"), None)
+    closing = mention.last_token + 1
+    if opening is None or doc[opening].text != "(" or doc[opening + 1].lower_ != "as" or \
+            doc[opening + 2].lower_ == "well" or closing >= len(doc) or doc[closing].text != ")":
+        return False  # "X (as well as Y)" names two agents
+    return any(m.label == DRUG and m.last_token == opening - 1 for m in mentions)
 
 
 def continues_a_disease(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:

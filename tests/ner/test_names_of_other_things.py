@@ -82,6 +82,10 @@ def test_a_species_is_no_drug_in_the_pipeline(nlp):
      "GM-CSF", True),
     ("Granulocyte-macrophage colony-stimulating factor (GM-CSF) induced growth.", "GM-CSF",
      False),
+    # Regression (CG): "an effect of GM-CSF on ara-C phosphorylating enzymes" made ara-C an agent
+    ("GM-CSF stimulates ara-C phosphorylating enzymes.", "ara-C", True),
+    ("Cisplatin-metabolizing enzymes were induced.", "Cisplatin", True),
+    ("Doxorubicin killing of HeLa cells was measured.", "Doxorubicin", False),
 ])
 def test_a_chemical_before_a_protein_head_names_the_protein(tokenizer_nlp, text, name, expected):
     doc = tokenizer_nlp(text)
@@ -191,6 +195,22 @@ def test_a_word_after_a_disease_is_the_rest_of_its_name(nlp):
                       "and in controls given dexamethasone.") == ["dexamethasone"]
 
 
+@pytest.mark.parametrize("text, cells", [
+    # Regression (CG): "leukocyte elastase" gave a claim on leukocytes
+    ("We tested whether, as well as inhibiting leukocyte elastase (LE) activity, hyperforin "
+     "reduced neutrophil recruitment.", ["neutrophil"]),
+    ("Dexamethasone lowered mast cell tryptase and monocyte chemoattractant protein-1 release "
+     "by monocytes.", ["monocytes"]),
+    ("Stem cell factor and macrophage migration inhibitory factor were measured in "
+     "fibroblasts.", ["fibroblasts"]),
+    # the receptor of T cells stays theirs
+    ("Cyclosporine reduced T-cell receptor signalling.", ["T-cell"]),
+])
+def test_cell_words_that_begin_a_proteins_name_are_no_cells(nlp, text, cells):
+    doc = nlp(text)
+    assert [m.text(doc) for m in doc._.mentions if m.label in {"CELL", "CELL_LINE"}] == cells
+
+
 def test_cell_words_in_a_colony_stimulating_factors_name_are_no_cells(nlp):
     # Regression: "granulocyte/macrophage colony stimulating factor" gave two populations
     doc = nlp("Erythropoietin and granulocyte/macrophage colony stimulating factor(GM-CSF) "
@@ -200,3 +220,11 @@ def test_cell_words_in_a_colony_stimulating_factors_name_are_no_cells(nlp):
     doc = nlp("Stimulation of neutrophils with granulocyte-colony stimulating factor (G-CSF) "
               "enhanced their respiratory burst.")  # cells before the factor stay
     assert [m.text(doc) for m in doc._.mentions if m.label == "CELL"] == ["neutrophils"]
+
+
+def test_a_drug_in_brackets_after_as_is_the_form_given(nlp):
+    # Regression (CG): "Hyp (as stable dicyclohexylammonium salt)" gave the salt claims too
+    assert drugs(nlp, "Hyp (as stable dicyclohexylammonium salt) inhibited the chemotaxis of "
+                      "neutrophils.") == ["Hyp"]
+    assert drugs(nlp, "Cisplatin (as well as doxorubicin) killed HeLa cells.") == [
+        "Cisplatin", "doxorubicin"]
