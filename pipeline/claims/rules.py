@@ -1536,7 +1536,8 @@ def _whole_tokens(claim: PairClaim, doc: Doc) -> bool:
 
 def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:
     """A drug class that names a drug of the same sentence stands for that drug:
-    "Lenalidomide is an immunomodulatory drug (IMiD)", "ibrutinib, a BTK inhibitor, ...".
+    "Lenalidomide is an immunomodulatory drug (IMiD)", "ibrutinib, a BTK inhibitor, ...",
+    "the phorbol ester (TPA)".
     Returns mention id → the specific drug, for class mentions in apposition or copula."""
     specific = [m for m in drugs if m.kind != "class"]
     aliases: dict[int, DrugRef] = {}
@@ -1546,7 +1547,8 @@ def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:
         root = doc[mention.root(doc)]
         for drug in specific:
             drug_root = doc[drug.root(doc)]
-            appositive = root.dep_ == "appos" and root.head.i == drug_root.i
+            appositive = (root.dep_ == "appos" and root.head.i == drug_root.i) or \
+                (drug_root.dep_ == "appos" and drug_root.head.i == root.i)
             predicate = drug_root.dep_ in {"nsubj", "nsubjpass"} and drug_root.head.i == root.i \
                 and any(c.dep_ == "cop" for c in root.children)
             if appositive or predicate:

@@ -503,6 +503,13 @@ def test_a_short_form_in_apposition_to_an_aliased_class_is_the_drug(nlp):
     assert {c[0] for c in found} == {"lenalidomide"}
 
 
+def test_a_class_with_the_drug_in_apposition_is_that_drug(nlp):
+    # Regression (GENIA): "the phorbol ester (TPA)" gave a claim for each name
+    found = claims_of(nlp, "Treatment of Jurkat cells with the phorbol ester (TPA) induced "
+                           "IL-2 secretion.")
+    assert [(c[0], c[1]) for c in found] == [("tpa", "Jurkat cells")]
+
+
 def claims_on_parse(rows, drug, cell):
     """The rules' claims on a parse written by hand, one (word, tag, dep, head) row per token:
     how they read trees that another parser (the CRAFT-trained core) makes. ``drug`` and
