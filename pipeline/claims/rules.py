@@ -55,6 +55,8 @@ HOSTS = frozenset({"patients", "patient", "mice", "mouse", "rats", "rat", "donor
 STATE_SUFFIXES = frozenset({"differentiated", "primed", "stimulated", "activated"})
 # ... which name a change when they modify an effect rather than the cells
 CHANGE_SUFFIXES = frozenset({"stimulated", "activated"})
+# Prepositions of the means an effect was brought about by, not of what changed
+MEANS_PREPOSITIONS = frozenset({"via", "through", "by", "with"})
 KILLING_VERBS = frozenset({"kill", "lyse", "destroy", "eliminate"})
 # a noun phrase standing where a clause should ("..., lenalidomide activated NK cells.")
 CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "parataxis"})
@@ -1038,7 +1040,10 @@ class ClaimFinder:
                         return child
             return trigger
         for child in trigger.children:
-            if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and usable(child):
+            # not a host the parser made the subject: "T cells from lupus *patients* ... were
+            # activated" states activation
+            if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and usable(child) and \
+                    child.lower_ not in HOSTS:
                 return child
         if _modifies_its_noun(trigger) and usable(trigger.head):
             return trigger.head
@@ -1051,8 +1056,11 @@ class ClaimFinder:
                         not self.lexicon.is_in(child.lower_, self.lexicon.drug_reference_words):
                     return child
         for child in trigger.children:
-            # not the phrase that names the agent: "by the combination of GM-CSF"
-            if child.dep_ in {"nmod", "xcomp"} and usable(child) and not names_the_drug(child):
+            # not the phrase that names the agent ("by the combination of GM-CSF"), the way
+            # it works ("via the TCR") or the study's purpose ("to assess signalling")
+            if child.dep_ in {"nmod", "xcomp"} and usable(child) and \
+                    not names_the_drug(child) and preposition(child) not in MEANS_PREPOSITIONS \
+                    and not is_aim_word(child):
                 return child
         return trigger
 

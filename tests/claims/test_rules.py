@@ -567,6 +567,13 @@ def effects_of(nlp, text):
     ("Expression of CD69 on T cells from patients increased in response to PHA.",
      "phytohemagglutinin",
      "Expression"),
+    # Regression (GENIA): a host the parser made the passive subject ("patients"), then the
+    # way ("via the TCR") and the purpose ("to assess ...") were taken for the effect
+    ("Freshly isolated T cells from lupus patients, rheumatoid arthritis (RA) patients, and "
+     "normal individuals were activated physiologically via the TCR with anti-CD3 to assess "
+     "proximal membrane signaling.", "muromonab", "activated"),
+    ("Jurkat cells were stimulated via the TCR with anti-CD3 to assess signaling.",
+     "muromonab", "stimulated"),
 ])
 def test_the_effect_is_what_changes_not_the_drug_or_the_cells(nlp, text, drug, effect):
     assert (drug, effect) in effects_of(nlp, text)
