@@ -13,6 +13,7 @@ induction is a decrease), then negation and hedging are read off the sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -605,6 +606,11 @@ class ClaimFinder:
                 sign = self._token_sign(candidate)
                 if composing and sign and not (acted_on and token.i == path.top.i):
                     signs.append(sign)
+        if found and not signs and _drug_is_a_condition(path) and \
+                not any(self._token_sign(t) for t in found):
+            # "Z had no effect on Y cells following X stimulation": the clause is Z's, and
+            # nothing in it is X's change
+            return "reject", None
         if not signs and (own := self._agent_participle(path)) is not None:
             # "Erythroid differentiation *induced by hemin* was reduced": the participle is
             # the drug's own change; the verb above acts on it, not with the drug
@@ -1368,12 +1374,15 @@ def _drug_is_a_condition(path) -> bool:
     """'Ascorbic acid suppresses the induction of HIV in Y cells *following stimulation with
     PMA*': the drug dates the clause whose subject is another agent; the clause's verb acts
     on what the drug brings about, as in "inhibited PMA-induced E"."""
-    if not path.up_from_a or not is_verb(path.top):
-        return False
+    if not path.up_from_a or not is_verb(path.top) or not _has_an_object(path.top):
+        return False  # "E in Y cells *increased* upon X stimulation": the change is X's
     below = _below_top_on_drug_side(path)
     drug_side = {t.i for t in [path.a, *path.up_from_a]}
+    clause = [path.top]
+    if path.top.dep_ == "conj" and is_verb(path.top.head):
+        clause.append(path.top.head)  # "Z suppressed E, but had no effect on Y following X"
     return _is_treatment_time(below) and any(
-        c.dep_ == "nsubj" and c.i not in drug_side for c in path.top.children)
+        c.dep_ == "nsubj" and c.i not in drug_side for verb in clause for c in verb.children)
 
 
 def _is_agent_phrase(token: Token) -> bool:
@@ -1851,6 +1860,16 @@ MEASURE_NOUNS = frozenset({"concentration", "concentrations", "level", "levels",
                            "titres", "ratio", "ratios"})
 
 
+# "LPS-induced", "PMA-stimulated": a drug joined to the participle of its own action
+INDUCER_SUFFIX = re.compile(r"[-\u2010\u2011](?:induced|mediated|stimulated|activated|"
+                            r"triggered|elicited|evoked|driven)$", re.IGNORECASE)
+
+
+def _names_the_inducer(token: Token) -> bool:
+    """'*LPS-induced* NF-kappaB DNA binding': the drug brings the process about."""
+    return INDUCER_SUFFIX.search(token.text) is not None
+
+
 # "phosphatidylserine translocation", "glucose uptake": the substance is what moves or is made.
 PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "influx", "entry",
                            "transport", "accumulation", "synthesis", "secretion",
@@ -1937,8 +1956,8 @@ def _is_measured(token: Token) -> bool:
             token.doc[token.i - 1].head.i in {token.i, head.i}:
         prep = preposition(token.doc[token.i - 1])  # "the level of Ca2 +", split in two
     if head.i != token.i and head.lower_ in PROCESS_NOUNS | ASSAY_NOUNS and token.i < head.i \
-            and token.dep_ in {"compound", "amod"}:
-        return True  # "glucose uptake": what moves
+            and token.dep_ in {"compound", "amod"} and not _names_the_inducer(token):
+        return True  # "glucose uptake": what moves; not "LPS-induced NF-kappaB binding"
     if head.lower_ in EXPRESSION_NOUNS and token.dep_ == "compound" and head.i == token.i + 1 \
             and head.dep_ not in SUBJECTS:
         # "augment LTB4 generation": what is made; but "increased NO production reduces E"

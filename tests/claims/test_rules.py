@@ -472,6 +472,13 @@ def test_a_substance_a_process_moves_is_no_agent(nlp):
     assert {c[0] for c in found} == {"paclitaxel"}
 
 
+def test_a_drug_joined_to_its_inducing_participle_is_the_agent_of_the_process(nlp):
+    # Regression (GENIA): "LPS-induced NF-kappaB DNA binding" read LPS as what binds
+    found = claims_of(nlp, "Genistein attenuated LPS-induced NF-kappaB DNA binding in human "
+                           "monocytes.")
+    assert ("lipopolysaccharide", "human monocytes", "increase") in [c[:3] for c in found]
+
+
 def test_an_induced_effect_reaches_cells_attached_one_noun_higher():
     # A parser (the CRAFT-trained core) hangs "in Y cells" on "protection" rather than on
     # "apoptosis"; the cells are still where the X-induced apoptosis happens.
@@ -1279,7 +1286,7 @@ def test_a_drug_listed_with_the_cells_effect_noun_is_measured_beside_it(nlp):
 ])
 def test_a_coordinated_denial_is_the_second_cells_own_predicate(nlp, text, expected):
     found = claims_of(nlp, text)
-    assert {c[1]: c[2] for c in found if c[0] != "lps"} == expected
+    assert {c[1]: c[2] for c in found if c[0] != "lipopolysaccharide"} == expected
 
 
 def test_a_state_named_with_the_cells_is_no_trigger(nlp):
@@ -1542,7 +1549,8 @@ def test_an_effect_blocked_by_a_drug_in_a_relative_clause_turns_its_direction(nl
                            "LPS-induced monocyte IL-1ra secretion in vitro, which was blocked by "
                            "coincubation with spironolactone.")
     assert {c[0]: c[2] for c in found} == {"aldosterone": "decrease",
-                                           "spironolactone": "increase"}
+                                           "spironolactone": "increase",
+                                           "lipopolysaccharide": "increase"}
 
 
 @pytest.mark.parametrize("text, cell, direction", [
@@ -1586,6 +1594,24 @@ def test_a_drug_that_dates_another_agents_clause_keeps_its_own_direction(nlp):
                            "T lymphocytic cells following stimulation with PMA.")
     assert {(c[0], c[2]) for c in found} == {("ascorbic acid", "decrease"),
                                              ("phorbol 12-myristate 13-acetate", "increase")}
+
+
+def test_a_drug_dating_another_agents_denied_effect_has_no_claim(nlp):
+    # Regression (GENIA): "had no effect on primed monocytes following LPS stimulation" gave
+    # LPS the no_change that is H-89's
+    found = claims_of(nlp, "H-89 substantially suppressed LPS-induced TNF mRNA accumulation "
+                           "in unprimed cells, but had no effect on primed monocytes following "
+                           "LPS stimulation.")
+    assert {(c[0], c[1], c[2]) for c in found if c[0] == "lipopolysaccharide"} == {
+        ("lipopolysaccharide", "unprimed cells", "increase")}
+
+
+def test_a_change_dated_by_the_drug_is_the_drugs_own(nlp):
+    # Regression (GENIA): with the effect as the clause's subject, "upon PMA stimulation" was
+    # read as dating another agent's clause, and the increase was lost
+    found = claims_of(nlp, "Egr-1 production in Jurkat cells increased upon PMA stimulation.")
+    assert [c[:3] for c in found] == [("phorbol 12-myristate 13-acetate", "Jurkat cells",
+                                       "increase")]
 
 
 def test_an_induced_effect_reaches_the_cells_its_clause_takes_place_in(nlp):
