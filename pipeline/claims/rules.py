@@ -1870,10 +1870,13 @@ def _names_the_inducer(token: Token) -> bool:
     return INDUCER_SUFFIX.search(token.text) is not None
 
 
-# "phosphatidylserine translocation", "glucose uptake": the substance is what moves or is made.
+# "phosphatidylserine translocation", "glucose uptake", "glutathione depletion": the substance
+# is what moves, is made or is used up.
 PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "influx", "entry",
                            "transport", "accumulation", "synthesis", "secretion",
-                           "incorporation", "metabolism", "turnover", "binding"})
+                           "incorporation", "metabolism", "turnover", "binding", "depletion",
+                           "inactivation", "degradation", "hydrolysis", "oxidation",
+                           "conversion"})
 
 
 # "nitroblue tetrazolium staining": a reagent of an assay.

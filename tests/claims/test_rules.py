@@ -472,6 +472,17 @@ def test_a_substance_a_process_moves_is_no_agent(nlp):
     assert {c[0] for c in found} == {"paclitaxel"}
 
 
+@pytest.mark.parametrize("text", [
+    # Regression (CG, GENIA): the substance used up or turned over was read as the agent
+    "Additionally, glutathione depletion and ERK inactivation was observed in EPOX-treated "
+    "cells.",
+    "Down-regulation of 17beta-HSD IV was associated with enhanced estradiol inactivation by "
+    "U937 cells.",
+])
+def test_a_substance_used_up_or_turned_over_is_no_agent(nlp, text):
+    assert not [c for c in claims_of(nlp, text) if c[0] in {"glutathione", "estradiol"}]
+
+
 def test_a_drug_joined_to_its_inducing_participle_is_the_agent_of_the_process(nlp):
     # Regression (GENIA): "LPS-induced NF-kappaB DNA binding" read LPS as what binds
     found = claims_of(nlp, "Genistein attenuated LPS-induced NF-kappaB DNA binding in human "
@@ -1636,3 +1647,15 @@ def test_an_effect_induced_by_the_drug_keeps_the_drugs_direction(nlp, text, drug
 def test_cells_stimulated_by_a_drug_are_in_a_state_not_changed(nlp):
     assert claims_of(nlp, "Induction of Sp1 phosphorylation in T lymphocytes stimulated by "
                           "okadaic acid.") == []
+
+
+@pytest.mark.parametrize("text, direction", [
+    # Regression (GENIA): "inactivates" was no trigger, and the fronted cells had no claim
+    ("In C57MG fibroblast cells, lithium inactivates GSK-3beta.", "decrease"),
+    ("Dexamethasone hindered the migration of Jurkat cells.", "decrease"),
+    ("Cisplatin mitigated the expansion of HeLa cells.", "decrease"),
+    ("Dexamethasone heightened the responsiveness of neutrophils.", "increase"),
+    ("Vorinostat reactivated HIV expression in latently infected CD4+ T cells.", "increase"),
+])
+def test_triggers_added_to_the_lexicon(nlp, text, direction):
+    assert [c[2] for c in claims_of(nlp, text)] == [direction]
