@@ -1876,7 +1876,7 @@ PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "infl
                            "transport", "accumulation", "synthesis", "secretion",
                            "incorporation", "metabolism", "turnover", "binding", "depletion",
                            "inactivation", "degradation", "hydrolysis", "oxidation",
-                           "conversion"})
+                           "conversion", "liberation", "flux", "fluxes"})
 
 
 # "nitroblue tetrazolium staining": a reagent of an assay.
