@@ -1752,7 +1752,9 @@ def _without_restated_cells(doc: Doc, found: list[PairClaim]) -> list[PairClaim]
     drug makes a claim on both, one claim is kept, on the two mentions joined."""
     cells = {id(c.cell): c.cell for c in found}
     restating = {id(later): earlier for later in cells.values() for earlier in cells.values()
-                 if _restates_cells(doc, later, earlier)}
+                 if _restates_cells(doc, later, earlier) or _describes_the_line(doc, later, earlier)}
+    described = {id(earlier) for later in cells.values() for earlier in cells.values()
+                 if _describes_the_line(doc, later, earlier)}
     restated = {id(earlier): later for later in cells.values()
                 if (earlier := restating.get(id(later))) is not None}
     linked = {(c.anchor.ref.norm, id(c.cell)) for c in found}
@@ -1762,7 +1764,7 @@ def _without_restated_cells(doc: Doc, found: list[PairClaim]) -> list[PairClaim]
         if id(cell) in restating and (norm, id(restating[id(cell)])) in linked:
             continue
         later = restated.get(id(cell))
-        if later is not None and (norm, id(later)) in linked:
+        if later is not None and (norm, id(later)) in linked and id(cell) not in described:
             claim = replace(claim, cell=_joined_cells(doc, cell, later))
         kept.append(claim)
     return kept
@@ -1797,6 +1799,17 @@ def _restates_cells(doc: Doc, later: Mention, earlier: Mention) -> bool:
         after = later.last_token + 1
         return after < len(doc) and doc[after].text in {")", "]"}
     return words == [","]
+
+
+def _describes_the_line(doc: Doc, later: Mention, earlier: Mention) -> bool:
+    """'NB4, *an APL-derived cell line*': a line described in apposition after its name; the
+    name is the population (and keeps its ids)."""
+    words = [t.lower_ for t in doc[earlier.last_token + 1:later.first_token]]
+    if words not in ([","], [",", "a"], [",", "an"], [",", "the"]) or \
+            doc[earlier.last_token].lower_ in LINE_NOUNS:
+        return False
+    ends = [doc[later.last_token]] + list(doc[later.last_token + 1:later.last_token + 2])
+    return any(t.lower_ in LINE_NOUNS for t in ends)  # "a human T cell[ line]"
 
 
 def _restated(doc: Doc, mention: Mention, drugs: list[Mention]) -> Mention | None:

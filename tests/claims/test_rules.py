@@ -1321,6 +1321,11 @@ def test_a_state_named_with_the_cells_is_no_trigger(nlp):
      ["pre-B cell line, PB-697"]),
     ("Lenalidomide enhanced the proliferation of Jurkat cells, U937 cells and NK cells.",
      ["Jurkat cells", "U937 cells", "NK cells"]),
+    # Regression (GENIA): a line described in apposition after its name gave a second claim
+    ("AM580 is a powerful inducer of granulocytic maturation in NB4, an APL-derived cell "
+     "line, and in APL blasts.", ["NB4", "APL blasts"]),
+    ("Ibrutinib inhibited Jurkat, a human T cell line, and reduced IL-2 secretion.",
+     ["Jurkat"]),
 ])
 def test_cells_restated_in_brackets_or_after_their_line_are_one_population(nlp, text, cells):
     assert [c[1] for c in claims_of(nlp, text)] == cells
@@ -1414,8 +1419,8 @@ def test_a_state_participle_in_an_argument_phrase_is_no_claim(nlp):
 
 
 def test_a_cell_line_restated_in_brackets_after_line_is_one_population(nlp):
-    found = claims_of(nlp, "Depletion of intracellular glutathione in a human T cell line "
-                           "(Molt-4) inhibits the activation of NF-kappa B.")
+    found = claims_of(nlp, "Treatment of a human T cell line (Molt-4) with dexamethasone "
+                           "inhibits the activation of NF-kappa B.")
     assert [c[1] for c in found] == ["human T cell line (Molt-4)"]
 
 
