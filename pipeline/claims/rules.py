@@ -1808,7 +1808,7 @@ def _describes_the_line(doc: Doc, later: Mention, earlier: Mention) -> bool:
     if words not in ([","], [",", "a"], [",", "an"], [",", "the"]) or \
             doc[earlier.last_token].lower_ in LINE_NOUNS:
         return False
-    ends = [doc[later.last_token]] + list(doc[later.last_token + 1:later.last_token + 2])
+    ends = [doc[later.last_token], *doc[later.last_token + 1:later.last_token + 2]]
     return any(t.lower_ in LINE_NOUNS for t in ends)  # "a human T cell[ line]"
 
 
