@@ -122,8 +122,50 @@ class DrugAnchor:
         return token
 
 
+COMPARISON_HEADS = frozenset({"comparison", "compared", "contrast", "relative"})
+GROUP_WORDS = HOSTS | {"group", "groups"}
+UNTREATED_WORDS = frozenset({"untreated", "unstimulated", "vehicle", "vehicle-treated",
+                             "mock", "mock-treated", "placebo", "saline", "unexposed",
+                             "control", "controls", "without"})
+
+
+def _compares_hosts(predicate: Token) -> bool:
+    """'Treated Y cells from patients showed lower E *in comparison with Y cells from
+    controls*': the predicate compares groups of hosts, not treated with untreated cells; the
+    difference is the hosts', not the treatment's."""
+    for child in predicate.subtree:
+        if child.lower_ not in COMPARISON_HEADS:
+            continue
+        words = {t.lower_ for t in child.subtree}
+        if words & GROUP_WORDS and not words & UNTREATED_WORDS:
+            return True  # not "compared with untreated controls"
+    return False
+
+
 def _last_token(anchor: DrugAnchor) -> int:
     return anchor.mention.last_token if anchor.mention is not None else anchor.token.i
+
+
+# Participles that, written apart from the drug, still name the state it brought the cells
+# to: "anti-CD3 activated Hut-78 T cells", "IL-2 treated NK cells".
+STATE_PARTICIPLES = frozenset({"activated", "stimulated", "costimulated", "treated",
+                               "pretreated", "primed", "pulsed", "exposed", "differentiated"})
+
+
+def _state_participle_after(doc: Doc, anchor: DrugAnchor) -> Token | None:
+    """The state participle right after the drug that modifies a noun further on, as in
+    "X-activated Y cells" written without the hyphen; not a verb ("X activated Y cells")."""
+    k = _last_token(anchor) + 1
+    if anchor.mention is None or k >= len(doc):
+        return None
+    word = doc[k]
+    if word.lower_ in STATE_PARTICIPLES and word.dep_ == "amod" and word.head.i > word.i and \
+            is_noun(word.head) and word.head.dep_ not in CLAUSE_HEADS and \
+            anchor.token.head.i in {word.i, word.head.i}:
+        # not a headline parsed as a noun phrase ("Lenalidomide activated NK cells."), nor a
+        # drug the parser made the subject of the clause
+        return word
+    return None
 
 
 @dataclass
@@ -275,6 +317,8 @@ class ClaimFinder:
             return None
         suffix = anchor.suffix(doc)
         modified = anchor.suffixed_token(doc).head  # "rituximab-treated *CLL cells*"
+        if not suffix and (state := _state_participle_after(doc, anchor)) is not None:
+            suffix, modified = state.lower_, state.head  # "anti-CD3 activated T cells"
         if suffix in PROPERTY_SUFFIXES and modified.i != cell_token.i:
             # "through a cyclosporin A-*sensitive* mechanism": a property of a pathway or a
             # molecule, not an effect on the cells ("CsA-sensitive T cells" still links)
@@ -740,7 +784,8 @@ class ClaimFinder:
 
     def _triggers_at(self, token: Token, anchor: DrugAnchor, mention_tokens: set[int],
                      is_cell: bool) -> list[Token]:
-        """Triggers at a path token: the token itself, then adjectives modifying it."""
+        """Triggers at a path token: the token itself, then adjectives modifying it; not the
+        state of any cells on the path ("in anti-CD3 *activated* T cells and PBMCs")."""
         found = []
         if not is_cell and token.i not in mention_tokens and token.i != anchor.token.i and \
                 self.lexicon.token_direction(token) is not None:
@@ -751,8 +796,10 @@ class ClaimFinder:
             for child in token.children:
                 if child.dep_ in {"amod", "advmod"} and child.i < token.i and \
                         child.i not in mention_tokens and child.i != anchor.token.i and \
-                        not (is_cell and child.lower_ in CELL_STATES and not (
-                            token.dep_ == "ROOT" and child.i - 1 == _last_token(anchor))) and \
+                        not ((is_cell or token.i in self._cell_tokens) and
+                             child.lower_ in CELL_STATES and not (
+                                 is_cell and token.dep_ == "ROOT" and
+                                 child.i - 1 == _last_token(anchor))) and \
                         self.lexicon.token_direction(child) in {"increase", "decrease",
                                                                 "no_change"}:
                     found.append(child)
@@ -928,6 +975,8 @@ class ClaimFinder:
             predicates = [c for c in frame.children if c.dep_ == "conj" and treated_object
                           and not any(g.dep_ in SUBJECTS for g in c.children)]
         for predicate in predicates:
+            if _compares_hosts(predicate):
+                continue  # "... showed diminished E in comparison with Y cells from controls"
             if is_verb(predicate) or predicate.tag_.startswith("JJ"):
                 evidence = self._predicate_effect(doc, predicate, cell, cell_token,
                                                   mention_tokens, length)

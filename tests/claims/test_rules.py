@@ -1312,6 +1312,32 @@ def test_a_state_named_with_the_cells_is_no_trigger(nlp):
     assert effects and all("activated" not in effect for effect in effects)
 
 
+def test_treated_cells_compared_across_hosts_state_no_effect_of_the_treatment(nlp):
+    # Regression (GENIA): the difference between subjects and controls was given to PHA
+    assert claims_of(nlp, "Phytohemagglutinin stimulated lymphocytes derived from DS subjects "
+                          "showed a diminished proliferation capacity in comparison with "
+                          "lymphocytes derived from NCL and healthy individuals.") == []
+    for comparator in ("untreated cells", "cells from untreated mice",
+                       "control cells without antibiotics"):
+        found = claims_of(nlp, "Cisplatin-treated HeLa cells showed reduced proliferation in "
+                               f"comparison with {comparator}.")
+        assert [(c[0], c[2]) for c in found] == [("cisplatin", "decrease")]
+
+
+def test_a_state_participle_written_apart_from_the_drug_is_a_treatment(nlp):
+    # Regression (PubMed XML): "anti-CD3 activated Hut-78 T cells and human PBMCs" made
+    # anti-CD3 an activator of both, and "activated" the effect on the PBMCs
+    found = claims_of(nlp, "We observed that dexamethasone dramatically inhibited RANTES mRNA "
+                           "expression in anti-CD3 activated Hut-78 T cells and human PBMCs.")
+    assert [(c[0], c[1], c[2]) for c in found] == [
+        ("dexamethasone", "T cells", "decrease"), ("dexamethasone", "human PBMCs", "decrease")]
+    assert ("dexamethasone", "RANTES mRNA expression") in effects_of(
+        nlp, "Dexamethasone inhibited RANTES mRNA expression in anti-CD3 activated T cells and "
+             "human PBMCs.")
+    # a headline parsed as a noun phrase keeps its verb
+    assert [c[2] for c in claims_of(nlp, "Lenalidomide activated NK cells.")] == ["increase"]
+
+
 @pytest.mark.parametrize("text, cells", [
     # Regression: a short form in brackets, or a line's name after "cell line,", made a
     # second claim on the same population.
