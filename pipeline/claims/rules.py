@@ -436,6 +436,15 @@ class ClaimFinder:
             # Y cells ...": the cells hung on the drug; the treatment is the frame
             return self._treatment_frame(doc, anchor.token.head, cell, cell_token,
                                          mention_tokens, path.length)
+        if trigger is None and path.top.i == cell_token.i and \
+                _listed_head(anchor.token).head.i == cell_token.i and \
+                preposition(_listed_head(anchor.token)) in {"with", "to"} and \
+                cell_token.dep_ == "dobj" and \
+                self.lexicon.is_in(cell_token.head.lower_, self.lexicon.treatment_words):
+            # "by treating Y cells with X", the drug hung on the cells: the treating verb is
+            # the frame
+            return self._treatment_frame(doc, cell_token.head, cell, cell_token,
+                                         mention_tokens, path.length)
         if trigger is None and path.top.i == anchor.token.i and \
                 preposition(_below_top(path)) in ON_PREPOSITIONS:
             # "the effect of X on Y" parsed with "on Y" under X: the trigger governs X.
@@ -959,6 +968,10 @@ class ClaimFinder:
         if _is_treatment_time(frame) and not self._another_agent(frame.head):
             # "After treatment of APL cells with AM580, the compound induces maturation",
             # "Upon treatment of Y cells with X, apoptosis increased"
+            predicates = [frame.head]
+        elif frame.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "by"
+                                           for c in frame.children):
+            # "E was triggered *by treating* Y cells with X": the treatment is the means
             predicates = [frame.head]
         elif self._is_predicate_argument(frame) or _is_agent_phrase(frame):
             predicates = [frame.head]

@@ -1312,6 +1312,17 @@ def test_a_state_named_with_the_cells_is_no_trigger(nlp):
     assert effects and all("activated" not in effect for effect in effects)
 
 
+@pytest.mark.parametrize("text, drugs", [
+    # Regression (PubMed XML): the drug hung on the cells, and the treating verb is the means
+    ("TCR signaling was triggered by treating Jurkat T cells with PHA or anti-CD3 Abs.",
+     {"phytohemagglutinin", "anti-cd3 antibodies"}),
+    ("Apoptosis was induced by treating HeLa cells with cisplatin.", {"cisplatin"}),
+])
+def test_an_effect_brought_about_by_treating_cells_is_the_drugs(nlp, text, drugs):
+    found = claims_of(nlp, text)
+    assert {c[0] for c in found} == drugs and {c[2] for c in found} == {"increase"}
+
+
 def test_treated_cells_compared_across_hosts_state_no_effect_of_the_treatment(nlp):
     # Regression (GENIA): the difference between subjects and controls was given to PHA
     assert claims_of(nlp, "Phytohemagglutinin stimulated lymphocytes derived from DS subjects "
