@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
 from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
@@ -149,6 +149,12 @@ def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             take_in(line, after)
             line.end, line.last_token = after.end, after.last_token
             extended = True
+        if not extended and (cells := _bare_cells_after(doc, line)) is not None:
+            # "U-937 human promonocytic cells": the type words end in a bare "cells", which
+            # is no mention of its own
+            line.end, line.last_token = cells.idx + len(cells), cells.i
+            line.term_start, line.term_end = line.term_span
+            extended = True
         if extended or line.first_token == 0:
             continue
         k = line.first_token - 1
@@ -161,6 +167,20 @@ def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         take_in(line, population)
         line.start, line.first_token = population.start, population.first_token
     return [m for m in mentions if id(m) not in joined]
+
+
+def _bare_cells_after(doc: Doc, line: Mention) -> Token | None:
+    """A bare "cells" right after a line, or after up to two lower-case words that describe it
+    ("U-937 human promonocytic cells")."""
+    if line.end != doc[line.last_token].idx + len(doc[line.last_token]):
+        return None  # the line ends inside its token
+    for k in range(line.last_token + 1, min(line.last_token + 4, len(doc))):
+        word = doc[k]
+        if word.lower_ in {"cell", "cells"}:
+            return word if k > line.last_token + 1 or doc[line.last_token].whitespace_ else None
+        if not word.is_lower or not word.is_alpha or not word.tag_.startswith(("JJ", "NN")):
+            return None
+    return None
 
 
 def _population_after(doc: Doc, line: Mention, by_first: dict[int, Mention]) -> Mention | None:

@@ -200,6 +200,9 @@ def test_a_population_and_its_named_line_are_one_population(nlp):
     # Regression: a descriptive word that no mention took split the line from its type
     ("TPA induced differentiation of U937 histiocytic lymphoma cells.",
      "U937 histiocytic lymphoma cells"),
+    # Regression (PubMed XML): type words that end in a bare "cells" (no mention of its own)
+    ("Heat-shock and cadmium chloride increase the vimentin mRNA and protein levels in U-937 "
+     "human promonocytic cells.", "U-937 human promonocytic cells"),
 ])
 def test_a_line_named_with_its_type_is_one_population(nlp, text, population):
     doc = nlp(text)
