@@ -425,6 +425,8 @@ class ClaimFinder:
         trigger, direction = self._path_trigger(path, anchor, mention_tokens)
         if trigger == "reject":
             return None
+        if trigger is None and (nominal := self._nominal_agent_trigger(path)) is not None:
+            trigger, direction = nominal
         if trigger is None and path.top.i == anchor.token.i and \
                 preposition(_below_top(path)) in {"in", "of"} and \
                 preposition(anchor.token) in {"with", "to"} and \
@@ -476,6 +478,18 @@ class ClaimFinder:
                 self._headline_treatment(doc, anchor, cell, mention_tokens)
         return self._surface_pattern(doc, anchor, cell, mention_tokens) or \
             self._headline_treatment(doc, anchor, cell, mention_tokens)
+
+    def _nominal_agent_trigger(self, path) -> tuple[Token, str] | None:
+        """'*Inhibition* of T-cell proliferation *by X*' with "by X" hung on the process, not
+        on the nominal trigger above it: the trigger is X's."""
+        top = path.top
+        if not is_noun(top) or preposition(_below_top_on_drug_side(path)) != "by" or \
+                preposition(top) != "of" or not is_noun(top.head) or top.head.i == top.i:
+            return None
+        sign = self._token_sign(top.head)
+        if not sign:
+            return None
+        return top.head, "increase" if sign > 0 else "decrease"
 
     def _headline_treatment(self, doc: Doc, anchor: DrugAnchor, cell: Mention,
                             mention_tokens: set[int]) -> Evidence | None:
@@ -1008,6 +1022,9 @@ class ClaimFinder:
                     not (verb.tag_ == "VBN" and is_aim_word(verb)):  # "were *analyzed* by ..."
                 if _lemma(verb) in PASSING_VERBS:  # "... *led to* alteration of E"
                     sign = self._governing_sign(verb)
+                    if not sign and any(c.lower_ in CAUSED_PROCESSES
+                                        for c in _passed_objects(verb)):
+                        sign = 1  # "... *resulted in* neutrophil differentiation"
                     direction = "increase" if sign > 0 else "decrease" if sign < 0 else "unclear"
                 if _kills_others(verb, cell_token):
                     # "X-activated NK cells *killed* tumor cells": the treated cells kill,

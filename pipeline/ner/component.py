@@ -210,7 +210,8 @@ def names_a_cell_product(doc: Doc, mention: Mention) -> bool:
     """Cell words that begin a protein's name rather than naming cells: an enzyme ("neutrophil
     elastase", "mast cell tryptase"), a factor ("stem cell factor"), a cytokine or chemokine
     ("granulocyte/macrophage colony stimulating factor", however it is spelled; "monocyte
-    chemoattractant protein-1"). Receptors stay the cells' ("T-cell receptor signalling")."""
+    chemoattractant protein-1"); a cell adjective, the genes of a lineage ("erythroid gene
+    expression"). Receptors stay the cells' ("T-cell receptor signalling")."""
     if mention.label != CELL or mention.last_token + 1 >= len(doc):
         return False
     after = [w.lower() for t in doc[mention.last_token + 1:mention.last_token + 4]
@@ -222,6 +223,8 @@ def names_a_cell_product(doc: Doc, mention: Mention) -> bool:
         return True
     if after[:2] == ["colony", "stimulating"]:
         return True
+    if mention.kind == "adjective" and after[0] in {"gene", "genes", "mrna", "mrnas"}:
+        return True  # "erythroid gene expression": the genes of a lineage
     for position, word in enumerate(after[:3]):
         if word in PRODUCT_HEADS:
             return position > 0
@@ -314,14 +317,20 @@ def _after_short_form(doc: Doc, i: int) -> int:
 def names_a_receptor_or_marker(doc: Doc, mention: Mention) -> bool:
     """'glucocorticoid receptor-mediated transcription', 'adenosine receptors': a drug name
     before "receptor" names the receptor, a protein, and so does one joined to the receptor's
-    "R" ("GC-R numbers", "GC-Rs"); 'Helios positive Treg': a name before "positive" or
+    "R" ("GC-R numbers", "GC-Rs") or sharing it with the next name ("the glucocorticoid and
+    beta-adrenergic receptors"); 'Helios positive Treg': a name before "positive" or
     "negative" names a marker the cells express."""
     if mention.label != DRUG:
         return False
     if RECEPTOR_LETTER.match(rest_of_token(doc, mention).lstrip("-\u2010\u2011")):
         return True
     words = following_words(doc, mention, 1)
-    return bool(words) and words[0].lower().startswith(("receptor", "positive", "negative"))
+    if words and words[0].lower().startswith(("receptor", "positive", "negative")):
+        return True
+    # "the glucocorticoid and beta-adrenergic receptors": the head shared with the next name
+    k = mention.last_token + 1
+    return k + 2 < len(doc) and doc[k].lower_ in {"and", "or"} and doc[k + 1].is_lower and \
+        doc[k + 2].lower_.startswith("receptor")
 
 
 RECEPTOR_LETTER = re.compile(r"^Rs?\d?$")

@@ -1704,3 +1704,18 @@ def test_cells_stimulated_by_a_drug_are_in_a_state_not_changed(nlp):
 ])
 def test_triggers_added_to_the_lexicon(nlp, text, direction):
     assert [c[2] for c in claims_of(nlp, text)] == [direction]
+
+
+def test_the_by_agent_of_a_nominal_trigger_hung_on_its_process(nlp):
+    # Regression (GENIA): "by dexamethasone" hung on "proliferation", not on "Inhibition"; its
+    # listed partners (hung on "Inhibition") had their claims
+    found = claims_of(nlp, "Inhibition of anti-CD3 monoclonal antibody-induced T-cell "
+                           "proliferation by dexamethasone, isoproterenol, or prostaglandin E2.")
+    assert ("dexamethasone", "T-cell", "decrease") in [c[:3] for c in found]
+
+
+def test_a_treatment_that_results_in_differentiation_increases_it(nlp):
+    # Regression (GENIA): "resulted in ... differentiation" gave no direction
+    found = claims_of(nlp, "Treatment of serum-free grown HL60 cells with all-trans RA resulted "
+                           "in sub-optimal neutrophil differentiation.")
+    assert ("HL60 cells", "increase") in [(c[1], c[2]) for c in found]

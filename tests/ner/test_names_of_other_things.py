@@ -205,6 +205,8 @@ def test_a_word_after_a_disease_is_the_rest_of_its_name(nlp):
      "fibroblasts.", ["fibroblasts"]),
     # the receptor of T cells stays theirs
     ("Cyclosporine reduced T-cell receptor signalling.", ["T-cell"]),
+    # Regression (GENIA): the genes of a lineage made a claim on "erythroid" cells
+    ("Erythroid gene expression was regulated by doxorubicin in K562 cells.", ["K562 cells"]),
 ])
 def test_cell_words_that_begin_a_proteins_name_are_no_cells(nlp, text, cells):
     doc = nlp(text)
@@ -228,3 +230,10 @@ def test_a_drug_in_brackets_after_as_is_the_form_given(nlp):
                       "neutrophils.") == ["Hyp"]
     assert drugs(nlp, "Cisplatin (as well as doxorubicin) killed HeLa cells.") == [
         "Cisplatin", "doxorubicin"]
+
+
+def test_a_drug_name_sharing_the_next_names_receptor_names_the_receptor(nlp):
+    # Regression (GENIA): "glucocorticoid" of "the glucocorticoid and beta-adrenergic
+    # receptors" made a claim on the T cells
+    assert drugs(nlp, "Dexamethasone acts on T cells via the glucocorticoid and "
+                      "beta-adrenergic receptors.") == ["Dexamethasone"]
