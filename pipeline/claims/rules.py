@@ -1171,7 +1171,8 @@ def effect_phrase(doc: Doc, head: Token, cell: Mention, max_tokens: int = 8,
     # "restores T-cell *actin* cytoskeletal signaling" misparsed with "actin" as the object:
     # the nouns and adjectives written right after the head, up to a noun, are its phrase
     end = head.i
-    for i in range(head.i + 1, min(len(doc), head.i + 4)):
+    limit = head.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    for i in range(head.i + 1, min(limit, head.i + 4)):  # not into the next sentence
         token = doc[i]
         if cell.first_token <= i <= cell.last_token or i in stop or \
                 not (token.tag_.startswith(("NN", "JJ"))) or not doc[i - 1].whitespace_:

@@ -595,6 +595,9 @@ def effects_of(nlp, text):
      "proximal membrane signaling.", "muromonab", "activated"),
     ("Jurkat cells were stimulated via the TCR with anti-CD3 to assess signaling.",
      "muromonab", "stimulated"),
+    # Regression (GENIA): the phrase ran on into the next sentence ("NF-kappa B. Phorbol")
+    ("In both cell lines, phorbol ester was able to activate NF-kappa B. Phorbol activation "
+     "was modulated by Ca2+ influx.", "phorbol esters", "activate NF-kappa B."),
 ])
 def test_the_effect_is_what_changes_not_the_drug_or_the_cells(nlp, text, drug, effect):
     assert (drug, effect) in effects_of(nlp, text)
