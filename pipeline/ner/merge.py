@@ -59,7 +59,8 @@ kinase") is not cut. Then spans that cannot be what their label says are left ou
   where the document defines it, holds no drug or chemical ("ADCC", antibody-dependent cellular cytotoxicity);
   a concentration in brackets ("[Ca2+]i", and the "Ca2" a model cuts from "[Ca2+]"); an
   activity named by its verbal noun ("tobacco smoking"); a mouse strain or MHC haplotype
-  ("C57BL/10SnJ", "H-2k"); a word an English prefix makes ("co-operate");
+  ("C57BL/10SnJ", "H-2k"); a word an English prefix makes ("co-operate"); a duration
+  ("Ten-day");
 - a bare outcome word ("death", "injury", "toxicity") is not a disease: in "inhibits
   leukocyte death" it is what happens to the cells;
 - a bare "cells" is left to the claim rules, which resolve it to the population it refers
@@ -127,6 +128,10 @@ ANTI_ADJECTIVE = re.compile(r"^anti-?[a-z]+$", re.IGNORECASE)
 # "C57BL/10SnJ", "BALB/cByJ", "C3HeB/FeJ", "H-2k".
 STRAIN = re.compile(r"^(?:C57BL|C57|BALB|C3H|DBA|CBA|SJL|NOD|AKR|NZB|NZW|FVB|B10)\b|"
                     r"^[A-Z][A-Za-z0-9]*/[A-Za-z0-9]*J\b|^H-2[a-z]?$")
+# "Ten-day exposure", "48-hour culture": a duration, which a model may read as a chemical.
+DURATION = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+                      r"fourteen|twenty)[-\s](?:min(?:ute)?|h(?:our|r)?|day|week|month|year)s?$",
+                      re.IGNORECASE)
 # "co-operate", "re-express", "up-regulate": an English prefix before a hyphen makes a verb
 # or an adjective, not a chemical the dictionary does not know.
 WORD_PREFIX = re.compile(r"^(?:co|re|pre|up|down|non|self|over|under)-[a-z]+$")
@@ -515,8 +520,8 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
             return False  # "Bruton's tyrosine kinase"; "cpm vs. 220571" (a measurement)
         if span.start > 0 and span.doc[span.start - 1].lower_ in DYE_WORDS:
             return False  # "propidium iodide"
-        if STRAIN.match(text) or WORD_PREFIX.match(text):
-            return False  # "C57BL/10SnJ", "H-2k"; "co-operate"
+        if STRAIN.match(text) or WORD_PREFIX.match(text) or DURATION.match(text):
+            return False  # "C57BL/10SnJ", "H-2k"; "co-operate"; "Ten-day"
         key = term_key(context.abbreviations.get(text, text))
         return not (key in drug_stoplist() or is_endogenous(key) or TRACER.search(text)
                     or _is_a_concentration(span, text) or ACTIVITY.search(text)

@@ -354,6 +354,17 @@ def test_mouse_strains_haplotypes_and_prefixed_words_are_no_drugs(tokenizer_nlp)
     assert merged == []
 
 
+def test_a_duration_is_no_drug(tokenizer_nlp):
+    # Regression (GENIA): "Ten-day exposure to Epo induced mature erythroblasts" made a claim
+    # for "Ten-day"
+    doc = tokenizer_nlp("Ten-day exposure and 48-hour cultures and two weeks.")
+    for token in doc:
+        token.tag_ = "NN"
+    merged = merge(doc, [], {"m": [span(doc, "Ten-day", "CHEMICAL"),
+                                   span(doc, "48-hour", "CHEMICAL")]})
+    assert merged == []
+
+
 def test_a_dose_is_not_part_of_the_drugs_name(tokenizer_nlp):
     # Regression: a model read "0.2 mmol/L diamide" as the drug, and "0.1 nmol/L" alone
     from pipeline.ner.component import names_a_virus_or_a_measure
