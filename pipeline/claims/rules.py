@@ -1998,6 +1998,9 @@ def _is_a_comparator(token: Token) -> bool:
             (token.head.lower_ in COMPARISON_WORDS and token.head.i != token.i
              and token.dep_ in {"nmod", "obl"}):
         return True
+    if token.dep_ in {"nmod", "obl"} and token.head.tag_.startswith("JJ") and \
+            any(c.dep_ == "case" and c.lower_ == "as" for c in token.children):
+        return True  # "X is (not as) effective *as ATRA*"
     # "In contrast to ionomycin treatment, exposure of cells to PMA did not induce E": the
     # drug of the contrasted treatment, one or two nouns up.
     for head in list(token.ancestors)[:2]:

@@ -203,6 +203,16 @@ def test_population_in_an_as_clause_is_a_comparator(nlp):
     assert {c[1] for c in found} == {"Treg"}
 
 
+@pytest.mark.parametrize("text", [
+    # Regression (GENIA): the drug a finding is measured against got the finding's claims
+    "By contrast, AM580 is not effective as ATRA in modulating the expression of these "
+    "differentiation markers in the HL-60 cell line.",
+    "AM580 was as potent as ATRA in inducing maturation of NB4 cells.",
+])
+def test_a_drug_after_as_of_an_adjective_is_a_comparator(nlp, text):
+    assert {c[0] for c in claims_of(nlp, text)} == {"am580"}
+
+
 def test_nominal_subject_takes_the_verbs_direction(nlp):
     found = claims_of(nlp, "Binding of rituximab to its targets on CLL cells increases "
                            "complement-dependent cytotoxicity.")
