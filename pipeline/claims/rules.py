@@ -40,6 +40,8 @@ CONDITION_NOUNS = {"absence", "presence", "lack"}  # "in the absence of CD4+ T c
 LIGHT_VERBS = {"have", "has", "had", "show", "shows", "showed", "shown", "exhibit", "exhibits",
                "exhibited", "display", "displays", "displayed", "exert", "exerts", "exerted",
                "produce", "produced", "demonstrate", "demonstrated"}
+# Verbs that bring about the change their object names: "induced a decrease in E"
+INDUCING_VERBS = frozenset({"induce", "cause", "trigger", "provoke", "evoke"})
 COMPARISON_WORDS = {"compared", "comparing", "comparison", "versus", "relative", "contrast"}
 CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
@@ -721,7 +723,7 @@ class ClaimFinder:
         sign = 1
         for value in signs:
             sign *= value
-        sign *= self._light_verb_sign(path)
+        sign *= self._light_verb_sign(path) * self._induced_change_sign(path)
         return trigger, "increase" if sign > 0 else "decrease"
 
     def _agent_participle(self, path) -> Token | None:
@@ -802,6 +804,18 @@ class ClaimFinder:
         for child in top.children:
             if child.dep_ in OBJECTS and child.i not in on_path and \
                     child.lower_ in self.lexicon.effect_heads:
+                return self._token_sign(child) or 1
+        return 1
+
+    def _induced_change_sign(self, path) -> int:
+        """'X incubation *induced a decrease* in E ... in cultures of Y cells', the cells hung
+        on the verb: the change the verb brings about, off the path, is the direction."""
+        top = path.top
+        if _lemma(top) not in INDUCING_VERBS:
+            return 1
+        on_path = {t.i for t in path.tokens()}
+        for child in top.children:
+            if child.dep_ in OBJECTS and child.i not in on_path and child.lower_ in CHANGE_NOUNS:
                 return self._token_sign(child) or 1
         return 1
 
@@ -1634,7 +1648,8 @@ def _whole_tokens(claim: PairClaim, doc: Doc) -> bool:
 def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:
     """A drug class that names a drug of the same sentence stands for that drug:
     "Lenalidomide is an immunomodulatory drug (IMiD)", "ibrutinib, a BTK inhibitor, ...",
-    "the phorbol ester (TPA)".
+    "the phorbol ester (TPA)", and a class named inside the appositive ("X, a glucocorticoid
+    used as an anti-inflammatory agent, ...").
     Returns mention id → the specific drug, for class mentions in apposition or copula."""
     specific = [m for m in drugs if m.kind != "class"]
     aliases: dict[int, DrugRef] = {}
@@ -1645,7 +1660,8 @@ def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:
         for drug in specific:
             drug_root = doc[drug.root(doc)]
             appositive = (root.dep_ == "appos" and root.head.i == drug_root.i) or \
-                (drug_root.dep_ == "appos" and drug_root.head.i == root.i)
+                (drug_root.dep_ == "appos" and drug_root.head.i == root.i) or \
+                _describes_in_apposition(root, drug_root)
             predicate = drug_root.dep_ in {"nsubj", "nsubjpass"} and drug_root.head.i == root.i \
                 and any(c.dep_ == "cop" for c in root.children)
             if appositive or predicate:
@@ -1660,6 +1676,18 @@ def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:
                 and root.head.i in aliased_roots:
             aliases[id(mention)] = aliased_roots[root.head.i]
     return aliases
+
+
+def _describes_in_apposition(token: Token, drug_root: Token) -> bool:
+    """'Dexamethasone, a glucocorticoid that is widely used as an *anti-inflammatory agent*,
+    ...': a class named inside the drug's appositive describes the drug."""
+    clause = False  # the class is in a clause that describes the appositive
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in {"acl", "acl:relcl"}:
+            clause = True
+        if ancestor.dep_ == "appos":
+            return clause and ancestor.head.i == drug_root.i
+    return False
 
 
 def _after_than(doc: Doc, cell: Mention) -> bool:

@@ -1732,3 +1732,24 @@ def test_a_treatment_that_results_in_differentiation_increases_it(nlp):
     found = claims_of(nlp, "Treatment of serum-free grown HL60 cells with all-trans RA resulted "
                            "in sub-optimal neutrophil differentiation.")
     assert ("HL60 cells", "increase") in [(c[1], c[2]) for c in found]
+
+
+def test_a_class_named_inside_a_drugs_appositive_describes_it(nlp):
+    # Regression (GENIA): "... used as an immunomodulatory and anti-inflammatory agent" made a
+    # second claim for the class
+    found = claims_of(nlp, "Dexamethasone, a glucocorticoid that is widely used as an "
+                           "immunomodulatory and anti-inflammatory agent, inhibits granzyme B "
+                           "mRNA transcript in phytohemagglutinin-activated peripheral blood "
+                           "mononuclear cells.")
+    assert [c[0] for c in found] == ["dexamethasone"]
+
+
+@pytest.mark.parametrize("text, direction", [
+    # Regression (GENIA): "induced a decrease", the cells hung on the verb, was an increase
+    ("We found that cortisol incubation induced a decrease in IL-1ra mRNA expression and a "
+     "significant inhibition of IL-1ra protein secretion in cell cultures of human peripheral "
+     "monocytes stimulated with the bacterial endotoxin lipopolysaccharide (LPS).", "decrease"),
+    ("Cortisol induced an increase in IL-1ra expression in monocytes.", "increase"),
+])
+def test_the_change_an_inducing_verb_brings_about_is_the_direction(nlp, text, direction):
+    assert [c[2] for c in claims_of(nlp, text) if c[0] == "hydrocortisone"] == [direction]
