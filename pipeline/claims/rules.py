@@ -138,7 +138,8 @@ def _compares_hosts(predicate: Token) -> bool:
     for child in predicate.subtree:
         if child.lower_ not in COMPARISON_HEADS:
             continue
-        words = {t.lower_ for t in child.subtree}
+        scope = child.head if child.dep_ in {"case", "mark"} else child  # "*compared* to Y"
+        words = {t.lower_ for t in scope.subtree}
         if words & GROUP_WORDS and not words & UNTREATED_WORDS:
             return True  # not "compared with untreated controls"
     return False

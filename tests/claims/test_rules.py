@@ -1341,6 +1341,10 @@ def test_treated_cells_compared_across_hosts_state_no_effect_of_the_treatment(nl
     assert claims_of(nlp, "Phytohemagglutinin stimulated lymphocytes derived from DS subjects "
                           "showed a diminished proliferation capacity in comparison with "
                           "lymphocytes derived from NCL and healthy individuals.") == []
+    assert claims_of(nlp, "RNase protection assays revealed that anti-CD3/PMA-stimulated T "
+                          "cells from a substantial proportion of elderly subjects exhibited "
+                          "decreased levels of c-fos mRNA compared to T cells from young "
+                          "subjects.") == []
     for comparator in ("untreated cells", "cells from untreated mice",
                        "control cells without antibiotics"):
         found = claims_of(nlp, "Cisplatin-treated HeLa cells showed reduced proliferation in "
