@@ -346,6 +346,12 @@ class ClaimFinder:
                 _coordinated(path):
             return None
         evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
+        if evidence is None and (resistance := self._resistance(path)) is not None and \
+                _is_said_of(resistance, cell_token):
+            # "Y cells are (considered to be) *unresponsive* to X": the resistance is the
+            # whole finding
+            return self._evidence(doc, resistance, "no_change", "path", resistance, cell,
+                                  path.length)
         resistance = self._resistance(path) if evidence is not None else None
         if resistance is not None:
             # "Y cells were *resistant* to X-induced apoptosis": the resistance is the finding
@@ -1677,6 +1683,17 @@ def class_aliases(doc: Doc, drugs: list[Mention]) -> dict[int, DrugRef]:
                 and root.head.i in aliased_roots:
             aliases[id(mention)] = aliased_roots[root.head.i]
     return aliases
+
+
+def _is_said_of(predicate: Token, cell_token: Token) -> bool:
+    """Whether an adjective is said of the cells: they are its subject, or that of the verb
+    it completes ("Y cells are considered to be unresponsive"), or it modifies them ("Y cells
+    resistant to X")."""
+    heads = [predicate]
+    if predicate.dep_ in {"xcomp", "ccomp"}:
+        heads.append(predicate.head)
+    return predicate.head.i == cell_token.i or any(
+        c.i == cell_token.i and c.dep_ in SUBJECTS for h in heads for c in h.children)
 
 
 def _describes_in_apposition(token: Token, drug_root: Token) -> bool:

@@ -1757,3 +1757,13 @@ def test_a_class_named_inside_a_drugs_appositive_describes_it(nlp):
 ])
 def test_the_change_an_inducing_verb_brings_about_is_the_direction(nlp, text, direction):
     assert [c[2] for c in claims_of(nlp, text) if c[0] == "hydrocortisone"] == [direction]
+
+
+@pytest.mark.parametrize("text", [
+    # Regression (GENIA): with no trigger besides the resistance, there was no claim
+    "T cells are considered to be unresponsive to testosterone due to the absence of androgen "
+    "receptors (AR).",
+    "Jurkat cells are unresponsive to testosterone.",
+])
+def test_cells_unresponsive_to_a_drug_are_no_change(nlp, text):
+    assert [c[2] for c in claims_of(nlp, text)] == ["no_change"]
