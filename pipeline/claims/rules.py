@@ -1433,11 +1433,17 @@ def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:
 
 
 def _is_the_clause_place(path, effect_head: Token, cell_token: Token) -> bool:
-    """'In T cells, anti-CD3-induced c-Rel expression was blocked by Z': the cells are where
-    the clause takes place whose argument the effect is."""
-    return is_verb(path.top) and effect_head.head.i == path.top.i and \
-        effect_head.dep_ in SUBJECTS | OBJECTS and cell_token.head.i == path.top.i and \
-        preposition(cell_token) == "in"
+    """'In T cells, anti-CD3-induced c-Rel expression was blocked by Z', 'X-induced cell death
+    requires E in Y cells': the cells are where the clause takes place whose argument the
+    effect is."""
+    top = path.top
+    # the cells hang on the verb, or on its object ("X-induced cell death requires
+    # autoinduction of E *in* Y cells")
+    place = cell_token.head.i == top.i or (cell_token.head.head.i == top.i and
+                                           cell_token.head.dep_ in OBJECTS and
+                                           effect_head.dep_ in SUBJECTS)
+    return is_verb(top) and effect_head.head.i == top.i and \
+        effect_head.dep_ in SUBJECTS | OBJECTS and place and preposition(cell_token) == "in"
 
 
 def is_aim_word(token: Token) -> bool:

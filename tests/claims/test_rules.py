@@ -1767,3 +1767,10 @@ def test_the_change_an_inducing_verb_brings_about_is_the_direction(nlp, text, di
 ])
 def test_cells_unresponsive_to_a_drug_are_no_change(nlp, text):
     assert [c[2] for c in claims_of(nlp, text)] == ["no_change"]
+
+
+def test_an_induced_effect_reaches_cells_named_as_the_place_of_its_clauses_object(nlp):
+    # Regression (GENIA): "in Y cells" hung on the verb's object, not on the verb
+    found = claims_of(nlp, "Glucocorticoid-induced cell death requires autoinduction of "
+                           "glucocorticoid receptor expression in human leukemic T cells.")
+    assert [(c[1], c[2]) for c in found] == [("human leukemic T cells", "increase")]
