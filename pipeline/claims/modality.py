@@ -17,6 +17,8 @@ REPORTING_VERBS = {"cause", "caused", "causes", "lead", "led", "leads", "result"
                    "seen", "detect", "detected", "find", "found", "exert", "exerted", "exhibit",
                    "exhibited", "display", "displayed", "produce", "produced", "reveal", "revealed"}
 FAILURE_VERBS = {"fail", "failed", "fails", "unable", "lack", "lacked", "lacks", "cannot"}
+# Verbs of how an effect comes about: denying them leaves the effect standing.
+MECHANISM_VERBS = frozenset({"mediate", "require", "depend", "involve"})
 # "induced comparable levels of T cell proliferation": the amount stated is the control's.
 NO_DIFFERENCE = {"comparable", "similar", "equivalent", "identical", "unchanged", "unaltered"}
 
@@ -39,6 +41,8 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
         if lexicon.direction(head.text) is None and \
                 head.lower_ not in REPORTING_VERBS and (head.lemma_ or "") not in REPORTING_VERBS:
             break
+        if (head.lemma_ or "") in MECHANISM_VERBS:
+            break  # "X suppression of Y is *not mediated* by Z": the mechanism is denied
         scope.append(head)
         if head.dep_ not in {"xcomp", "aux", "auxpass", "cop", "ccomp"}:
             break

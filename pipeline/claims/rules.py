@@ -428,6 +428,9 @@ class ClaimFinder:
                 # the effect's own
                 direction = "increase" if self._token_sign(effect_head) > 0 else "decrease"
                 above = [t for t in above if t.i != effect_head.i]
+            elif direction == "unclear" and suffix == "mediated" and \
+                    self.lexicon.token_direction(effect_head) is None:
+                direction = "increase"  # "X-mediated cell death": X brings the process about
             sign = self._compose(above, mention_tokens, skip=anchor.token)
             return self._evidence(doc, anchor.token, _times(direction, sign), "suffix",
                                   effect_head, cell, path.length)
@@ -1705,12 +1708,15 @@ def _is_said_of(predicate: Token, cell_token: Token) -> bool:
 def _describes_in_apposition(token: Token, drug_root: Token) -> bool:
     """'Dexamethasone, a glucocorticoid that is widely used as an *anti-inflammatory agent*,
     ...': a class named inside the drug's appositive describes the drug."""
-    clause = False  # the class is in a clause that describes the appositive
+    clause = False  # the class is in a clause that describes the appositive ...
+    nominal = True  # ... or names its head ("X, a *steroid* hormone with ... properties")
     for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ == "appos":
+            return (clause or nominal) and ancestor.head.i == drug_root.i
         if ancestor.dep_ in {"acl", "acl:relcl"}:
             clause = True
-        if ancestor.dep_ == "appos":
-            return clause and ancestor.head.i == drug_root.i
+        if ancestor.dep_ not in {"compound", "amod"}:
+            nominal = False
     return False
 
 
@@ -1851,7 +1857,18 @@ def _is_no_agent(token: Token) -> bool:
     comparator, the stimulus of a later step, or the form another drug is given in
     (docs/claims.md, rule 8)."""
     return _is_a_source(token) or _is_measured(token) or _is_a_comparator(token) or \
-        _is_a_later_step(token) or _is_a_form(token) or _is_absent(token)
+        _is_a_later_step(token) or _is_a_form(token) or _is_absent(token) or \
+        _is_a_denied_mediator(token)
+
+
+def _is_a_denied_mediator(token: Token) -> bool:
+    """'X suppression of Y cells is not mediated *by Z effect*': Z is said to play no part."""
+    node = token
+    while node.dep_ in {"compound", "amod", "conj"} and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    return preposition(node) == "by" and verb.lemma_ == "mediate" and \
+        any(c.dep_ == "neg" for c in verb.children)
 
 
 def _is_absent(token: Token) -> bool:

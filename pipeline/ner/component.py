@@ -324,8 +324,10 @@ def names_a_receptor_or_marker(doc: Doc, mention: Mention) -> bool:
         return False
     if RECEPTOR_LETTER.match(rest_of_token(doc, mention).lstrip("-\u2010\u2011")):
         return True
-    words = following_words(doc, mention, 1)
-    if words and words[0].lower().startswith(("receptor", "positive", "negative")):
+    words = [w.lower() for w in following_words(doc, mention, 2)]
+    if words and words[0] == "hormone":
+        words = words[1:]  # "steroid hormone receptor"
+    if words and words[0].startswith(("receptor", "positive", "negative")):
         return True
     # "the glucocorticoid and beta-adrenergic receptors": the head shared with the next name
     k = mention.last_token + 1

@@ -1774,3 +1774,30 @@ def test_an_induced_effect_reaches_cells_named_as_the_place_of_its_clauses_objec
     found = claims_of(nlp, "Glucocorticoid-induced cell death requires autoinduction of "
                            "glucocorticoid receptor expression in human leukemic T cells.")
     assert [(c[1], c[2]) for c in found] == [("human leukemic T cells", "increase")]
+
+
+def test_a_denied_mechanism_leaves_the_effect_standing(nlp):
+    # Regression (GENIA): "not mediated by" made the suppression a no_change, and its
+    # denied mediator a second claim
+    found = claims_of(nlp, "Progesterone suppression of pregnancy lymphocytes is not mediated "
+                           "by glucocorticoid effect.")
+    assert [(c[0], c[2]) for c in found] == [("progesterone", "decrease")]
+
+
+def test_a_class_naming_a_drugs_appositive_head_is_that_drug(nlp):
+    # Regression (GENIA): "a steroid hormone with immunomodulating properties" gave "steroid"
+    # a claim of its own
+    found = claims_of(nlp, "The effect of 1,25-dihydroxyvitamin D3, a steroid hormone with "
+                           "immunomodulating properties, on NF-kappa B proteins was examined "
+                           "in activated normal human lymphocytes.")
+    assert [c[0] for c in found] == ["calcitriol"]
+
+
+@pytest.mark.parametrize("text, direction", [
+    # Regression (GENIA): "X-mediated" before a process with no direction of its own was unclear
+    ("Our data support the view that dexamethasone-mediated death of thymocytes requires the "
+     "receptor.", "increase"),
+    ("PMA-mediated regulation of T cells was studied.", "unclear"),
+])
+def test_a_process_a_drug_mediates_is_brought_about(nlp, text, direction):
+    assert [c[2] for c in claims_of(nlp, text)] == [direction]

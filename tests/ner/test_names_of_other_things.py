@@ -237,3 +237,9 @@ def test_a_drug_name_sharing_the_next_names_receptor_names_the_receptor(nlp):
     # receptors" made a claim on the T cells
     assert drugs(nlp, "Dexamethasone acts on T cells via the glucocorticoid and "
                       "beta-adrenergic receptors.") == ["Dexamethasone"]
+
+
+def test_a_drug_name_before_hormone_receptor_names_the_receptor(nlp):
+    # Regression (GENIA): "steroid hormone receptor expression" made "steroid" an agent
+    assert drugs(nlp, "Adenomyotic lesions showed identical steroid hormone receptor "
+                      "expression and leukocyte infiltration.") == []
