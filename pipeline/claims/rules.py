@@ -431,6 +431,8 @@ class ClaimFinder:
             elif direction == "unclear" and suffix == "mediated" and \
                     self.lexicon.token_direction(effect_head) is None:
                 direction = "increase"  # "X-mediated cell death": X brings the process about
+            elif effect_head.lower_ in CHANGE_NOUNS and not self._token_sign(effect_head):
+                direction = "unclear"  # "X-induced changes in E": no direction is stated
             sign = self._compose(above, mention_tokens, skip=anchor.token)
             return self._evidence(doc, anchor.token, _times(direction, sign), "suffix",
                                   effect_head, cell, path.length)

@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
 from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
-from pipeline.ner.lexicons import DRUG_SOURCE, is_endogenous
+from pipeline.ner.given import named_as_given
+from pipeline.ner.lexicons import DRUG_SOURCE, given_agents, is_endogenous
 from pipeline.ner.merge import merge_model_mentions
 from pipeline.ner.neural import SPAN_PREFIX as NEURAL_PREFIX
 from pipeline.ner.recognizer import (
@@ -102,6 +103,7 @@ class EntityRecognizer:
                     # the lexicon's mentions were judged before the merge; judge the rest
                     and (id(m) in judged or not names_something_else(doc, m))]
         mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)
+                    and not names_a_receptor_of(doc, m)
                     and not names_a_fate(doc, m, mentions)
                     and not names_the_form_given(doc, m, mentions)
                     and not continues_a_disease(doc, m, mentions)]
@@ -231,6 +233,16 @@ def names_a_cell_product(doc: Doc, mention: Mention) -> bool:
         if word not in PRODUCT_MODIFIERS:
             return False
     return False
+
+
+def names_a_receptor_of(doc: Doc, mention: Mention) -> bool:
+    """'VEGF receptor cell signaling': "receptor cell" after a molecule's name is the
+    molecule's receptor, not the sensory receptor cells of the Cell Ontology."""
+    if mention.label != CELL or doc[mention.first_token].lower_ not in {"receptor", "receptors"}:
+        return False
+    before = doc[mention.first_token - 1] if mention.first_token > 0 else None
+    return before is not None and not before.is_punct and \
+        any(c.isupper() or c.isdigit() for c in before.text)
 
 
 def names_something_else(doc: Doc, mention: Mention) -> bool:
@@ -492,37 +504,15 @@ def _differentiation_of_others(doc: Doc, mention: Mention, mentions: list[Mentio
                for other in mentions)
 
 
-# Words around an endogenous molecule that say it was given: "IL-1Ra treatment", "the
-# addition of IL-6", "treated with IFN-gamma".
-GIVEN_AFTER = frozenset({"treatment", "treatments", "therapy", "administration", "infusion",
-                         "injection", "injections", "supplementation", "pretreatment"})
-GIVEN_BEFORE = (("addition", "of"), ("administration", "of"), ("treatment", "with"),
-                ("treated", "with"), ("pretreated", "with"), ("pretreatment", "with"),
-                ("injection", "of"), ("infusion", "of"), ("stimulated", "with"),
-                ("stimulation", "with"), ("incubated", "with"), ("incubation", "with"),
-                ("exposed", "to"), ("exposure", "to"), ("cultured", "with"))
-# "IL-2-stimulated NK cells", "TNF-induced apoptosis": the molecule given, in one token
-GIVEN_SUFFIXES = ("-treated", "-stimulated", "-induced", "-activated", "-primed")
-
-
 def is_given_cytokine(doc: Doc, mention: Mention) -> bool:
     """A cytokine or other endogenous molecule named as something given ("IL-1Ra treatment",
     "the addition of IL-6", "treated with IFN-gamma") is a drug in that sentence: the guidelines
     count cytokines used as agents. Elsewhere it stays a measured molecule (a gene)."""
-    if not is_endogenous(term_key(mention.text(doc))):
-        return False
-    after = doc[mention.last_token + 1] if mention.last_token + 1 < len(doc) else None
-    if after is not None and after.lower_ in GIVEN_AFTER:
-        return True
-    if rest_of_token(doc, mention).lower().startswith(GIVEN_SUFFIXES):
-        return True
-    first = mention.first_token
-    before = tuple(t.lower_ for t in doc[max(0, first - 2):first])
-    if before in GIVEN_BEFORE:
-        return True
-    # "stimulation of NK cells *with* IL-2", "NK cells were incubated for 2 h *with* IL-15"
-    return first > 0 and doc[first - 1].lower_ in {"with", "to"} and any(
-        (t.lower_, doc[first - 1].lower_) in GIVEN_BEFORE for t in doc[max(0, first - 8):first - 1])
+    key = term_key(mention.text(doc))
+    if not (is_endogenous(key) or key in given_agents()):
+        return False  # "Insulin treatment": a hormone the models read as a gene
+    return named_as_given(doc, mention.first_token, mention.last_token,
+                          rest_of_token(doc, mention))
 
 
 # Nouns that name what a drug is rather than which drug ("the alkylating drugs temozolomide").

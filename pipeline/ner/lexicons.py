@@ -33,7 +33,8 @@ from pipeline.grounding.drugs import (
     supplement_records,
 )
 from pipeline.grounding.tables import read_tsv, split_ids
-from pipeline.ner import terms
+from pipeline.ner import given, terms
+from pipeline.ner.given import GIVEN_KIND
 from pipeline.ner.terms import Concept, TermIndex, term_key
 from pipeline.resources import DATA_DIR, cached_derivation
 
@@ -72,6 +73,14 @@ def drug_stoplist() -> frozenset[str]:
     return frozenset(term_key(row["variant"]) for row in read_tsv(DATA_DIR / "drug_stoplist.tsv"))
 
 
+@lru_cache(maxsize=1)
+def given_agents() -> frozenset[str]:
+    """Keys of the stoplisted names that are drugs where the text gives them ("ethanol-induced
+    apoptosis"; the ``given`` column of ``drug_stoplist.tsv``)."""
+    return frozenset(term_key(row["variant"]) for row in read_tsv(DATA_DIR / "drug_stoplist.tsv")
+                     if row.get("given") == "agent")
+
+
 def _keeps_variant(variant: str, stoplist: frozenset[str]) -> bool:
     """Stoplisted variants are compared by key, so that "adénosine" goes with "adenosine".
     Names of cell therapies written as cells ("NK-92 cells", "mesenchymal stromal cells")
@@ -99,7 +108,8 @@ def drug_index() -> TermIndex:
     kept between processes (:func:`pipeline.resources.cached_derivation`), keyed by the
     dictionary, the data files and the code that builds it."""
     sources = [drug_dictionary_path(), *sorted(DATA_DIR.glob("*.tsv")),
-               *(Path(module.__file__) for module in (terms, drugs, tables)), Path(__file__)]
+               *(Path(module.__file__) for module in (terms, drugs, tables, given)),
+               Path(__file__)]
     return cached_derivation("drug-index", sources, _build_drug_index)
 
 
@@ -113,14 +123,20 @@ def _build_drug_index() -> TermIndex:
     raw = load_drug_dictionary()
     records = drug_records()
     stoplist = drug_stoplist()
+    given = given_agents()
     index = TermIndex()
     for variant, canonicals in sorted(raw["drug_variant_to_canonical"].items()):
         name = canonicals[0] if variant not in canonicals else variant
         record = records.get(name)
-        if record is None or not _keeps_variant(variant, stoplist) or \
-                names_the_protein(variant, name) or _abbreviates_cells(variant, name):
+        if record is None or names_the_protein(variant, name) or \
+                _abbreviates_cells(variant, name):
             continue
-        concept = Concept("DRUG", record.name.lower(), record.ids, DRUG_SOURCE, kind=record.kind)
+        kind = record.kind
+        if not _keeps_variant(variant, stoplist):
+            if term_key(variant) not in given:
+                continue
+            kind = GIVEN_KIND  # a drug only where the text gives it ("ethanol-induced")
+        concept = Concept("DRUG", record.name.lower(), record.ids, DRUG_SOURCE, kind=kind)
         index.add(variant, concept, overwrite=variant == name)
     supplement = supplement_records(read_tsv(DATA_DIR / "drug_supplement.tsv"), records)
     for term, record in supplement.items():

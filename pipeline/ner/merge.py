@@ -85,7 +85,8 @@ from pipeline.context import DrugDefinition
 from pipeline.grounding.cells import CellGrounder
 from pipeline.grounding.context import CellContext
 from pipeline.grounding.drugs import ground_drug
-from pipeline.ner.lexicons import drug_stoplist, is_endogenous
+from pipeline.ner.given import named_as_given
+from pipeline.ner.lexicons import drug_stoplist, given_agents, is_endogenous
 from pipeline.ner.neural import model_spans
 from pipeline.ner.recognizer import (
     CELL,
@@ -523,7 +524,10 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
         if STRAIN.match(text) or WORD_PREFIX.match(text) or DURATION.match(text):
             return False  # "C57BL/10SnJ", "H-2k"; "co-operate"; "Ten-day"
         key = term_key(context.abbreviations.get(text, text))
-        return not (key in drug_stoplist() or is_endogenous(key) or TRACER.search(text)
+        stoplisted = key in drug_stoplist() and not (
+            key in given_agents() and named_as_given(span.doc, span.start, span.end - 1,
+                                                     _rest_of_span(span, text)))
+        return not (stoplisted or is_endogenous(key) or TRACER.search(text)
                     or _is_a_concentration(span, text) or ACTIVITY.search(text)
                     or key.endswith((" cell", " cells")))
     if label == DISEASE:
@@ -539,6 +543,12 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
         return bool(CELL_HEAD.search(text) or line_shaped
                     or (label == CELL and _grounds(text, grounder, context)))
     return True
+
+
+def _rest_of_span(span: Span, text: str) -> str:
+    """What follows the reading inside the span's last token: "-induced" of "ethanol-induced"
+    read as "ethanol"."""
+    return span.text[len(text):] if span.text.startswith(text) else ""
 
 
 def _is_a_concentration(span: Span, text: str) -> bool:

@@ -37,6 +37,7 @@ from pipeline.grounding.context import CellContext, abbreviation_variants, words
 from pipeline.grounding.markers import Marker, markers_before
 from pipeline.grounding.ontology import GENERIC_CELL
 from pipeline.grounding.tables import read_tsv
+from pipeline.ner.given import given_where_named
 from pipeline.ner.lexicons import cell_index, disease_index, drug_index
 from pipeline.ner.terms import Concept, FindableKeys, TermIndex, prefix_stable, term_key
 from pipeline.resources import DATA_DIR
@@ -241,7 +242,7 @@ class Recognizer:
         mentions = resolve_overlaps(mentions)
         mentions += named_lines(doc, mentions, lines)
         mentions += self._gene_mentions(pieces, mentions)
-        return sorted(mentions, key=lambda m: (m.start, -m.end))
+        return sorted(given_where_named(doc, mentions), key=lambda m: (m.start, -m.end))
 
     # -- dictionary pass -------------------------------------------------------------------
     def _key(self, text: str, pieces: list[Piece], i: int, j: int, context: CellContext,

@@ -243,3 +243,12 @@ def test_a_drug_name_before_hormone_receptor_names_the_receptor(nlp):
     # Regression (GENIA): "steroid hormone receptor expression" made "steroid" an agent
     assert drugs(nlp, "Adenomyotic lesions showed identical steroid hormone receptor "
                       "expression and leukocyte infiltration.") == []
+
+
+def test_receptor_cell_after_a_molecules_name_is_its_receptor(nlp):
+    # Regression (CG): "VEGF receptor cell signaling" gave a claim on "receptor cell"
+    doc = nlp("Acute ethanol exposure disrupts VEGF receptor cell signaling in endothelial cells.")
+    assert [m.text(doc) for m in doc._.mentions if m.label == "CELL"] == ["endothelial cells"]
+    doc = nlp("Olfactory receptor cells responded to forskolin.")
+    assert [m.text(doc) for m in doc._.mentions if m.label == "CELL"] == [
+        "Olfactory receptor cells"]
