@@ -1969,14 +1969,28 @@ def _restated(doc: Doc, mention: Mention, drugs: list[Mention]) -> Mention | Non
     named drug after a class names the member ("mitogens (*phorbol esters*)"). Returns the
     drug restated, if any."""
     k = mention.first_token
-    if not (k >= 2 and doc[k - 1].text in {"(", "["} and mention.last_token + 1 < len(doc)
-            and doc[mention.last_token + 1].text in {")", "]"}):
+    if not (k >= 2 and doc[k - 1].text in {"(", "["} and
+            _closes_the_bracket(doc, mention.last_token + 1)):
         return None
     before = next((m for m in drugs if m is not mention and m.last_token == k - 2), None)
     if before is None or (mention.kind != "class" and before.kind == "class") or \
             (before.kind == "model" and not before.ids and mention.ids):
         return None
     return before
+
+
+def _closes_the_bracket(doc: Doc, i: int) -> bool:
+    """Whether the bracket closes at token ``i``, or after a dose given with the short form
+    ("pyrrolidinedithiocarbamate (PDTC*, 25 microM)*")."""
+    if i >= len(doc):
+        return False
+    if doc[i].text in {")", "]"}:
+        return True
+    if doc[i].text not in {",", ";"}:
+        return False
+    rest = doc[i + 1:i + 6]
+    close = next((t.i for t in rest if t.text in {")", "]"}), None)
+    return close is not None and any(t.like_num for t in doc[i + 1:close])
 
 
 def _is_a_form(token: Token) -> bool:

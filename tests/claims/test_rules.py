@@ -1233,6 +1233,15 @@ def test_a_drug_restated_in_brackets_makes_one_claim(nlp):
     assert len(found) == 1
 
 
+def test_a_short_form_given_with_its_dose_in_brackets_makes_one_claim(nlp):
+    # Regression (GENIA): "(PDTC, 25 microM)" was not read as a restatement: two claims
+    found = claims_of(nlp, "Treatment of PAEC exposed to xenogeneic serum with the NF-kappa B "
+                           "inhibitors pyrrolidinedithiocarbamate (PDTC, 25 microM) and "
+                           "tosyl-phechloromethylketone (TPCK, 25 microM) significantly reduced "
+                           "leukocyte adhesion.")
+    assert len(found) == 2 and {c[2] for c in found} == {"decrease"}
+
+
 def test_a_drug_in_the_absence_and_presence_of_which_cells_were_studied_is_present():
     # Regression: "in the absence and presence of X", the shared "of X" hung on "absence" (the
     # first conjunct, as UD has it), read as a drug left out.
