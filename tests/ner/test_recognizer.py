@@ -208,3 +208,10 @@ def test_a_line_named_with_its_type_is_one_population(nlp, text, population):
     doc = nlp(text)
     assert [m.text(doc) for m in doc._.mentions if m.label in {"CELL", "CELL_LINE"}] == [population]
     assert len(doc._.claims) == 1
+
+
+def test_neutrophil_granulocytes_are_one_population(nlp):
+    # Regression (GENIA): "PMN neutrophil granulocytes" gave two populations, two claims each
+    doc = nlp("LTB4 induced adhesion of PMN neutrophil granulocytes in vitro.")
+    cells = [(m.text(doc), m.ids) for m in doc._.mentions if m.label == "CELL"]
+    assert cells == [("neutrophil granulocytes", ("CL:0000775",))]
