@@ -237,6 +237,7 @@ class ClaimFinder:
                 if evidence is not None:
                     found.append(PairClaim(anchor, cell, evidence, sentence))
         found += listed_claims(doc, found, cells)
+        found += listed_drug_claims(doc, found, anchors)
         found = _without_restatements(doc, found, [m for m in inside if m.label == DRUG])
         found = _without_restated_cells(doc, found)
         return _one_per_pair(_specific_over_generic(found))
@@ -2190,6 +2191,32 @@ def listed_claims(doc: Doc, found: list[PairClaim], cells: list[Mention]) -> lis
             evidence = Evidence(claim.evidence.trigger, claim.evidence.direction, "list",
                                 claim.evidence.effect, claim.evidence.path_length + 1)
             added.append(PairClaim(claim.anchor, other, evidence, claim.sentence))
+    return added
+
+
+def listed_drug_claims(doc: Doc, found: list[PairClaim],
+                       anchors: list[DrugAnchor]) -> list[PairClaim]:
+    """Drugs listed with "and"/"or" after a drug that has a claim share it when the parse hangs
+    the cells on the first ("induced by PMA and PHA in Jurkat", "in Jurkat" under "PMA"):
+    every named agent gets its own claim (guideline rule 7)."""
+    claimed = {(id(c.anchor), id(c.cell)) for c in found}
+    by_token = {c.anchor.token.i: c for c in found if c.anchor.mention is not None}
+    added = []
+    for anchor in anchors:
+        token = anchor.token
+        if anchor.mention is None or token.dep_ != "conj" or \
+                not any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in token.children) and \
+                not any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in token.head.children):
+            continue
+        first = _listed_head(token)
+        claim = by_token.get(first.i)
+        if claim is None or claim.cell.first_token <= token.i or \
+                doc[claim.cell.root(doc)].head.i != first.i or \
+                (id(anchor), id(claim.cell)) in claimed:
+            continue  # only cells the parse hung on the first drug, after the list
+        claimed.add((id(anchor), id(claim.cell)))
+        evidence = replace(claim.evidence, rule="list")
+        added.append(PairClaim(anchor, claim.cell, evidence, claim.sentence))
     return added
 
 

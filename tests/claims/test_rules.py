@@ -1815,3 +1815,13 @@ def test_a_class_naming_a_drugs_appositive_head_is_that_drug(nlp):
 ])
 def test_a_process_a_drug_mediates_is_brought_about(nlp, text, direction):
     assert [c[2] for c in claims_of(nlp, text)] == [direction]
+
+
+def test_drugs_listed_after_the_one_the_cells_hang_on_share_its_claim(nlp):
+    # Regression (GENIA): "induced by PMA and PHA in Jurkat", "in Jurkat" hung on "PMA": PHA
+    # had no claim (guideline rule 7: every named agent gets its own)
+    found = claims_of(nlp, "Two proteins binding the kappa B sequence, NF-kappa B and KBF1, "
+                           "are constitutively expressed in IARC 301 nuclei and induced by PMA "
+                           "and PHA in Jurkat.")
+    assert sorted((c[0], c[2]) for c in found) == [
+        ("phorbol 12-myristate 13-acetate", "increase"), ("phytohemagglutinin", "increase")]
