@@ -2204,9 +2204,9 @@ def listed_drug_claims(doc: Doc, found: list[PairClaim],
     added = []
     for anchor in anchors:
         token = anchor.token
-        if anchor.mention is None or token.dep_ != "conj" or \
-                not any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in token.children) and \
-                not any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in token.head.children):
+        joined = any(c.dep_ == "cc" and c.lower_ in {"and", "or"}
+                     for c in [*token.children, *token.head.children])
+        if anchor.mention is None or token.dep_ != "conj" or not joined:
             continue
         first = _listed_head(token)
         claim = by_token.get(first.i)
