@@ -968,10 +968,10 @@ class ClaimFinder:
                 t.head.i == cell_token.i and t.dep_ in {"acl", "amod", "acl:relcl"} and (
                     self.lexicon.is_in(t.lower_, self.lexicon.treatment_words) or (
                         t.lower_ in STIMULATING_PARTICIPLES and
-                        any(preposition(c) == "with" for c in t.children)))
+                        any(preposition(c) in {"with", "by"} for c in t.children)))
                 for t in path.up_from_a):
-            # "Y cells *exposed* to X showed ...", "T cells *stimulated with* X demonstrated
-            # increases in E": the participle on the cells ("Y cells *that were treated*
+            # "Y cells *exposed* to X showed ...", "T cells *stimulated with* (or *by*) X
+            # demonstrated increases in E": the participle on the cells ("Y cells *that were treated*
             # with X showed ...": the relative clause)
             return True
         if anchor.implicit and anchor.token.head.i == cell_token.i and top.i == cell_token.i \
@@ -1070,6 +1070,12 @@ class ClaimFinder:
                             not self.lexicon.is_in(mod.lower_, self.lexicon.treatment_words):
                         return self._evidence(doc, mod, direction, "treatment", obj, cell,
                                               length + 3)
+        if predicate.lower_ in PRODUCING_VERBS and any(c.dep_ in OBJECTS
+                                                       for c in predicate.children):
+            # "Endothelial cells stimulated by LPS *express* E-selectin": the treated cells
+            # make what the verb names
+            return self._evidence(doc, predicate, "increase", "treatment",
+                                  self._effect_head(predicate, cell_token), cell, length + 2)
         return None
 
     def _another_agent(self, verb: Token) -> bool:
@@ -1440,16 +1446,27 @@ def _effect_reaches_cell(path, effect_head: Token, cell_token: Token) -> bool:
 
 def _is_the_clause_place(path, effect_head: Token, cell_token: Token) -> bool:
     """'In T cells, anti-CD3-induced c-Rel expression was blocked by Z', 'X-induced cell death
-    requires E in Y cells': the cells are where the clause takes place whose argument the
-    effect is."""
+    requires E in Y cells', 'Z priming of Y cells enhances X-induced E': the cells are where
+    the clause takes place whose argument the effect is."""
     top = path.top
+    if not (is_verb(top) and effect_head.head.i == top.i and
+            effect_head.dep_ in SUBJECTS | OBJECTS):
+        return False
+    if preposition(cell_token) == "of" and cell_token.head.dep_ in SUBJECTS and \
+            cell_token.head.head.i == top.i and cell_token.head.lower_ in PRIMING_NOUNS and \
+            effect_head.dep_ in OBJECTS:
+        return True  # "IFN-gamma *priming of monocytes* enhances X-induced TNF production"
     # the cells hang on the verb, or on its object ("X-induced cell death requires
     # autoinduction of E *in* Y cells")
     place = cell_token.head.i == top.i or (cell_token.head.head.i == top.i and
                                            cell_token.head.dep_ in OBJECTS and
                                            effect_head.dep_ in SUBJECTS)
-    return is_verb(top) and effect_head.head.i == top.i and \
-        effect_head.dep_ in SUBJECTS | OBJECTS and place and preposition(cell_token) == "in"
+    return place and preposition(cell_token) == "in"
+
+
+# What is done to cells before the effect the clause reports: "IFN-gamma priming of monocytes"
+PRIMING_NOUNS = frozenset({"priming", "pretreatment", "pre-treatment", "preincubation",
+                           "pre-incubation", "treatment", "exposure", "stimulation"})
 
 
 def is_aim_word(token: Token) -> bool:

@@ -337,6 +337,9 @@ def names_a_receptor_or_marker(doc: Doc, mention: Mention) -> bool:
     if RECEPTOR_LETTER.match(rest_of_token(doc, mention).lstrip("-\u2010\u2011")):
         return True
     words = [w.lower() for w in following_words(doc, mention, 2)]
+    if words and words[0] in {")", "]"} and mention.first_token > 0 and \
+            doc[mention.first_token - 1].text in {"(", "["}:
+        words = words[1:]  # "granulocyte colony-stimulating factor (*G-CSF*) receptor"
     if words and words[0] == "hormone":
         words = words[1:]  # "steroid hormone receptor"
     if words and words[0].startswith(("receptor", "positive", "negative")):

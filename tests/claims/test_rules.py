@@ -1825,3 +1825,19 @@ def test_drugs_listed_after_the_one_the_cells_hang_on_share_its_claim(nlp):
                            "and PHA in Jurkat.")
     assert sorted((c[0], c[2]) for c in found) == [
         ("phorbol 12-myristate 13-acetate", "increase"), ("phytohemagglutinin", "increase")]
+
+
+def test_an_induced_effect_reaches_cells_primed_in_the_clauses_subject(nlp):
+    # Regression (GENIA): "IFN-gamma priming of monocytes enhances LPS-induced TNF production"
+    found = claims_of(nlp, "IFN-gamma priming of monocytes enhances LPS-induced TNF production "
+                           "by augmenting both transcription and mRNA stability.")
+    assert ("lipopolysaccharide", "monocytes", "increase") in [c[:3] for c in found]
+
+
+@pytest.mark.parametrize("text, direction", [
+    # Regression (GENIA): "stimulated by" was no treatment, and "express E" no effect
+    ("Endothelial cells stimulated by LPS express E-selectin.", "increase"),
+    ("Cisplatin-treated HeLa cells expressed lower levels of Bcl-2.", "decrease"),
+])
+def test_what_treated_cells_express_is_the_treatments_effect(nlp, text, direction):
+    assert [c[2] for c in claims_of(nlp, text)] == [direction]

@@ -252,3 +252,10 @@ def test_receptor_cell_after_a_molecules_name_is_its_receptor(nlp):
     doc = nlp("Olfactory receptor cells responded to forskolin.")
     assert [m.text(doc) for m in doc._.mentions if m.label == "CELL"] == [
         "Olfactory receptor cells"]
+
+
+def test_a_short_form_in_brackets_before_receptor_names_the_receptor(nlp):
+    # Regression (GENIA): "the granulocyte colony-stimulating factor (G-CSF) receptor" made
+    # G-CSF an agent
+    assert drugs(nlp, "C/EBPalpha increases the expression of the granulocyte "
+                      "colony-stimulating factor (G-CSF) receptor in myeloid cells.") == []
