@@ -52,7 +52,8 @@ kinase") is not cut. Then spans that cannot be what their label says are left ou
   angiogenesis"); nothing is a unit ("mumol/L", "U/mL", "mg/kg"); a span that leaves a
   bracket open takes the ")" that follows ("sialyl Lewis(x)");
 - not drugs: the chemicals the drug lexicon leaves out on purpose (solvents, cytokines
-  measured rather than given: ``drug_stoplist.tsv``); radioactive or fluorescent tracers
+  measured rather than given: ``drug_stoplist.tsv``; those it marks ``given`` are drugs where
+  the text gives them, "ethanol-induced", :mod:`pipeline.ner.given`); radioactive or fluorescent tracers
   ("[3H]thymidine", "dextran-FITC") and dyes ("propidium iodide"); a protein name ending in
   "kinase", "receptor", ...; a span with a bare number ("cpm vs. 220571"); a chemical that
   names another agent ("a reactive oxygen species scavenger"); a short form whose long form,
