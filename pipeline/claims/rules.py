@@ -1401,6 +1401,9 @@ def _listed_head(token: Token) -> Token:
     return token
 
 
+FAILURE_PREDICATES = frozenset({"unable", "fail", "fails", "failed", "incapable"})
+
+
 def _own_denial(drug: Token, path) -> Token | None:
     """The denial in the drug's own clause, when the drug is the subject of a predicate
     below the path's top (or of a copula at the top: "X is *not* a signal for E in Y") that
@@ -1423,8 +1426,8 @@ def _own_denial(drug: Token, path) -> Token | None:
             return None
         return negated_objects[0] if negated_objects else None
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"not", "never"})
-           for c in predicate.children):
-        return predicate
+           for c in predicate.children) or predicate.lower_ in FAILURE_PREDICATES:
+        return predicate  # "while PMA did not", "since LPS was *unable* to activate RelB"
     return negated_objects[0] if negated_objects else None
 
 

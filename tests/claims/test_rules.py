@@ -1841,3 +1841,12 @@ def test_an_induced_effect_reaches_cells_primed_in_the_clauses_subject(nlp):
 ])
 def test_what_treated_cells_express_is_the_treatments_effect(nlp, text, direction):
     assert [c[2] for c in claims_of(nlp, text)] == [direction]
+
+
+def test_a_drug_unable_to_act_in_its_own_clause_is_no_change(nlp):
+    # Regression (PubMed XML, GENIA): "Since LPS and anti-IgM were unable to activate RelB,
+    # CD40 appears to trigger E of B lymphocytes" gave LPS CD40's increase
+    found = claims_of(nlp, "Since LPS and anti-IgM were unable to activate RelB, CD40 appears to "
+                           "trigger a special program of gene expression involved in the "
+                           "proliferation and/or differentiation of B lymphocytes.")
+    assert [(c[0], c[2]) for c in found] == [("lipopolysaccharide", "no_change")]
