@@ -23,6 +23,7 @@ its sentence go to, not a population (:func:`names_a_fate`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -176,26 +177,28 @@ def _bare_cells_after(doc: Doc, line: Mention) -> Token | None:
     ("U-937 human promonocytic cells")."""
     if line.end != doc[line.last_token].idx + len(doc[line.last_token]):
         return None  # the line ends inside its token
-    for k in range(line.last_token + 1, min(line.last_token + 4, len(doc))):
-        word = doc[k]
-        if word.lower_ in {"cell", "cells"}:
-            return word if k > line.last_token + 1 or doc[line.last_token].whitespace_ else None
-        if not word.is_lower or not word.is_alpha or not word.tag_.startswith(("JJ", "NN")):
-            return None
-    return None
+    k = _past_type_words(doc, line.last_token + 1,
+                         lambda i: doc[i].lower_ in {"cell", "cells"})
+    if k is None or (k == line.last_token + 1 and not doc[line.last_token].whitespace_):
+        return None
+    return doc[k]
 
 
 def _population_after(doc: Doc, line: Mention, by_first: dict[int, Mention]) -> Mention | None:
     """The cell mention right after a line, or after up to two lower-case descriptive words
     that no mention took ("U937 *histiocytic* lymphoma cells")."""
-    k = line.last_token + 1
-    for _ in range(3):
-        if k in by_first:
-            return by_first[k]
-        if k >= len(doc) or not doc[k].is_lower or not doc[k].is_alpha or \
-                not doc[k].tag_.startswith(("JJ", "NN")):
+    k = _past_type_words(doc, line.last_token + 1, lambda i: i in by_first)
+    return by_first[k] if k is not None else None
+
+
+def _past_type_words(doc: Doc, k: int, found: Callable[[int], bool]) -> int | None:
+    """The first token from ``k`` on, past up to two lower-case adjectives or nouns, for which
+    ``found`` holds; None when another word comes first."""
+    for i in range(k, min(k + 3, len(doc))):
+        if found(i):
+            return i
+        if not doc[i].is_lower or not doc[i].is_alpha or not doc[i].tag_.startswith(("JJ", "NN")):
             return None
-        k += 1
     return None
 
 
@@ -220,8 +223,7 @@ def names_a_cell_product(doc: Doc, mention: Mention) -> bool:
              for w in HYPHENATED.split(t.text) if w]
     if not after:
         return False
-    if after[0] in PRODUCT_HEADS or (ENZYME.match(after[0]) and after[0] not in NOT_ENZYMES
-                                     and not after[0].endswith(("phase", "phases"))):
+    if after[0] in PRODUCT_HEADS or _names_an_enzyme(after[0]):
         return True
     if after[:2] == ["colony", "stimulating"]:
         return True
@@ -314,6 +316,16 @@ def following_words(doc: Doc, mention: Mention, n: int = 3) -> list[str]:
     return [w for text in after for w in HYPHENATED.split(text) if w][:n]
 
 
+def words_past_its_bracket(doc: Doc, mention: Mention, n: int) -> list[str]:
+    """The ``n`` :func:`following_words` in lower case, less the bracket a bracketed mention
+    closes ("granulocyte colony-stimulating factor (*G-CSF*) receptor" → "receptor")."""
+    words = [w.lower() for w in following_words(doc, mention, n)]
+    if words and words[0] in {")", "]"} and mention.first_token > 0 and \
+            doc[mention.first_token - 1].text in {"(", "["}:
+        return words[1:]
+    return words
+
+
 HYPHENATED = re.compile(r"[-\u2010\u2011/]")
 
 
@@ -336,10 +348,7 @@ def names_a_receptor_or_marker(doc: Doc, mention: Mention) -> bool:
         return False
     if RECEPTOR_LETTER.match(rest_of_token(doc, mention).lstrip("-\u2010\u2011")):
         return True
-    words = [w.lower() for w in following_words(doc, mention, 2)]
-    if words and words[0] in {")", "]"} and mention.first_token > 0 and \
-            doc[mention.first_token - 1].text in {"(", "["}:
-        words = words[1:]  # "granulocyte colony-stimulating factor (*G-CSF*) receptor"
+    words = words_past_its_bracket(doc, mention, 2)  # "... factor (*G-CSF*) receptor"
     if words and words[0] == "hormone":
         words = words[1:]  # "steroid hormone receptor"
     if words and words[0].startswith(("receptor", "positive", "negative")):
@@ -382,10 +391,8 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
     protein does with the chemical ("ara-C phosphorylating enzymes")."""
     if mention.label != DRUG:
         return False
-    words = [w.lower() for w in following_words(doc, mention)]
-    if words and words[0] in {")", "]"} and mention.first_token > 0 and \
-            doc[mention.first_token - 1].text in {"(", "["}:
-        words = words[1:]  # "granulocyte-macrophage colony-stimulating factor (*GM-CSF*) gene"
+    # "granulocyte-macrophage colony-stimulating factor (*GM-CSF*) gene"
+    words = words_past_its_bracket(doc, mention, 3)
     if len(words) > 1 and ((len(words[0]) == 1 and words[0].isalpha()) or words[0].isdigit()):
         # "glutathione-S-transferase", "DNase I-hypersensitive site", "25-hydroxyvitamin D3
         # 24-hydroxylase": a substituent letter or a locant
@@ -402,8 +409,14 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
 
 
 def _names_a_protein_noun(word: str) -> bool:
-    return word in PROTEIN_NOUNS or (ENZYME.match(word) is not None and word not in NOT_ENZYMES
-                                     and not word.endswith(("phase", "phases")))
+    return word in PROTEIN_NOUNS or _names_an_enzyme(word)
+
+
+def _names_an_enzyme(word: str) -> bool:
+    """An enzyme's "-ase" name ("elastase", "acetyltransferase"), not an English word that
+    ends like one ("increase", "phase")."""
+    return ENZYME.match(word) is not None and word not in NOT_ENZYMES and \
+        not word.endswith(("phase", "phases"))
 
 
 # "Genus species": a capitalized genus and a lower-case epithet with a Latin ending

@@ -68,16 +68,21 @@ def is_endogenous(key: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _stoplist_rows() -> tuple[dict[str, str], ...]:
+    return tuple(read_tsv(DATA_DIR / "drug_stoplist.tsv"))
+
+
+@lru_cache(maxsize=1)
 def drug_stoplist() -> frozenset[str]:
     """Keys of the names that are not drugs in the prose we read (``drug_stoplist.tsv``)."""
-    return frozenset(term_key(row["variant"]) for row in read_tsv(DATA_DIR / "drug_stoplist.tsv"))
+    return frozenset(term_key(row["variant"]) for row in _stoplist_rows())
 
 
 @lru_cache(maxsize=1)
 def given_agents() -> frozenset[str]:
     """Keys of the stoplisted names that are drugs where the text gives them ("ethanol-induced
     apoptosis"; the ``given`` column of ``drug_stoplist.tsv``)."""
-    return frozenset(term_key(row["variant"]) for row in read_tsv(DATA_DIR / "drug_stoplist.tsv")
+    return frozenset(term_key(row["variant"]) for row in _stoplist_rows()
                      if row.get("given") == "agent")
 
 
