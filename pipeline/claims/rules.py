@@ -14,6 +14,7 @@ induction is a decrease), then negation and hedging are read off the sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -347,14 +348,13 @@ class ClaimFinder:
                 _coordinated(path):
             return None
         evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
-        if evidence is None and (resistance := self._resistance(path)) is not None and \
-                _is_said_of(resistance, cell_token):
+        resistance = self._resistance(path)
+        if evidence is None and resistance is not None and _is_said_of(resistance, cell_token):
             # "Y cells are (considered to be) *unresponsive* to X": the resistance is the
             # whole finding
             return self._evidence(doc, resistance, "no_change", "path", resistance, cell,
                                   path.length)
-        resistance = self._resistance(path) if evidence is not None else None
-        if resistance is not None:
+        if evidence is not None and resistance is not None:
             # "Y cells were *resistant* to X-induced apoptosis": the resistance is the finding
             evidence.trigger, evidence.direction = resistance, "no_change"
         return evidence
@@ -652,7 +652,8 @@ class ClaimFinder:
         found: list[Token] = []
         composing = True
         signs: list[int] = []
-        acted_on = _drug_is_object_of_top(path) or _drug_is_a_condition(path)
+        condition = _drug_is_a_condition(path)
+        acted_on = condition or _drug_is_object_of_top(path)
         for k, token in enumerate(chain):
             if k > 0:
                 edge = chain[k - 1].dep_
@@ -688,8 +689,7 @@ class ClaimFinder:
                 sign = self._token_sign(candidate)
                 if composing and sign and not (acted_on and token.i == path.top.i):
                     signs.append(sign)
-        if found and not signs and _drug_is_a_condition(path) and \
-                not any(self._token_sign(t) for t in found):
+        if found and not signs and condition and not any(self._token_sign(t) for t in found):
             # "Z had no effect on Y cells following X stimulation": the clause is Z's, and
             # nothing in it is X's change
             return "reject", None
@@ -813,22 +813,20 @@ class ClaimFinder:
         top = path.top
         if top.lower_ not in LIGHT_VERBS and _lemma(top) not in LIGHT_VERBS:
             return 1
-        on_path = {t.i for t in path.tokens()}
-        for child in top.children:
-            if child.dep_ in OBJECTS and child.i not in on_path and \
-                    child.lower_ in self.lexicon.effect_heads:
-                return self._token_sign(child) or 1
-        return 1
+        return self._object_sign_off_path(path, self.lexicon.effect_heads)
 
     def _induced_change_sign(self, path) -> int:
         """'X incubation *induced a decrease* in E ... in cultures of Y cells', the cells hung
         on the verb: the change the verb brings about, off the path, is the direction."""
-        top = path.top
-        if _lemma(top) not in INDUCING_VERBS:
+        if _lemma(path.top) not in INDUCING_VERBS:
             return 1
+        return self._object_sign_off_path(path, CHANGE_NOUNS)
+
+    def _object_sign_off_path(self, path, nouns: Collection[str]) -> int:
+        """The sign of the top's first object off the path that is one of ``nouns``, or 1."""
         on_path = {t.i for t in path.tokens()}
-        for child in top.children:
-            if child.dep_ in OBJECTS and child.i not in on_path and child.lower_ in CHANGE_NOUNS:
+        for child in path.top.children:
+            if child.dep_ in OBJECTS and child.i not in on_path and child.lower_ in nouns:
                 return self._token_sign(child) or 1
         return 1
 
@@ -1923,10 +1921,11 @@ def _without_restated_cells(doc: Doc, found: list[PairClaim]) -> list[PairClaim]
     (*HUVEC*) monolayers", "the pre-B cell line, *PB-697*") are one population: where a
     drug makes a claim on both, one claim is kept, on the two mentions joined."""
     cells = {id(c.cell): c.cell for c in found}
+    describing = {id(later): earlier for later in cells.values() for earlier in cells.values()
+                  if _describes_the_line(doc, later, earlier)}
     restating = {id(later): earlier for later in cells.values() for earlier in cells.values()
-                 if _restates_cells(doc, later, earlier) or _describes_the_line(doc, later, earlier)}
-    described = {id(earlier) for later in cells.values() for earlier in cells.values()
-                 if _describes_the_line(doc, later, earlier)}
+                 if _restates_cells(doc, later, earlier)} | describing
+    described = {id(earlier) for earlier in describing.values()}
     restated = {id(earlier): later for later in cells.values()
                 if (earlier := restating.get(id(later))) is not None}
     linked = {(c.anchor.ref.norm, id(c.cell)) for c in found}
