@@ -112,6 +112,10 @@ class EntityRecognizer:
         for mention in mentions:
             if mention.label == GENE and is_given_cytokine(doc, mention):
                 mention.label, mention.kind = DRUG, "cytokine"
+        for _ in range(2):  # "GM-CSF plus interleukin-4 (IL-4)": the conjunct, then its appositive
+            for mention in mentions:
+                if mention.label == GENE and is_given_with_a_drug(doc, mention, mentions):
+                    mention.label, mention.kind = DRUG, "cytokine"
         if document is not None:
             document.words.update(words)
             document.cell_lines.update(line_names(doc.text, mentions))
@@ -276,16 +280,21 @@ VIRUS_SHORT_NAME = re.compile(r"^(?:HIV|HTLV|SIV|EBV|CMV|HCMV|HBV|HCV|HSV|HPV|KS
                               r"(?:-?(?:[0-9]+|I{1,3}|IV))?$")
 
 
+VIRUS_WORDS = frozenset({"virus", "viruses"})
+
+
 def names_a_virus_or_a_measure(doc: Doc, mention: Mention) -> bool:
-    """A virus ("caprine arthritis-encephalitis virus long terminal repeat", "HIV virus") or a
-    dose measure ("IC50s", "0.1 nmol/L") that a model reads as a chemical."""
+    """A virus ("caprine arthritis-encephalitis virus long terminal repeat", "HIV virus", or
+    the short form "CAEV" the text gives it) or a dose measure ("IC50s", "0.1 nmol/L") that a
+    model reads as a chemical."""
     if mention.label != DRUG:
         return False  # "human immunodeficiency virus infection" is a disease
     text = mention.text(doc)
-    words = text.lower().split()
     following = following_words(doc, mention, 1)
-    return "virus" in words or "viruses" in words or \
-        (following and following[0].lower() in {"virus", "viruses"}) or \
+    long_form = document_abbreviations(doc).get(text, "")
+    return not VIRUS_WORDS.isdisjoint(text.lower().split()) or \
+        (following and following[0].lower() in VIRUS_WORDS) or \
+        not VIRUS_WORDS.isdisjoint(long_form.lower().split()) or \
         bool(DOSE_MEASURE.match(text)) or bool(VIRUS_SHORT_NAME.match(text))
 
 
@@ -529,6 +538,21 @@ def is_given_cytokine(doc: Doc, mention: Mention) -> bool:
         return False  # "Insulin treatment": a hormone the models read as a gene
     return named_as_given(doc, mention.first_token, mention.last_token,
                           rest_of_token(doc, mention))
+
+
+def is_given_with_a_drug(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """A cytokine coordinated with a drug ("the combination of GM-CSF plus IL-4", "cytokines
+    such as IL-5 and GM-CSF"), or in brackets after a cytokine so given or after a long form
+    so coordinated ("GM-CSF and macrophage colony-stimulating factor (M-CSF)"), is given with
+    it."""
+    if not is_endogenous(term_key(mention.text(doc))):
+        return False
+    drug_tokens = {i for m in mentions if m.label == DRUG
+                   for i in range(m.first_token, m.last_token + 1)}
+    head = doc[mention.last_token]
+    if head.dep_ == "appos":  # "(M-CSF)" after its long form
+        head = head.head
+    return head.i in drug_tokens or any(t.i in drug_tokens for t in head.conjuncts)
 
 
 # Nouns that name what a drug is rather than which drug ("the alkylating drugs temozolomide").

@@ -19,7 +19,10 @@ GIVEN_BEFORE = (("addition", "of"), ("administration", "of"), ("treatment", "wit
                 ("treated", "with"), ("pretreated", "with"), ("pretreatment", "with"),
                 ("injection", "of"), ("infusion", "of"), ("stimulated", "with"),
                 ("stimulation", "with"), ("incubated", "with"), ("incubation", "with"),
-                ("exposed", "to"), ("exposure", "to"), ("cultured", "with"))
+                ("exposed", "to"), ("exposure", "to"), ("cultured", "with"),
+                # the agent of a passive change: "is activated by IFN-gamma in monocytes"
+                ("activated", "by"), ("induced", "by"), ("stimulated", "by"),
+                ("inducible", "by"), ("response", "to"), ("responses", "to"))
 # The kind of a stoplisted name's dictionary entry (``pipeline.ner.lexicons``).
 GIVEN_KIND = "given"
 # "IL-2-stimulated NK cells", "TNF-induced apoptosis": the molecule given, in one token
@@ -38,7 +41,7 @@ def named_as_given(doc: Doc, first: int, last: int, rest: str = "") -> bool:
     if before in GIVEN_BEFORE:
         return True
     # "stimulation of NK cells *with* IL-2", "NK cells were incubated for 2 h *with* IL-15"
-    return first > 0 and doc[first - 1].lower_ in {"with", "to"} and any(
+    return first > 0 and doc[first - 1].lower_ in {"with", "to", "by"} and any(
         (t.lower_, doc[first - 1].lower_) in GIVEN_BEFORE for t in doc[max(0, first - 8):first - 1])
 
 

@@ -47,7 +47,8 @@ FUNCTION_WORDS = frozenset({"a", "an", "at", "as", "by", "in", "is", "it", "of",
                             "the", "no", "not", "for", "with", "per", "up"})
 _CELLS = re.compile(r" cells?$")
 # Names of endogenous signalling molecules: measured far more often than given as drugs.
-_ENDOGENOUS = re.compile(r"^(?:il|interleukin|ifn|interferon|tnf|tgf|gm-csf|csf|chemokine|ccl|cxcl)"
+_ENDOGENOUS = re.compile(r"^(?:(?:alpha|beta|gamma)[- ]interferon|il|interleukin|ifn|interferon"
+                         r"|tnf|tgf|gm-csf|m[- ]csf|csf|chemokine|ccl|cxcl)"
                          r"(?:[- ]?[0-9a-zα-ω]{0,3})?(?:[- ](?:alpha|beta|gamma|receptor))?$")
 
 

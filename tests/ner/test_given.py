@@ -38,3 +38,41 @@ def test_named_as_given_reads_the_words_around(tokenizer_nlp):
     assert named_as_given(doc, 4, 4)  # "exposed to ethanol"
     assert named_as_given(doc, 6, 6)  # "insulin treatment"
     assert not named_as_given(doc, 0, 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agent of a passive change, right after its verb or after the place of the change
+    ("The viral promoter is activated by IFN-gamma in promonocytic cells.",
+     [("IFN-gamma", "promonocytic cells", "increase")]),
+    ("NF-kappa B activity is inducible in DND39 cells by IL-4 and anti-CD40 mAb.",
+     [("IL-4", "DND39 cells", "increase"), ("anti-CD40 mAb", "DND39 cells", "increase")]),
+])
+def test_a_cytokine_by_which_a_change_comes_is_given(nlp, text, expected):
+    # Regression (MEDLINE sample AB): "activated by gamma interferon (IFN-gamma) in
+    # promonocytic cells" had no drug, and "inducible" no direction
+    doc = nlp(text)
+    assert [(c.drug, c.cell, c.direction) for c in doc._.claims] == expected
+
+
+def test_a_cytokine_that_is_produced_stays_a_gene(nlp):
+    assert drugs(nlp, "IL-2 production by T cells was measured.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Monocytes differentiate into dendritic cells with the combination of GM-CSF plus IL-4.",
+     ["GM-CSF", "IL-4"]),
+    ("Apoptosis of eosinophils is inhibited by cytokines such as IL-5 and GM-CSF.",
+     ["IL-5", "GM-CSF"]),
+    # the short form in brackets after a long form so coordinated
+    ("GM-CSF and macrophage colony-stimulating factor (M-CSF) stimulate the differentiation of "
+     "monocytes.", ["GM-CSF", "M-CSF"]),
+])
+def test_a_cytokine_coordinated_with_a_drug_is_given_with_it(nlp, text, expected):
+    # Regression (MEDLINE sample AC): "the combination of M-CSF plus IL-4", "cytokines such as
+    # IL-5 and GM-CSF" gave claims to GM-CSF alone
+    assert drugs(nlp, text) == expected
+
+
+def test_cytokines_measured_together_claim_nothing(nlp):
+    doc = nlp("GM-CSF and IL-3 production by T cells was increased by PMA.")
+    assert [(c.drug, c.cell) for c in doc._.claims] == [("PMA", "T cells")]

@@ -182,6 +182,13 @@ def test_a_virus_or_a_dose_measure_is_no_drug(tokenizer_nlp, text, name, expecte
     assert names_a_virus_or_a_measure(doc, mention(doc, name)) is expected
 
 
+def test_the_short_form_of_a_virus_is_no_drug(nlp):
+    # Regression (MEDLINE sample AB): a model read the virus as a chemical; the long form was
+    # dropped, but "CAEV" was kept as a drug and claimed the virus's promoter as an effect
+    assert drugs(nlp, "The caprine arthritis-encephalitis virus (CAEV) long terminal repeat is "
+                      "activated in monocytes, and CAEV replicates in macrophages.") == []
+
+
 def test_a_virus_disease_is_still_a_disease(tokenizer_nlp):
     # Regression: the virus check dropped disease and gene mentions too.
     doc = tokenizer_nlp("Patients with human immunodeficiency virus infection were treated.")
