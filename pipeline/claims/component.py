@@ -79,7 +79,8 @@ class ClaimExtractor:
             direction, hedged = "unclear", True
         elif is_comparison(evidence.trigger, self.lexicon):
             direction = "unclear"  # "more sensitive than CTL": relative, not a change
-        elif is_negated(evidence.trigger, self.lexicon):
+        elif is_negated(evidence.trigger, self.lexicon,
+                        doc[anchor.mention.root(doc)] if anchor.mention else None):
             direction = "no_change"
         mention = anchor.mention
         cell_tokens = range(cell.first_token, cell.last_token + 1)

@@ -23,8 +23,14 @@ MECHANISM_VERBS = frozenset({"mediate", "require", "depend", "involve"})
 NO_DIFFERENCE = {"comparable", "similar", "equivalent", "identical", "unchanged", "unaltered"}
 
 
-def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
-    """'did not affect', 'no effect on', 'failed to induce', 'without affecting'."""
+# Clauses that say when or where, not what: a denial above them does not reach into them.
+ADVERBIAL_CLAUSES = frozenset({"advcl", "acl:relcl", "parataxis"})
+
+
+def is_negated(trigger: Token, lexicon: TriggerLexicon, agent: Token | None = None) -> bool:
+    """'did not affect', 'no effect on', 'failed to induce', 'without affecting'. A denial
+    above an adverbial clause does not reach the ``agent`` inside it ("X did not inhibit E
+    *when Y cells were stimulated with Z*": Z's stimulation stands)."""
     if trigger.lower_ in {"unaffected", "unchanged", "indistinguishable", "comparable",
                           "similar", "maintained"}:
         return True
@@ -35,7 +41,12 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon) -> bool:
     if trigger.dep_ == "xcomp" and trigger.head.lower_ in FAILURE_VERBS:
         return True  # "Y cells *fail* to respond to X"
     scope = [trigger]
+    below = trigger
     for head in ancestors_to(trigger)[:2]:
+        if below.dep_ in ADVERBIAL_CLAUSES and agent is not None and \
+                below.left_edge.i <= agent.i <= below.right_edge.i:
+            break
+        below = head
         # A negated head denies the effect only if it states or reports one ("did not
         # cause a suppression", "failed to induce"), not "effects ... are not defined".
         if lexicon.direction(head.text) is None and \

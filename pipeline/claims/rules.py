@@ -345,7 +345,7 @@ class ClaimFinder:
         path = dependency_path(anchor.token, cell_token)
         if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
                 self._in_a_contrasting_clause(path) or _is_produced_by(path) or \
-                _coordinated(path):
+                _coordinated(path) or _in_the_other_predicate(path, cell, inside):
             return None
         evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
         resistance = self._resistance(path)
@@ -1608,6 +1608,8 @@ def _joins_another_clause(path) -> bool:
     for below, above in pairwise(chain):
         if _coordinated_clauses(below, above) and not _refers_back(below):
             return True
+    if _in_separate_complements(path):
+        return True
     # "X abrogates its activity, and *CD4 negative T cell lines* fail to be stimulated": the
     # cells are the subject of a clause of their own, coordinated with the drug's
     cells = [path.b, *path.up_from_b]
@@ -1616,6 +1618,48 @@ def _joins_another_clause(path) -> bool:
         k += 1  # "T *cell* lines": up to the noun phrase's head
     return k + 2 < len(cells) and cells[k].dep_ in SUBJECTS and \
         _coordinated_clauses(cells[k + 1], cells[k + 2])
+
+
+def _in_the_other_predicate(path, cell: Mention, inside: list[Mention]) -> bool:
+    """'E is highly expressed in B cells, and is induced by X in macrophages': the drug acts in
+    the second of two coordinated predicates, which names cells of its own, and the cells are
+    an argument of the first; the drug is not the agent there. Cells that are the shared
+    subject ("Y cells proliferate and are killed by X") are the second predicate's too, and so
+    are the first one's where the second names none ("E was induced in Y cells and was
+    blocked by X")."""
+    if len(path.up_from_a) < 2 or not path.up_from_b:
+        return False
+    conjunct = path.up_from_a[-2]
+    cell_below_top = ([path.b, *path.up_from_b])[-2]
+    if conjunct.dep_ != "conj" or not is_verb(conjunct) or not is_verb(path.top) or \
+            cell_below_top.dep_ in SUBJECTS:
+        return False
+    own = range(conjunct.left_edge.i, conjunct.right_edge.i + 1)
+    doc = path.top.doc
+    return any(m is not cell and m.label in (CELL, CELL_LINE) and m.first_token in own
+               # not cells made ("induced by X to differentiate towards granulocytes")
+               and preposition(doc[m.root(doc)]) not in PRODUCT_PREPOSITIONS
+               for m in inside)
+
+
+def _in_separate_complements(path) -> bool:
+    """'These results indicate that E is inducible by X and suggest that Z may regulate E' in
+    Y cells': the drug and the cells sit in the clauses of two coordinated reporting verbs,
+    two statements joined only above them. (Two clauses of one verb are more often a relative
+    clause the parser attached to the wrong verb.)"""
+    def clauses(side: list[Token]) -> list[Token]:
+        return [t for t in side if t.i != path.top.i and t.dep_ == "ccomp"]
+    drug_clauses = clauses([path.a, *path.up_from_a])
+    cell_clauses = clauses([path.b, *path.up_from_b])
+    if not drug_clauses or not cell_clauses:
+        return False
+    if {t.head.i for t in drug_clauses}.isdisjoint(t.head.i for t in cell_clauses):
+        return True
+    # "indicate that X induces ..., and suggest [that] E may contribute to ...": the second
+    # verb's clause hung on the first verb; the second verb still stands between the two
+    first, last = sorted((drug_clauses[-1].i, cell_clauses[-1].i))
+    return any(c.dep_ == "conj" and is_verb(c) and first < c.i < last
+               for c in path.top.children)
 
 
 def _coordinated_clauses(below: Token, above: Token) -> bool:
@@ -1764,6 +1808,7 @@ def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool
 # "differentiation of stromal cells *into* endothelial cells": the cells something becomes.
 BECOMING_WORDS = ("differentiat", "transdifferentiat", "conversion", "convert")
 PRODUCT_PREPOSITIONS = frozenset({"into", "to", "toward", "towards"})
+KIND_NOUNS = frozenset({"type", "types", "kind", "kinds", "subtype", "subtypes", "form", "forms"})
 
 
 def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
@@ -1771,8 +1816,10 @@ def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     type*': the cells that differentiate are the population; what they become is not, when
     the sentence names both."""
     token = doc[cell.root(doc)]
-    while token.dep_ in {"compound", "amod", "nn", "appos"} and is_noun(token.head):
-        token = token.head  # "an endothelial cell *type*", "dendritic cells (*DC*)"
+    while (token.dep_ in {"compound", "amod", "nn", "appos"} and is_noun(token.head)) or \
+            (preposition(token) == "of" and token.head.lower_ in KIND_NOUNS):
+        # "an endothelial cell *type*", "dendritic cells (*DC*)", "two *types* of macrophages"
+        token = token.head
     becoming = token.head
     if token.dep_ not in {"nmod", "obl"} or preposition(token) not in PRODUCT_PREPOSITIONS or \
             not becoming.lower_.startswith(BECOMING_WORDS):

@@ -49,6 +49,14 @@ def test_negation_gives_no_change(nlp):
     assert found and found[0][2] == "no_change"
 
 
+def test_a_denial_does_not_reach_a_drug_in_a_when_clause(nlp):
+    # Regression (MEDLINE sample AC): "did not inhibit" made PMA's stimulation no_change too
+    found = claims_of(nlp, "Dexamethasone did not inhibit IL-2 production when T cells were "
+                           "stimulated with PMA.")
+    assert [(c[0], c[2]) for c in found] == [("dexamethasone", "no_change"),
+                                             ("phorbol 12-myristate 13-acetate", "increase")]
+
+
 def test_hedging(nlp):
     found = claims_of(nlp, "Lenalidomide may enhance the cytotoxicity of NK cells.")
     assert found and found[0][3] == "hedged"
@@ -753,6 +761,9 @@ def test_a_drug_read_as_the_object_across_a_preposition_is_still_an_agent():
      {"HL-60 cells"}),
     ("GM-CSF induced the differentiation of human monocytes into dendritic cells (DC).",
      {"human monocytes"}),
+    # Regression (MEDLINE sample AC): "into two distinct types of macrophages"
+    ("GM-CSF stimulates the differentiation of human monocytes into two distinct types of "
+     "macrophages.", {"human monocytes"}),
     # with no population that differentiates, what they become is the population named
     ("Vitamin D3 promoted differentiation into osteoclasts.", {"osteoclasts"}),
 ])
@@ -765,6 +776,48 @@ def test_a_drug_subject_of_a_coordinated_clause_is_not_the_other_clauses_agent(n
     found = claims_of(nlp, "Adenosine could modulate the migration of colon cancer cells and "
                            "caffeine has the potential to inhibit colon cancer cell growth.")
     assert [(c[0], c[1], c[2]) for c in found] == [("caffeine", "cancer cell", "decrease")]
+
+
+def test_a_drug_and_cells_in_two_reported_clauses_make_no_claim(nlp):
+    # Regression (MEDLINE sample AB): "indicate that E is inducible by X and suggest that Z
+    # may regulate IgE synthesis in B cells" gave X -> B cells across the two statements
+    found = claims_of(nlp, "These results indicate that NF-kappa B activity is inducible in "
+                           "DND39 cells by anti-CD40 mAb and suggest that NF-kappa B may play a "
+                           "role in regulating IgE synthesis in B cells.")
+    assert [(c[0], c[1]) for c in found] == [("anti-cd40 antibodies", "DND39 cells")]
+
+
+def test_the_clause_of_a_second_reporting_verb_hung_on_the_first_is_its_own(nlp):
+    # Regression (GENIA D): "indicate that X induces T cell apoptosis ..., and suggest [that] E
+    # may contribute to the activity of Z": the parser hangs the second clause on "indicate"
+    found = claims_of(nlp, "These results indicate that celastrol induces T cell apoptosis "
+                           "through activating caspases, and suggest the apoptotic effect of "
+                           "celastrol may contribute to the immunosuppressive activity of "
+                           "tacrolimus.")
+    assert [(c[0], c[1]) for c in found] == [("celastrol", "T cell")]
+
+
+def test_two_clauses_of_one_reporting_verb_still_link(nlp):
+    # Regression (CG): the parser hangs a relative clause's verb on "suggest" as a second
+    # clause; the drug still reaches the cells of that clause
+    found = claims_of(nlp, "These results suggest that sorafenib exerts its effect through the "
+                           "inhibition of VEGFR-2, which, when followed by loss of Akt, may lead "
+                           "to activation of the molecule BAD in PC12 cells.")
+    assert [(c[0], c[1]) for c in found] == [("sorafenib", "PC12 cells")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (GENIA C): "expressed in B cells, and is induced by X in macrophage ... lines"
+    # gave X -> B cells
+    ("The mRNA is highly expressed in B cells, and is induced by interferon gamma (IFN-gamma) in "
+     "macrophage cell lines.", [("interferon gamma", "macrophage")]),
+    # the place of the first predicate is the second's when it has none of its own
+    ("Apoptosis was induced in HeLa cells and was blocked by doxorubicin.",
+     [("doxorubicin", "HeLa cells")]),
+    ("Jurkat cells proliferate and are killed by doxorubicin.", [("doxorubicin", "Jurkat cells")]),
+])
+def test_a_drug_in_a_coordinated_predicate_with_cells_of_its_own(nlp, text, expected):
+    assert [(c[0], c[1]) for c in claims_of(nlp, text)] == expected
 
 
 def test_a_clause_referring_back_still_reaches_the_other_clause(nlp):
