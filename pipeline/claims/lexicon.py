@@ -64,6 +64,10 @@ class TriggerLexicon:
         if token.tag_.startswith("NN") and (token.lower_ in self.effect_nouns
                                              or token.lower_ in self.killing_effects):
             return None
+        if token.lower_.startswith("regulat") and (
+                particle := next((c.lower_ for c in token.children
+                                  if c.lower_ in SPLIT_REGULATION and c.i < token.i), None)):
+            return SPLIT_REGULATION[particle]  # "the *down regulation* of c-fos"
         if token.lemma_ and token.lemma_.lower() in self.direction_of_word:
             return self.direction_of_word[token.lemma_.lower()]
         found = self.direction(token.text)
@@ -80,6 +84,10 @@ class TriggerLexicon:
 
     def is_in(self, word: str, words: frozenset[str]) -> bool:
         return any(form in words for form in self.base_forms(word))
+
+
+# "down regulation", "up regulated": the direction written as a word of its own
+SPLIT_REGULATION = {"down": "decrease", "up": "increase"}
 
 
 @lru_cache(maxsize=4)

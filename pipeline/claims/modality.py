@@ -27,6 +27,14 @@ NO_DIFFERENCE = {"comparable", "similar", "equivalent", "identical", "unchanged"
 ADVERBIAL_CLAUSES = frozenset({"advcl", "acl:relcl", "parataxis"})
 
 
+def _contrasted_conjunct(token: Token) -> bool:
+    """Whether ``token`` is a conjunct joined to its head by "but" ("does not block E but
+    *inhibits* F"), which the head's denial does not reach."""
+    return token.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ in {"but", "yet"} and token.head.i < c.i < token.i
+        for c in [*token.head.children, *token.children])
+
+
 def is_negated(trigger: Token, lexicon: TriggerLexicon, agent: Token | None = None) -> bool:
     """'did not affect', 'no effect on', 'failed to induce', 'without affecting'. A denial
     above an adverbial clause does not reach the ``agent`` inside it ("X did not inhibit E
@@ -46,6 +54,8 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon, agent: Token | None = No
         if below.dep_ in ADVERBIAL_CLAUSES and agent is not None and \
                 below.left_edge.i <= agent.i <= below.right_edge.i:
             break
+        if _contrasted_conjunct(below):
+            break  # "X does not block E *but inhibits* F"
         below = head
         # A negated head denies the effect only if it states or reports one ("did not
         # cause a suppression", "failed to induce"), not "effects ... are not defined".
@@ -122,7 +132,8 @@ def phrase_follows_but_not(token: Token, listed: Collection[int], levels: int = 
 def is_aim_statement(trigger: Token) -> bool:
     """'we investigated the effects of X on Y': an aim, not a finding. A study named in a
     fronted 'in' phrase frames a finding instead ("In our evaluation of the effect of X on
-    Y, we did not observe ...")."""
+    Y, we did not observe ..."), and so does one that reports a clause ("we determined that
+    X activates E")."""
     for token in [trigger, *ancestors_to(trigger)[:4]]:
         if is_aim_word(token):
             return not _frames_a_finding(token)
@@ -130,6 +141,9 @@ def is_aim_statement(trigger: Token) -> bool:
 
 
 def _frames_a_finding(token: Token) -> bool:
+    if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+           for c in token.children):
+        return True  # "we recently *determined that* X activates E": a finding reported
     head = token.head
     return (token.dep_ in {"nmod", "obl"} and head.i > token.i and head.pos_ in {"VERB", "AUX"}
             and any(c.dep_ == "case" and c.lower_ == "in" for c in token.children)

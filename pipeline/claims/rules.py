@@ -437,8 +437,15 @@ class ClaimFinder:
             sign = self._compose(above, mention_tokens, skip=anchor.token)
             return self._evidence(doc, anchor.token, _times(direction, sign), "suffix",
                                   effect_head, cell, path.length)
+        if self._is_a_stimulation_frame(path, anchor):
+            # "Priming of human monocytes with X resulted in the down regulation of E": what
+            # the stimulation led to is the effect
+            framed = self._treatment_frame(doc, path.top, cell, cell_token, mention_tokens,
+                                           path.length)
+            if framed is not None:
+                return framed
         trigger, direction = self._path_trigger(path, anchor, mention_tokens)
-        if trigger == "reject":
+        if trigger == "reject" or self._is_a_stimulation_protocol(trigger, anchor):
             return None
         if trigger is None and (nominal := self._nominal_agent_trigger(path)) is not None:
             trigger, direction = nominal
@@ -1084,6 +1091,34 @@ class ClaimFinder:
             return False
         return not all(self.lexicon.is_in(s.lower_, self.lexicon.drug_reference_words)
                        for s in subjects)
+
+    def _is_a_stimulation_frame(self, path, anchor: DrugAnchor) -> bool:
+        """'*Stimulation* of Y cells *with* X', the subject or object of a clause: a
+        stimulation or priming whose cells and drug both hang on it."""
+        top = path.top
+        drug_side = _listed_head(anchor.token)
+        return top.lower_ in STIMULATION_NOUNS | PRIMING_NOUNS and \
+            drug_side.head.i == top.i and preposition(drug_side) == "with" and \
+            path.up_from_b and path.up_from_b[0].i == top.i and \
+            (preposition(path.b) == "of" or path.b.dep_ == "compound") and \
+            self._is_predicate_argument(top)
+
+    @staticmethod
+    def _is_a_stimulation_protocol(trigger: Token | str | None, anchor: DrugAnchor) -> bool:
+        """'Eosinophils *were stimulated with* IFN-gamma for 1-60 min', 'when *stimulation* of
+        cells was performed *with* X': a stimulation with the drug and nothing it led to is a
+        treatment (rule 5). The drug as the stimulation's agent ("X stimulated Y cells",
+        "stimulated by X") is a claim."""
+        if not isinstance(trigger, Token) or \
+                trigger.lower_ not in STIMULATING_PARTICIPLES | STIMULATION_NOUNS | {"priming"}:
+            return False
+        if is_noun(trigger) and _lemma(trigger.head) not in PROCEDURE_VERBS:
+            return False  # "Stimulation of Y with X results in different responses"
+        drug_side = _listed_head(anchor.token)
+        while drug_side.dep_ in {"appos", "dep"} and is_noun(drug_side.head) and \
+                drug_side.head.i != trigger.i:
+            drug_side = drug_side.head  # "with endotoxin (LPS, 100 ng/mL)"
+        return drug_side.head.i == trigger.i and preposition(drug_side) == "with"
 
     @staticmethod
     def _is_predicate_argument(token: Token) -> bool:
@@ -1808,6 +1843,8 @@ def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool
 # "differentiation of stromal cells *into* endothelial cells": the cells something becomes.
 BECOMING_WORDS = ("differentiat", "transdifferentiat", "conversion", "convert")
 PRODUCT_PREPOSITIONS = frozenset({"into", "to", "toward", "towards"})
+# "stimulation of cells was *performed* with X": a step of the method
+PROCEDURE_VERBS = frozenset({"perform", "do", "carry", "conduct", "achieve", "use"})
 KIND_NOUNS = frozenset({"type", "types", "kind", "kinds", "subtype", "subtypes", "form", "forms"})
 
 
@@ -1926,7 +1963,39 @@ def _is_no_agent(token: Token) -> bool:
     (docs/claims.md, rule 8)."""
     return _is_a_source(token) or _is_measured(token) or _is_a_comparator(token) or \
         _is_a_later_step(token) or _is_a_form(token) or _is_absent(token) or \
-        _is_a_denied_mediator(token)
+        _is_a_denied_mediator(token) or _relates_an_appositive(token) or _is_made(token)
+
+
+# Verbs whose object the cells make: "Y cells *produce* cytokines such as GM-CSF"
+MAKING_VERBS = frozenset({"produce", "secrete", "express", "synthesize", "synthesise"})
+
+
+def _is_made(token: Token) -> bool:
+    """'EL-4 cells produce cytokines such as IL-2 ... and GM-CSF in response to X': a drug
+    the cells make (the object of a making verb, or listed under it) is no agent."""
+    node = token
+    for _ in range(4):
+        if node.dep_ in OBJECTS and _lemma(node.head) in MAKING_VERBS:
+            return True
+        if node.dep_ not in {"conj", "appos", "nmod", "compound"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _relates_an_appositive(token: Token) -> bool:
+    """'N-acetyl-cysteine, a precursor *of* the endogenous antioxidant *glutathione*, inhibited
+    E': a drug named to say what another drug is (its precursor, analogue, derivative) is not
+    an agent of the sentence."""
+    node, related = token, False
+    while node.head.i != node.i:
+        if node.dep_ == "appos":
+            return related
+        if node.dep_ not in {"nmod", "compound", "amod", "dep", "conj"}:
+            return False
+        related = related or preposition(node) == "of"
+        node = node.head
+    return False
 
 
 def _is_a_denied_mediator(token: Token) -> bool:

@@ -552,7 +552,14 @@ def is_given_with_a_drug(doc: Doc, mention: Mention, mentions: list[Mention]) ->
     head = doc[mention.last_token]
     if head.dep_ == "appos":  # "(M-CSF)" after its long form
         head = head.head
+    if any(a.lemma_.lower() in MADE_BY_CELLS for a in list(head.ancestors)[:4]):
+        return False  # "EL-4 cells produce cytokines such as IL-3 ... and GM-CSF"
     return head.i in drug_tokens or any(t.i in drug_tokens for t in head.conjuncts)
+
+
+# Words that make the molecules under them products of the cells, not given to them
+MADE_BY_CELLS = frozenset({"produce", "secrete", "release", "express", "synthesize", "make",
+                           "production", "secretion", "expression", "synthesis", "level"})
 
 
 # Nouns that name what a drug is rather than which drug ("the alkylating drugs temozolomide").

@@ -20,6 +20,8 @@ GIVEN_BEFORE = (("addition", "of"), ("administration", "of"), ("treatment", "wit
                 ("injection", "of"), ("infusion", "of"), ("stimulated", "with"),
                 ("stimulation", "with"), ("incubated", "with"), ("incubation", "with"),
                 ("exposed", "to"), ("exposure", "to"), ("cultured", "with"),
+                ("priming", "with"), ("primed", "with"), ("preincubation", "with"),
+                ("preincubated", "with"), ("pre-incubated", "with"), ("pre-incubation", "with"),
                 # the agent of a passive change: "is activated by IFN-gamma in monocytes"
                 ("activated", "by"), ("induced", "by"), ("stimulated", "by"),
                 ("inducible", "by"), ("response", "to"), ("responses", "to"))

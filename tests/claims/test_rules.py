@@ -52,9 +52,68 @@ def test_negation_gives_no_change(nlp):
 def test_a_denial_does_not_reach_a_drug_in_a_when_clause(nlp):
     # Regression (MEDLINE sample AC): "did not inhibit" made PMA's stimulation no_change too
     found = claims_of(nlp, "Dexamethasone did not inhibit IL-2 production when T cells were "
-                           "stimulated with PMA.")
+                           "stimulated by PMA.")
     assert [(c[0], c[2]) for c in found] == [("dexamethasone", "no_change"),
                                              ("phorbol 12-myristate 13-acetate", "increase")]
+
+
+def test_a_denial_does_not_reach_a_conjunct_after_but(nlp):
+    # Regression (GENIA sample AD): "does not block E but inhibits T cell proliferation" was
+    # no_change
+    found = claims_of(nlp, "We show that sirolimus does not block the induction of IL-2 but "
+                           "inhibits IL-2-dependent T cell proliferation.")
+    assert [(c[1], c[2]) for c in found] == [("T cell", "decrease")]
+    found = claims_of(nlp, "Rapamycin did not induce apoptosis or inhibit proliferation of "
+                           "Jurkat cells.")
+    assert [c[2] for c in found] == ["no_change"]
+
+
+def test_a_study_that_reports_a_finding_is_no_aim(nlp):
+    # Regression (GENIA sample AD): "we recently determined that EPO activates ..." was an aim
+    found = claims_of(nlp, "We recently determined that erythropoietin activates STAT5 in UT-7 "
+                           "cells.")
+    assert [(c[2], c[3]) for c in found] == [("increase", "asserted")]
+    found = claims_of(nlp, "We examined whether erythropoietin activates STAT5 in UT-7 cells.")
+    assert [(c[2], c[3]) for c in found] == [("unclear", "hedged")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (GENIA sample AD): a stimulation with the drug is a treatment (rule 5)
+    ("Purified peripheral eosinophils were stimulated with IFN-gamma at 37 degrees C for 1-60 "
+     "min.", []),
+    ("Cells were stimulated with endotoxin (LPS, 100 ng/mL) for 4 h.", []),
+    ("Stimulation of T cells with PMA was performed for 2 h.", []),
+    # the drug as the stimulation's agent, or what the stimulation led to, is a claim
+    ("T cells were stimulated by PMA.", [("PMA", "increase")]),
+    ("Stimulation of neutrophils with G-CSF results in an enhanced respiratory burst.",
+     [("G-CSF", "increase")]),
+    ("Priming of human monocytes with IFN-gamma resulted in the down regulation of c-fos mRNA.",
+     [("IFN-gamma", "decrease")]),
+])
+def test_a_stimulation_with_the_drug_is_a_treatment(nlp, text, expected):
+    doc = nlp(text)
+    assert [(c.drug, c.direction) for c in doc._.claims] == expected
+
+
+def test_a_drug_that_says_what_another_drug_is_is_no_agent(nlp):
+    # Regression (GENIA sample AD): "N-acetyl-cysteine, a precursor of the endogenous
+    # antioxidant glutathione, inhibited ..." gave glutathione a claim
+    found = claims_of(nlp, "N-acetylcysteine, a precursor of the antioxidant glutathione, "
+                           "inhibited the activation of macrophages.")
+    assert [c[0] for c in found] == ["acetylcysteine"]
+
+
+def test_a_drug_the_cells_make_is_no_agent(nlp):
+    found = claims_of(nlp, "Human monocytes produced cytokines such as GM-CSF in response to LPS.")
+    assert [c[0] for c in found] == ["lipopolysaccharide"]
+
+
+def test_opposing_an_anti_apoptotic_effect_is_an_increase(nlp):
+    # Regression (GENIA sample AE): "RA opposed anti-apoptotic effects of G-CSF on CD34+
+    # cells" gave no direction to either drug
+    found = claims_of(nlp, "Retinoic acid opposed the anti-apoptotic effects of G-CSF on CD34+ "
+                           "cells.")
+    assert [(c[0], c[2]) for c in found] == [("tretinoin", "increase"), ("filgrastim", "decrease")]
 
 
 def test_hedging(nlp):
@@ -612,9 +671,9 @@ def effects_of(nlp, text):
     # Regression (GENIA): a host the parser made the passive subject ("patients"), then the
     # way ("via the TCR") and the purpose ("to assess ...") were taken for the effect
     ("Freshly isolated T cells from lupus patients, rheumatoid arthritis (RA) patients, and "
-     "normal individuals were activated physiologically via the TCR with anti-CD3 to assess "
+     "normal individuals were activated physiologically via the TCR by anti-CD3 to assess "
      "proximal membrane signaling.", "muromonab", "activated"),
-    ("Jurkat cells were stimulated via the TCR with anti-CD3 to assess signaling.",
+    ("Jurkat cells were stimulated via the TCR by anti-CD3 to assess signaling.",
      "muromonab", "stimulated"),
     # Regression (GENIA): the phrase ran on into the next sentence ("NF-kappa B. Phorbol")
     ("In both cell lines, phorbol ester was able to activate NF-kappa B. Phorbol activation "

@@ -76,3 +76,10 @@ def test_a_cytokine_coordinated_with_a_drug_is_given_with_it(nlp, text, expected
 def test_cytokines_measured_together_claim_nothing(nlp):
     doc = nlp("GM-CSF and IL-3 production by T cells was increased by PMA.")
     assert [(c.drug, c.cell) for c in doc._.claims] == [("PMA", "T cells")]
+
+
+def test_cytokines_the_cells_make_are_not_given_with_a_drug(nlp):
+    # Regression (GENIA sample AE): "produce cytokines such as IL-3, IL-4, ... and GM-CSF in
+    # response to PMA" made IL-3 and IL-4 drugs, given with GM-CSF
+    doc = nlp("EL-4 cells produce cytokines such as IL-3, IL-4, and GM-CSF in response to PMA.")
+    assert [(c.drug, c.cell) for c in doc._.claims] == [("PMA", "EL-4 cells")]
