@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -112,10 +113,13 @@ class EntityRecognizer:
         for mention in mentions:
             if mention.label == GENE and is_given_cytokine(doc, mention):
                 mention.label, mention.kind = DRUG, "cytokine"
+        drug_tokens = {i for m in mentions if m.label == DRUG
+                       for i in range(m.first_token, m.last_token + 1)}
         for _ in range(2):  # "GM-CSF plus interleukin-4 (IL-4)": the conjunct, then its appositive
             for mention in mentions:
-                if mention.label == GENE and is_given_with_a_drug(doc, mention, mentions):
+                if mention.label == GENE and is_given_with_a_drug(doc, mention, drug_tokens):
                     mention.label, mention.kind = DRUG, "cytokine"
+                    drug_tokens.update(range(mention.first_token, mention.last_token + 1))
         if document is not None:
             document.words.update(words)
             document.cell_lines.update(line_names(doc.text, mentions))
@@ -291,11 +295,10 @@ def names_a_virus_or_a_measure(doc: Doc, mention: Mention) -> bool:
         return False  # "human immunodeficiency virus infection" is a disease
     text = mention.text(doc)
     following = following_words(doc, mention, 1)
-    long_form = document_abbreviations(doc).get(text, "")
     return not VIRUS_WORDS.isdisjoint(text.lower().split()) or \
         (following and following[0].lower() in VIRUS_WORDS) or \
-        not VIRUS_WORDS.isdisjoint(long_form.lower().split()) or \
-        bool(DOSE_MEASURE.match(text)) or bool(VIRUS_SHORT_NAME.match(text))
+        bool(DOSE_MEASURE.match(text)) or bool(VIRUS_SHORT_NAME.match(text)) or \
+        not VIRUS_WORDS.isdisjoint(document_abbreviations(doc).get(text, "").lower().split())
 
 
 def is_class_adjective(doc: Doc, mention: Mention) -> bool:
@@ -540,19 +543,17 @@ def is_given_cytokine(doc: Doc, mention: Mention) -> bool:
                           rest_of_token(doc, mention))
 
 
-def is_given_with_a_drug(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+def is_given_with_a_drug(doc: Doc, mention: Mention, drug_tokens: set[int]) -> bool:
     """A cytokine coordinated with a drug ("the combination of GM-CSF plus IL-4", "cytokines
     such as IL-5 and GM-CSF"), or in brackets after a cytokine so given or after a long form
     so coordinated ("GM-CSF and macrophage colony-stimulating factor (M-CSF)"), is given with
-    it."""
+    it. ``drug_tokens`` are the tokens of the sentence's drug mentions."""
     if not is_endogenous(term_key(mention.text(doc))):
         return False
-    drug_tokens = {i for m in mentions if m.label == DRUG
-                   for i in range(m.first_token, m.last_token + 1)}
     head = doc[mention.last_token]
     if head.dep_ == "appos":  # "(M-CSF)" after its long form
         head = head.head
-    if any(a.lemma_.lower() in MADE_BY_CELLS for a in list(head.ancestors)[:4]):
+    if any(a.lemma_.lower() in MADE_BY_CELLS for a in islice(head.ancestors, 4)):
         return False  # "EL-4 cells produce cytokines such as IL-3 ... and GM-CSF"
     return head.i in drug_tokens or any(t.i in drug_tokens for t in head.conjuncts)
 
