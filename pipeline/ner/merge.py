@@ -177,6 +177,9 @@ FIGURE_PANEL = re.compile(r"^(?:panels?|fig(?:ure)?s?\.?)\s", re.I)
 CONCENTRATION = re.compile(r"^\[[^\[\]]+(?:\](?:i|o|e|c|n|m|in|out|ex|cyt|er)?)?$")
 ION = re.compile(r"^[A-Z][a-z]?\d*[+-]+$")  # "Ca2+", "Na+", "Cl-"
 # An activity named by its verbal noun: "tobacco smoking", "alcohol drinking", "fasting".
+# An amino acid residue of a protein, by its position: "Tyr-705", "Ser727" (a site, not a drug)
+RESIDUE = re.compile(r"^(?:Tyr|Ser|Thr|Lys|Arg|His|Cys|Asp|Glu|Asn|Gln|Gly|Ala|Val|Leu|Ile|Met|"
+                     r"Phe|Trp|Pro)[-\s]?\d+$", re.I)
 ACTIVITY = re.compile(r"(?:^|[\s-])[a-z]{2,}ing$")
 # "Line" names cells with a word that says so ("T-cell line", "HL-60 line") or in a text that
 # speaks of cells ("B-lymphoid lines"); "the intravenous line" of an anaesthesia report is tubing.
@@ -529,7 +532,8 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
             key in given_agents() and named_as_given(span.doc, span.start, span.end - 1,
                                                      _rest_of_span(span, text)))
         return not (stoplisted or is_endogenous(key) or TRACER.search(text)
-                    or _is_a_concentration(span, text) or ACTIVITY.search(text)
+                    or _is_a_concentration(span, text) or _is_a_dose(text) or RESIDUE.match(text)
+                    or ACTIVITY.search(text)
                     or key.endswith((" cell", " cells")))
     if label == DISEASE:
         # "antitumor activity", "anticancer effects": an adjective against a disease, however
@@ -550,6 +554,13 @@ def _rest_of_span(span: Span, text: str) -> str:
     """What follows the reading inside the span's last token: "-induced" of "ethanol-induced"
     read as "ethanol"."""
     return span.text[len(text):] if span.text.startswith(text) else ""
+
+
+def _is_a_dose(text: str) -> bool:
+    """Whether a drug reading is an amount with its unit ("10(-10) mol/L", "5 mg/kg"): the
+    numbers have no name of a substance in them."""
+    *amount, unit = text.split()
+    return bool(amount) and UNIT.match(unit) is not None and any(c.isdigit() for c in text)
 
 
 def _is_a_concentration(span: Span, text: str) -> bool:

@@ -62,6 +62,8 @@ COORDINATION_ONLY = {"t", "b"}
 CONJUNCTIONS = {"and", "or", ",", "and/or", "&"}
 MAX_TERM_PIECES = 16
 MAX_CACHED_WORDS = 100_000
+# What "cell-" names when it is not a population: "cell-surface", "cell-cycle", "cell-free"
+CELL_PART_WORDS = frozenset({"surface", "cycle", "free", "membrane", "wall", "culture", "type"})
 # The pieces a chemical name starts with before a hyphen ("N-alpha-tosyl-L-lysine ...",
 # "13-cis-retinoic acid"): locants and stereo descriptors, which leave the compound what it is,
 # and substituents, which make it another one.
@@ -397,7 +399,8 @@ class Recognizer:
         by_end = {m.end: m for m in mentions}
         added = []
         for k, piece in enumerate(pieces):
-            if piece.text.lower() not in POPULATION_HEADS or piece.start in covered or k == 0:
+            if piece.text.lower() not in POPULATION_HEADS or piece.start in covered or k == 0 \
+                    or _names_a_cell_part(text, pieces, k):
                 continue
             named = by_end.get(pieces[k - 1].end)
             if named is not None and named.label == CELL_LINE and \
@@ -583,6 +586,13 @@ class Recognizer:
 # Words before "cell" that make the next name a tumour cell line's: "liver cancer cell Bel-7402"
 LINE_POPULATIONS = POPULATION_WORDS | {"hepatoma", "melanoma", "glioma", "sarcoma", "adenocarcinoma",
                                        "neuroblastoma", "osteosarcoma", "epithelial", "endothelial"}
+
+
+def _names_a_cell_part(text: str, pieces: list[Piece], k: int) -> bool:
+    """'AIM/CD69 *cell-surface* expression', 'the *cell-cycle*': "cell" is part of a word for
+    a part or a state of cells, not a population's head."""
+    return k + 1 < len(pieces) and text[pieces[k].end:pieces[k + 1].start] == "-" and \
+        pieces[k + 1].text.lower() in CELL_PART_WORDS
 
 
 def _is_line_name(text: str) -> bool:

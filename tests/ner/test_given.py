@@ -83,3 +83,12 @@ def test_cytokines_the_cells_make_are_not_given_with_a_drug(nlp):
     # response to PMA" made IL-3 and IL-4 drugs, given with GM-CSF
     doc = nlp("EL-4 cells produce cytokines such as IL-3, IL-4, and GM-CSF in response to PMA.")
     assert [(c.drug, c.cell) for c in doc._.claims] == [("PMA", "EL-4 cells")]
+
+
+@pytest.mark.parametrize("text", [
+    "An element between nucleotide -180 and -210 leads to increased expression in T cells.",
+    "CD40 ligation of a MelanA/MART1+ MM cell line enhanced its lysis by CTL.",
+])
+def test_sequence_positions_and_tumour_antigens_are_no_drugs(nlp, text):
+    # Regression (GENIA): the models' "nucleotide" and the dictionary's MART-1 vaccine
+    assert drugs(nlp, text) == []

@@ -38,6 +38,20 @@ def test_a_concentration_in_brackets_is_no_drug(tokenizer_nlp):
         == ["DRUG Ionomycin"]
 
 
+def test_an_amount_with_its_unit_is_no_drug(tokenizer_nlp):
+    doc = tagged(tokenizer_nlp, "Retinoic acid (10(-10) mol/L) inhibited IgE synthesis of B cells.")
+    assert merge(doc, {"a": [span(doc, "Retinoic acid", "CHEMICAL")],
+                       "b": [span(doc, "10(-10) mol/L", "SIMPLE_CHEMICAL")]}) \
+        == ["DRUG Retinoic acid"]
+
+
+def test_an_amino_acid_residue_is_no_drug(tokenizer_nlp):
+    doc = tagged(tokenizer_nlp, "STAT3 is activated by phosphorylation (Tyr-705) after PMA.")
+    assert merge(doc, {"a": [span(doc, "Tyr-705", "CHEMICAL"), span(doc, "PMA", "CHEMICAL")],
+                       "b": [span(doc, "Tyr-705", "SIMPLE_CHEMICAL"),
+                             span(doc, "PMA", "SIMPLE_CHEMICAL")]}) == ["DRUG PMA"]
+
+
 def test_a_short_form_in_square_brackets_is_still_a_drug(tokenizer_nlp):
     doc = tagged(tokenizer_nlp, "Monocytes were stimulated with endotoxin [LPS] overnight.")
     lps = span(doc, "LPS", "CHEMICAL")

@@ -77,6 +77,17 @@ def test_stoplisted_cytokines_are_not_drugs(recognize):
     assert "DRUG" not in [m[1] for m in recognize("IL-2 production increased")]
 
 
+def test_a_cell_surface_is_no_population(recognize):
+    # Regression (GENIA): "AIM/CD69 cell-surface expression" gave the cells "CD69 cell"
+    found = recognize("Phorbol esters induce CD69 cell-surface expression on T cells.")
+    assert [m[0] for m in found if m[1] == "CELL"] == ["T cells"]
+
+
+def test_dnase_of_a_footprinting_assay_is_no_drug(recognize):
+    assert "DRUG" not in [m[1] for m in recognize("When analyzed by DNase footprinting, "
+                                                  "region II was protected in monocytes.")]
+
+
 def test_cell_lines(recognize):
     found = recognize("U266 cells were incubated")
     assert found[0][:2] == ("U266 cells", "CELL_LINE")
