@@ -64,6 +64,8 @@ class TriggerLexicon:
         if token.tag_.startswith("NN") and (token.lower_ in self.effect_nouns
                                              or token.lower_ in self.killing_effects):
             return None
+        if token.dep_ == "amod" and token.lower_.endswith("limiting"):
+            return None  # "the *limiting* element", "a rate-limiting step": a role, no change
         if token.lower_.startswith("regulat") and (
                 particle := next((c.lower_ for c in token.children
                                   if c.lower_ in SPLIT_REGULATION and c.i < token.i), None)):

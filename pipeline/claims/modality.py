@@ -46,6 +46,10 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon, agent: Token | None = No
            any(m.dep_ == "amod" and m.lower_ in NO_DIFFERENCE for m in child.children)
            for child in trigger.children):
         return True
+    if any(child.dep_ in {"nsubj", "nsubjpass"} and
+           any(m.dep_ == "cc:preconj" and m.lower_ == "neither" for m in child.children)
+           for child in trigger.children):
+        return True  # "*neither* the viability of Y *nor* their E were modified by X"
     if trigger.dep_ == "xcomp" and trigger.head.lower_ in FAILURE_VERBS:
         return True  # "Y cells *fail* to respond to X"
     scope = [trigger]

@@ -348,6 +348,12 @@ class ClaimFinder:
                 _coordinated(path) or _in_the_other_predicate(path, cell, inside):
             return None
         evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
+        if evidence is None and (clause := _reported_of_studied_cells(path)) is not None and \
+                _is_an_argument_of(anchor.token, clause):
+            # "Experiments using PBMCs *show that* E is inhibited by X": the cells of the
+            # study, the effect of the finding it reports
+            evidence = self._predicate_effect(doc, clause, cell, cell_token, mention_tokens,
+                                              path.length)
         resistance = self._resistance(path)
         if evidence is None and resistance is not None and _is_said_of(resistance, cell_token):
             # "Y cells are (considered to be) *unresponsive* to X": the resistance is the
@@ -487,7 +493,8 @@ class ClaimFinder:
                 direction = "no_change"  # "X had *no effect* on E following ... of Y cells"
         if trigger is not None:
             if self._is_acting_agent(cell_token, trigger, path) or \
-                    _plays_a_role(trigger, path) or self._is_a_method(trigger, path):
+                    _plays_a_role(trigger, path) or self._is_a_method(trigger, path) or \
+                    _is_a_reagent(anchor.token):
                 return None
             direction = _times(direction, self._anaphoric_sign(anchor.token, path))
             if _own_denial(anchor.token, path) is not None:
@@ -1015,6 +1022,16 @@ class ClaimFinder:
             # "After treatment of APL cells with AM580, the compound induces maturation",
             # "Upon treatment of Y cells with X, apoptosis increased"
             predicates = [frame.head]
+        elif _is_treatment_time(frame, loose=True) and frame.head.dep_ == "nmod" and \
+                is_verb(frame.head.head) and not self._another_agent(frame.head.head):
+            # "E is phosphorylated on tyrosine *upon* treatment of Y with X", the time hung on
+            # the verb's last noun
+            predicates = [frame.head.head]
+        elif _is_a_treatment_occasion(frame) and all(self._acts_as_the_treatment(verb, frame)
+                    for verb in [frame.head, *clause_complements(frame.head)]):
+            # "*When* human monocytes were preincubated with X, X inhibited E": the clause the
+            # treatment dates states its effect, when no other agent acts in it
+            predicates = [frame.head]
         elif frame.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "by"
                                            for c in frame.children):
             # "E was triggered *by treating* Y cells with X": the treatment is the means
@@ -1062,8 +1079,16 @@ class ClaimFinder:
                     # "X-activated NK cells *killed* tumor cells": the treated cells kill,
                     # their cytotoxicity is what the treatment shows
                     direction = "increase"
-                return self._evidence(doc, verb, direction, "treatment",
-                                      self._effect_head(verb, cell_token), cell, length + 2)
+                effect = self._effect_head(verb, cell_token)
+                if effect.i != verb.i and _lemma(verb) not in PASSING_VERBS and not (
+                        direction == "increase" and self.lexicon.is_in(
+                            verb.lower_, self.lexicon.reversing_triggers)):
+                    # "the *immunosuppressive* effects of Z are blocked when Y cells are
+                    # pretreated with X": blocking a suppression is an increase (a restored
+                    # one is not a decrease)
+                    direction = _times(direction, self._token_sign(effect) or 1)
+                return self._evidence(doc, verb, direction, "treatment", effect, cell,
+                                      length + 2)
             for obj in verb.children:
                 if obj.dep_ not in OBJECTS | {"nmod"}:
                     continue
@@ -1082,6 +1107,16 @@ class ClaimFinder:
             return self._evidence(doc, predicate, "increase", "treatment",
                                   self._effect_head(predicate, cell_token), cell, length + 2)
         return None
+
+    def _acts_as_the_treatment(self, verb: Token, frame: Token) -> bool:
+        """Whether the subject of ``verb``, if any, is the treatment's drug named again ("When
+        Y cells were treated with X, *X* inhibited E"), a word for it ("the drug"), or no
+        agent at all ("E increased")."""
+        given = {t.lower_ for t in frame.subtree if t.i in self._drug_tokens}
+        return all(s.lower_ in given or s.tag_ in {"PRP", "EX"} or
+                   self.lexicon.is_in(s.lower_, self.lexicon.drug_reference_words) or
+                   not _has_an_object(verb)
+                   for s in verb.children if s.dep_ == "nsubj")
 
     def _another_agent(self, verb: Token) -> bool:
         """Whether an active verb's subject acts in the treatment's place: not the drug named
@@ -1341,6 +1376,23 @@ def _below_top_on_drug_side(path) -> Token:
     return path.up_from_a[-2] if len(path.up_from_a) >= 2 else path.a
 
 
+def _reported_of_studied_cells(path) -> Token | None:
+    """The clause a finding verb reports when the cells are what its subject studied:
+    "experiments *in* (*with*, *using*) Y cells showed that X inhibited E" → "inhibited"."""
+    top, cells_side, drug_side = path.top, _below_top(path), _below_top_on_drug_side(path)
+    if _lemma(top) not in FINDING_VERBS or drug_side.dep_ != "ccomp" or \
+            cells_side.dep_ != "nsubj" or cells_side.i == path.b.i:
+        return None
+    study = [cells_side, *(c for c in cells_side.children if c.dep_ in {"dep", "compound"})]
+    return drug_side if any(t.lower_ in STUDY_NOUNS for t in study) else None
+
+
+def _is_an_argument_of(drug: Token, verb: Token) -> bool:
+    """The drug is the verb's subject or its agent ("E is inhibited *by X*")."""
+    head = _listed_head(drug)
+    return head.head.i == verb.i and (head.dep_ == "nsubj" or _is_agent_phrase(head))
+
+
 def _below_top(path) -> Token:
     """The token on b's side just under the path's top (b itself when b hangs from it)."""
     chain = [path.b, *path.up_from_b]
@@ -1391,6 +1443,12 @@ def _drug_is_object_of_top(path) -> bool:
 
 
 OCCASION_PREPOSITIONS = frozenset({"after", "upon", "following"})
+OCCASION_CONJUNCTIONS = frozenset({"when", "after", "once"})
+FINDING_VERBS = frozenset({"show", "demonstrate", "reveal", "indicate", "establish", "confirm"})
+STUDY_NOUNS = frozenset({"experiment", "experiments", "study", "studies", "analysis", "analyses",
+                         "assay", "assays", "data", "results", "findings", "observations"})
+ASSAY_VERBS = frozenset({"precipitate", "immunoprecipitate", "coprecipitate", "detect",
+                         "recognize", "recognise", "stain", "label"})
 RESULT_ADVERBS = frozenset({"thereby", "thus", "hence"})
 ACTIVITY_HEADS = frozenset({"activity", "activities", "potential", "efficacy", "capacity"})
 SHIELDING_VERBS = frozenset({"protect", "rescue", "save", "spare"})
@@ -1517,6 +1575,13 @@ ROLE_WORDS = frozenset({"role", "roles", "contribution", "contributions", "invol
                         "participation"})
 
 
+def _is_a_reagent(drug: Token) -> bool:
+    """'Anti-STAT3 antibodies *precipitated* a protein that becomes phosphorylated upon ...':
+    the subject of an assay's verb is a tool of the assay, not an agent."""
+    head = _listed_head(drug)
+    return head.dep_ == "nsubj" and _lemma(head.head) in ASSAY_VERBS
+
+
 def _plays_a_role(trigger: Token, path) -> bool:
     """Whether the cells are what plays the role the trigger names ("the *role* of free
     radicals and leukocytes in MTX-induced damage", "leukocytes' *role*")."""
@@ -1529,11 +1594,19 @@ def _plays_a_role(trigger: Token, path) -> bool:
     return False
 
 
-def _is_treatment_time(token: Token) -> bool:
-    """A treatment phrase that dates a clause: "*after* treatment of Y with X, ..."."""
+def _is_treatment_time(token: Token, loose: bool = False) -> bool:
+    """A treatment phrase that dates a clause: "*after* treatment of Y with X, ..."; with
+    ``loose``, whatever it hangs on."""
     # "Following" is often tagged as a verb, so the case word is read whatever its tag
-    return token.dep_ in {"nmod", "obl"} and is_verb(token.head) and any(
+    return token.dep_ in {"nmod", "obl"} and (loose or is_verb(token.head)) and any(
         c.dep_ == "case" and c.lower_ in OCCASION_PREPOSITIONS for c in token.children)
+
+
+def _is_a_treatment_occasion(token: Token) -> bool:
+    """A treatment clause that dates the main one: "*when* (or *after*) Y cells were treated
+    with X, ..."."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ in {"advmod", "mark"} and c.lower_ in OCCASION_CONJUNCTIONS for c in token.children)
 
 
 def _drug_is_a_condition(path) -> bool:
@@ -2105,6 +2178,8 @@ def _restated(doc: Doc, mention: Mention, drugs: list[Mention]) -> Mention | Non
     named drug after a class names the member ("mitogens (*phorbol esters*)"). Returns the
     drug restated, if any."""
     k = mention.first_token
+    if (subject := _copular_subject(doc, mention, drugs)) is not None:
+        return subject  # "Trapoxin is a *cyclotetrapeptide* that inhibits ..."
     if not (k >= 2 and doc[k - 1].text in {"(", "["} and
             _closes_the_bracket(doc, mention.last_token + 1)):
         return None
@@ -2113,6 +2188,18 @@ def _restated(doc: Doc, mention: Mention, drugs: list[Mention]) -> Mention | Non
             (before.kind == "model" and not before.ids and mention.ids):
         return None
     return before
+
+
+def _copular_subject(doc: Doc, mention: Mention, drugs: list[Mention]) -> Mention | None:
+    """The drug a predicate noun says what it is: "*Trapoxin* is a cyclotetrapeptide that
+    ...". A named drug after a class subject names it ("the agent is *cyclosporin*")."""
+    root = doc[mention.root(doc)]
+    if not any(c.dep_ == "cop" for c in root.children):
+        return None
+    subjects = [c.i for c in root.children if c.dep_ == "nsubj"]
+    return next((m for m in drugs if m is not mention and m.last_token < mention.first_token
+                 and any(m.first_token <= i <= m.last_token for i in subjects)
+                 and not (m.kind == "class" and mention.kind != "class")), None)
 
 
 def _closes_the_bracket(doc: Doc, i: int) -> bool:
@@ -2208,7 +2295,7 @@ MADE_OR_MOVED = (PROCESS_NOUNS - {"binding"}) | EXPRESSION_NOUNS
 # "changes in X", "a rise in cortisol": X is what changes.
 CHANGE_NOUNS = frozenset({"change", "changes", "alteration", "alterations", "increase",
                           "increases", "decrease", "decreases", "reduction", "reductions",
-                          "rise", "elevation", "elevations", "decline", "fall"})
+                          "rise", "elevation", "elevations", "decline", "fall", "depression"})
 
 
 def _is_a_comparator(token: Token) -> bool:

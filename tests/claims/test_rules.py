@@ -1780,10 +1780,90 @@ def test_cells_that_are_the_subject_of_a_coordinated_clause_take_its_effect(nlp)
      "increase"),
     ("After treatment of APL cells with AM580, apoptosis increased.", "increase"),
     ("Following incubation of APL cells with AM580, proliferation was inhibited.", "decrease"),
+    # Regression (GENIA): a phosphorylation is a change, as its induction is
+    ("Rel is rapidly phosphorylated following AM580 treatment of APL cells.", "increase"),
 ])
 def test_a_treatment_that_dates_the_clause_takes_its_effect(nlp, text, direction):
     assert [(c[0], c[1], c[2]) for c in claims_of(nlp, text)] == [("am580", "APL cells",
                                                                    direction)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("When human monocytes were preincubated with dexamethasone for 1 hour, dexamethasone "
+     "inhibited the interleukin-1 beta production.", [("human monocytes", "decrease")]),
+    ("When human monocytes were preincubated with dexamethasone, it was found that the drug "
+     "inhibited interleukin-1 beta production.", [("human monocytes", "decrease")]),
+    ("When Jurkat cells were treated with dexamethasone, apoptosis increased.",
+     [("Jurkat cells", "increase")]),
+    # the effect the clause blocks is a suppression: an increase
+    ("The immunosuppressive effects of TPCK are blocked when T cells are pretreated with "
+     "dexamethasone.", [("T cells", "increase")]),
+    # another agent acts in the dated clause: the treatment is only its setting
+    ("When human monocytes were preincubated with dexamethasone, interleukin-10 inhibited the "
+     "interleukin-1 beta production.", []),
+])
+def test_a_when_clause_treatment_takes_the_effect_of_the_clause_it_dates(nlp, text, found):
+    # Regression (GENIA): the cells named only in the "when" clause had no claim
+    assert [(c[1], c[2]) for c in claims_of(nlp, text) if c[0] == "dexamethasone"] == found
+
+
+def test_a_treatment_time_hung_on_the_verbs_last_noun_dates_the_verb(nlp):
+    # Regression (GENIA): "upon lymphocyte treatment with H2O2" parsed under "tyrosine"
+    found = claims_of(nlp, "A protein of 92 kDa is phosphorylated on tyrosine upon lymphocyte "
+                           "treatment with hydrogen peroxide.")
+    assert [(c[0], c[1], c[2]) for c in found] == [("hydrogen peroxide", "lymphocyte",
+                                                    "increase")]
+
+
+def test_the_antibody_of_an_assay_is_no_agent(nlp):
+    # Regression (GENIA): the antibodies that precipitated the protein took its change
+    found = claims_of(nlp, "Moreover, anti-STAT3 antibodies specifically precipitated a protein "
+                           "that becomes phosphorylated upon lymphocyte treatment with H2O2.")
+    assert [c[0] for c in found] == ["h2o2"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ex vivo experiments using uninfected PBMCs or primary monocytes show that HIV-1 "
+     "replication is inhibited by lenalidomide.",
+     [("PBMCs", "decrease"), ("primary monocytes", "decrease")]),
+    ("Studies with Jurkat cells demonstrated that lenalidomide did not inhibit IL-2 production.",
+     [("Jurkat cells", "no_change")]),
+    # the finding's own cells: nothing borrowed from the study
+    ("Studies with Jurkat cells demonstrated that IL-2 production was increased in cells "
+     "treated with lenalidomide.", []),
+])
+def test_the_cells_a_study_used_take_the_finding_it_reports(nlp, text, found):
+    # Regression (GENIA): the cells named only in the subject had no claim
+    assert [(c[1], c[2]) for c in claims_of(nlp, text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # Regression (GENIA): "modification" was no trigger, and the denial was lost
+    ("Furthermore, no modification of the suppressor function in CEM C1 cells by "
+     "dexamethasone was observed.", [("C1 cells", "no_change")]),
+    ("Neither the viability of dendritic cells nor their endocytosis were modified by "
+     "dexamethasone.", [("dendritic cells", "no_change")]),
+    ("In CD45RA+ cells, dexamethasone caused a more profound depression in the levels of "
+     "IkappaB alpha.", [("CD45RA+ cells", "decrease")]),
+    # a limiting element is a role, not a change: the response states none either
+    ("The T cells are likely to be the limiting element in the T cell response to "
+     "dexamethasone.", [("T cell", "unclear")]),
+])
+def test_denied_modifications_depressions_and_limiting_roles(nlp, text, found):
+    assert [(c[1], c[2]) for c in claims_of(nlp, text)] == found
+
+
+def test_a_predicate_noun_restating_the_drug_is_no_second_agent(nlp):
+    # Regression (GENIA): "Trapoxin is a ... cyclotetrapeptide that ..." gave two claims
+    found = claims_of(nlp, "Trapoxin is a microbially derived cyclotetrapeptide that inhibits "
+                           "histone deacetylation and causes mammalian cells to arrest.")
+    assert [c[0] for c in found] == ["trapoxin"]
+
+
+def test_an_inducibility_is_an_increase(nlp):
+    found = claims_of(nlp, "cAMP inducibility of the repressor ICER in mature human T "
+                           "lymphocytes.")
+    assert [(c[1], c[2]) for c in found] == [("mature human T lymphocytes", "increase")]
 
 
 def test_a_drug_that_dates_another_agents_clause_keeps_its_own_direction(nlp):
