@@ -1027,8 +1027,9 @@ class ClaimFinder:
             # "E is phosphorylated on tyrosine *upon* treatment of Y with X", the time hung on
             # the verb's last noun
             predicates = [frame.head.head]
-        elif _is_a_treatment_occasion(frame) and all(self._acts_as_the_treatment(verb, frame)
-                    for verb in [frame.head, *clause_complements(frame.head)]):
+        elif _is_a_treatment_occasion(frame) and not any(
+                self._another_agent(verb, frame)
+                for verb in [frame.head, *clause_complements(frame.head)]):
             # "*When* human monocytes were preincubated with X, X inhibited E": the clause the
             # treatment dates states its effect, when no other agent acts in it
             predicates = [frame.head]
@@ -1108,23 +1109,18 @@ class ClaimFinder:
                                   self._effect_head(predicate, cell_token), cell, length + 2)
         return None
 
-    def _acts_as_the_treatment(self, verb: Token, frame: Token) -> bool:
-        """Whether the subject of ``verb``, if any, is the treatment's drug named again ("When
-        Y cells were treated with X, *X* inhibited E"), a word for it ("the drug"), or no
-        agent at all ("E increased")."""
-        given = {t.lower_ for t in frame.subtree if t.i in self._drug_tokens}
-        return all(s.lower_ in given or s.tag_ in {"PRP", "EX"} or
-                   self.lexicon.is_in(s.lower_, self.lexicon.drug_reference_words) or
-                   not _has_an_object(verb)
-                   for s in verb.children if s.dep_ == "nsubj")
-
-    def _another_agent(self, verb: Token) -> bool:
+    def _another_agent(self, verb: Token, clause: Token | None = None) -> bool:
         """Whether an active verb's subject acts in the treatment's place: not the drug named
-        again ("the compound"), and not what changes ("apoptosis increased": no object)."""
+        again ("the compound"), and not what changes ("apoptosis increased": no object). With
+        the treatment's ``clause`` ("*When* Y cells were treated with X, ..."), neither does
+        its drug named by name ("X inhibited E") or a pronoun."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects or not _has_an_object(verb):
             return False
-        return not all(self.lexicon.is_in(s.lower_, self.lexicon.drug_reference_words)
+        given = set() if clause is None else \
+            {t.lower_ for t in clause.subtree if t.i in self._drug_tokens}
+        return not all(self.lexicon.is_in(s.lower_, self.lexicon.drug_reference_words) or
+                       s.lower_ in given or (clause is not None and s.tag_ in {"PRP", "EX"})
                        for s in subjects)
 
     def _is_a_stimulation_frame(self, path, anchor: DrugAnchor) -> bool:
