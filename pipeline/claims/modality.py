@@ -17,6 +17,7 @@ REPORTING_VERBS = {"cause", "caused", "causes", "lead", "led", "leads", "result"
                    "seen", "detect", "detected", "find", "found", "exert", "exerted", "exhibit",
                    "exhibited", "display", "displayed", "produce", "produced", "reveal", "revealed"}
 FAILURE_VERBS = {"fail", "failed", "fails", "unable", "lack", "lacked", "lacks", "cannot"}
+FAILURE_NOUNS = frozenset({"inability", "failure", "incapacity"})
 # Verbs of how an effect comes about: denying them leaves the effect standing.
 MECHANISM_VERBS = frozenset({"mediate", "require", "depend", "involve"})
 # "induced comparable levels of T cell proliferation": the amount stated is the control's.
@@ -52,6 +53,8 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon, agent: Token | None = No
         return True  # "*neither* the viability of Y *nor* their E were modified by X"
     if trigger.dep_ == "xcomp" and trigger.head.lower_ in FAILURE_VERBS:
         return True  # "Y cells *fail* to respond to X"
+    if trigger.dep_ in {"acl", "xcomp"} and trigger.head.lower_ in FAILURE_NOUNS:
+        return True  # "the *inability* of X to suppress E in Y cells"
     scope = [trigger]
     below = trigger
     for head in ancestors_to(trigger)[:2]:
@@ -137,10 +140,14 @@ def is_aim_statement(trigger: Token) -> bool:
     """'we investigated the effects of X on Y': an aim, not a finding. A study named in a
     fronted 'in' phrase frames a finding instead ("In our evaluation of the effect of X on
     Y, we did not observe ..."), and so does one that reports a clause ("we determined that
-    X activates E")."""
+    X activates E"). A relative clause states its own fact ("we studied U-937 cells, in which
+    RA induces differentiation")."""
     for token in [trigger, *ancestors_to(trigger)[:4]]:
         if is_aim_word(token):
             return not _frames_a_finding(token)
+        if token.dep_ == "acl:relcl" and any(c.dep_ in {"nsubj", "nsubjpass"}
+                                             for c in token.children):
+            return False
     return False
 
 

@@ -38,6 +38,9 @@ MAX_PATH = 8
 CIRCUMSTANCE_PREPOSITIONS = {"before", "after", "during", "following", "prior", "than",
                              "versus", "vs", "vs.", "unlike", "compared", "despite"}
 CONDITION_NOUNS = {"absence", "presence", "lack"}  # "in the absence of CD4+ T cells"
+# "a *pair* of antibodies", "a *combination* of X and Y": how much or which mix of the drug
+AMOUNT_NOUNS = frozenset({"pair", "combination", "mixture", "cocktail", "panel", "set", "dose",
+                          "doses", "concentration", "concentrations", "amount", "amounts"})
 LIGHT_VERBS = {"have", "has", "had", "show", "shows", "showed", "shown", "exhibit", "exhibits",
                "exhibited", "display", "displays", "displayed", "exert", "exerts", "exerted",
                "produce", "produced", "demonstrate", "demonstrated"}
@@ -122,7 +125,26 @@ class DrugAnchor:
                 self.mention.end >= token.idx + len(token) - 1 and token.i + 2 < len(doc) and \
                 doc[token.i + 1].lower_ in {"or", "and"} and "-" in doc[token.i + 2].text:
             return doc[token.i + 2]
+        if self.mention is not None and \
+                (bracketed := _suffix_after_brackets(doc, self.mention)) is not None:
+            return bracketed
         return token
+
+
+def _suffix_after_brackets(doc: Doc, mention: Mention) -> Token | None:
+    """'Phytohemagglutinin (PHA)*-induced*': the suffix written after a short form's closing
+    bracket belongs to the long form before the brackets and to the short form in them."""
+    k = mention.last_token + 1
+    if k < len(doc) and doc[k].text == "(" and doc[mention.last_token].whitespace_:
+        k = next((t.i for t in doc[k + 1:k + 6] if t.text == ")"), len(doc))
+    elif not (k < len(doc) and doc[k].text == ")" and mention.first_token > 0 and
+              doc[mention.first_token - 1].text == "("):
+        return None
+    after = k + 1
+    if after >= len(doc) or doc[k].whitespace_ or not doc[after].text.startswith("-") or \
+            not doc[after].text[1:2].isalpha():
+        return None
+    return doc[after]
 
 
 COMPARISON_HEADS = frozenset({"comparison", "compared", "contrast", "relative"})
@@ -343,6 +365,8 @@ class ClaimFinder:
                 return None
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
+        if path is not None and (pronoun := _place_pronoun(path)) is not None:
+            path = dependency_path(anchor.token, pronoun)  # the clause's own place
         if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
                 self._in_a_contrasting_clause(path) or _is_produced_by(path) or \
                 _coordinated(path) or _in_the_other_predicate(path, cell, inside):
@@ -435,14 +459,23 @@ class ClaimFinder:
                 # the effect's own
                 direction = "increase" if self._token_sign(effect_head) > 0 else "decrease"
                 above = [t for t in above if t.i != effect_head.i]
-            elif direction == "unclear" and suffix == "mediated" and \
-                    self.lexicon.token_direction(effect_head) is None:
-                direction = "increase"  # "X-mediated cell death": X brings the process about
+            elif direction == "unclear" and suffix == "mediated" and (
+                    self.lexicon.token_direction(effect_head) is None or
+                    any(self._token_sign(t) for t in above if t.i not in mention_tokens)):
+                # "X-mediated cell death": X brings the process about; "X-mediated immune
+                # responses, including *activation* of Y cells": the change named on the cells
+                direction = "increase"
             elif effect_head.lower_ in CHANGE_NOUNS and not self._token_sign(effect_head):
                 direction = "unclear"  # "X-induced changes in E": no direction is stated
             sign = self._compose(above, mention_tokens, skip=anchor.token)
             return self._evidence(doc, anchor.token, _times(direction, sign), "suffix",
                                   effect_head, cell, path.length)
+        if (process := self._object_the_agent_belongs_to(anchor.token, cell_token)) is not None:
+            # "X can prevent monocyte activation *by LPS*", "by LPS" hung on the verb: an
+            # active verb with a subject has no "by" agent, so LPS is the activation's
+            sign = self._token_sign(process)
+            return self._evidence(doc, process, "increase" if sign > 0 else "decrease", "path",
+                                  process, cell, path.length)
         if self._is_a_stimulation_frame(path, anchor):
             # "Priming of human monocytes with X resulted in the down regulation of E": what
             # the stimulation led to is the effect
@@ -507,6 +540,21 @@ class ClaimFinder:
                 self._headline_treatment(doc, anchor, cell, mention_tokens)
         return self._surface_pattern(doc, anchor, cell, mention_tokens) or \
             self._headline_treatment(doc, anchor, cell, mention_tokens)
+
+    def _object_the_agent_belongs_to(self, drug: Token, cell_token: Token) -> Token | None:
+        """The object of an active verb with a subject of its own, when the drug is a "by"
+        phrase hung on that verb: the object is a change with a direction and holds the
+        cells ("prevent *monocyte activation* by LPS")."""
+        verb = _listed_head(drug).head
+        # the subject may be a coordinated verb's: "X binds CD14 and can prevent E by Z"
+        subject_holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+        if preposition(_listed_head(drug)) != "by" or not is_verb(verb) or \
+                not any(c.dep_ == "nsubj" for h in subject_holders for c in h.children) or \
+                any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+            return None
+        return next((o for o in verb.children if o.dep_ in OBJECTS and is_noun(o) and
+                     o.i < drug.i and self._token_sign(o) and
+                     o.left_edge.i <= cell_token.i <= o.right_edge.i), None)
 
     def _nominal_agent_trigger(self, path) -> tuple[Token, str] | None:
         """'*Inhibition* of T-cell proliferation *by X*' with "by X" hung on the process, not
@@ -1037,6 +1085,12 @@ class ClaimFinder:
                                            for c in frame.children):
             # "E was triggered *by treating* Y cells with X": the treatment is the means
             predicates = [frame.head]
+        elif self._is_the_place_of_a_change(frame):
+            # "IL-2 production was increased *in T lymphocytes stimulated by X*": the
+            # change happens in the treated cells, and nothing else brings it about
+            if not is_verb(frame.head):
+                return self._nominal_change(doc, frame, cell, cell_token, length)
+            predicates = [frame.head]
         elif self._is_predicate_argument(frame) or _is_agent_phrase(frame):
             predicates = [frame.head]
             if frame.dep_ not in SUBJECTS and any(c.dep_ == "nsubj" and c.i != frame.i
@@ -1060,6 +1114,40 @@ class ClaimFinder:
                 if evidence is not None:
                     return evidence
         return None
+
+    def _is_the_place_of_a_change(self, cells: Token) -> bool:
+        """Whether treated cells are where the clause's change happens: "in" Y cells, on a
+        passive verb with no agent of its own or on a noun ("*Induction* of E in Y cells
+        stimulated by X"), not on an active verb whose subject acts."""
+        head = cells.head
+        if preposition(cells) != "in" or cells.dep_ not in {"nmod", "obl"}:
+            return False
+        if is_verb(head):
+            verbs = [head, head.head] if head.dep_ == "conj" else [head]
+            return not any(c.dep_ == "nsubj" or preposition(c) == "by" or
+                           (c.dep_ == "mark" and c.lower_ == "to")
+                           for verb in verbs for c in verb.children) and \
+                head.dep_ not in {"xcomp", "acl"}
+        return is_noun(head)
+
+    def _nominal_change(self, doc: Doc, cells: Token, cell: Mention, cell_token: Token,
+                        length: int) -> Evidence | None:
+        """The change a noun phrase names in treated cells: "*Induction* of Sp1
+        phosphorylation in T lymphocytes stimulated by X", read up the "of" chain to the
+        outermost trigger, its direction composed with the triggers below it."""
+        chain = [cells.head]
+        while preposition(chain[-1]) == "of" and is_noun(chain[-1].head) and \
+                chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)
+        signs = [self._token_sign(t) for t in chain if t.i not in self._mention_tokens]
+        if chain[-1].dep_ not in {"ROOT", *SUBJECTS} or not signs[-1]:
+            return None  # an object: the verb's subject brings the change about
+        sign = 1
+        for value in signs:
+            sign *= value or 1
+        return self._evidence(doc, chain[-1], "increase" if sign > 0 else "decrease",
+                              "treatment", self._effect_head(chain[-1], cell_token), cell,
+                              length + len(chain))
 
     def _predicate_effect(self, doc: Doc, predicate: Token, cell: Mention, cell_token: Token,
                           mention_tokens: set[int], length: int) -> Evidence | None:
@@ -1146,10 +1234,16 @@ class ClaimFinder:
         if is_noun(trigger) and _lemma(trigger.head) not in PROCEDURE_VERBS:
             return False  # "Stimulation of Y with X results in different responses"
         drug_side = _listed_head(anchor.token)
-        while drug_side.dep_ in {"appos", "dep"} and is_noun(drug_side.head) and \
-                drug_side.head.i != trigger.i:
-            drug_side = drug_side.head  # "with endotoxin (LPS, 100 ng/mL)"
-        return drug_side.head.i == trigger.i and preposition(drug_side) == "with"
+        while ((drug_side.dep_ in {"appos", "dep"} or
+                (preposition(drug_side) == "of" and
+                 _listed_head(drug_side.head).lower_ in AMOUNT_NOUNS | CONDITION_NOUNS)) and
+               is_noun(drug_side.head) and drug_side.head.i != trigger.i):
+            # "with endotoxin (LPS, 100 ng/mL)", "with a *pair of* anti-CD2 antibodies in the
+            # *presence or absence of* anti-CD28"
+            drug_side = _listed_head(drug_side.head)
+        return drug_side.head.i == trigger.i and (
+            preposition(drug_side) == "with" or
+            (preposition(drug_side) == "in" and drug_side.lower_ in CONDITION_NOUNS))
 
     @staticmethod
     def _is_predicate_argument(token: Token) -> bool:
@@ -1261,8 +1355,8 @@ def effect_phrase(doc: Doc, head: Token, cell: Mention, max_tokens: int = 8,
         token = doc[i]
         if cell.first_token <= i <= cell.last_token or token.dep_ in {"det", "case", "mark", "cc"} \
                 or token.tag_ in {"IN", "TO", "CC", "DT", "WDT"} or token.is_punct \
-                or i in stop or is_verb(token):
-            break
+                or i in stop or is_verb(token) or token.text.startswith("-"):
+            break  # "(PHA)*-induced* proliferation": the drug's suffix, not the effect's
         start = i
     start = max(start, head.i - max_tokens + 1)
     # "restores T-cell *actin* cytoskeletal signaling" misparsed with "actin" as the object:
@@ -1387,6 +1481,22 @@ def _is_an_argument_of(drug: Token, verb: Token) -> bool:
     """The drug is the verb's subject or its agent ("E is inhibited *by X*")."""
     head = _listed_head(drug)
     return head.head.i == verb.i and (head.dep_ == "nsubj" or _is_agent_phrase(head))
+
+
+PLACE_PRONOUNS = frozenset({"which", "whom", "where"})
+
+
+def _place_pronoun(path) -> Token | None:
+    """'U-937 cells, in *which* RA induces differentiation': in a relative clause on the
+    cells, the pronoun that places the clause's event stands for them, and the claim is
+    read from the drug to it as from the drug to "in U-937 cells"."""
+    if path.top.i != path.b.i:
+        return None
+    clause = path.up_from_a[-2] if len(path.up_from_a) > 1 else path.a
+    if clause.dep_ != "acl:relcl" or not is_verb(clause):
+        return None
+    return next((c for c in clause.children if c.lower_ in PLACE_PRONOUNS and c.i < clause.i
+                 and (preposition(c) in ON_PREPOSITIONS or c.lower_ == "where")), None)
 
 
 def _below_top(path) -> Token:
@@ -1539,6 +1649,8 @@ def _is_the_clause_place(path, effect_head: Token, cell_token: Token) -> bool:
     requires E in Y cells', 'Z priming of Y cells enhances X-induced E': the cells are where
     the clause takes place whose argument the effect is."""
     top = path.top
+    if preposition(effect_head) == "on" and effect_head.head.lower_ in EFFECT_WORDS:
+        effect_head = effect_head.head  # "the *effect* of Z on X-induced E was examined in Y"
     if not (is_verb(top) and effect_head.head.i == top.i and
             effect_head.dep_ in SUBJECTS | OBJECTS):
         return False
@@ -1552,6 +1664,9 @@ def _is_the_clause_place(path, effect_head: Token, cell_token: Token) -> bool:
                                            cell_token.head.dep_ in OBJECTS and
                                            effect_head.dep_ in SUBJECTS)
     return place and preposition(cell_token) == "in"
+
+
+EFFECT_WORDS = frozenset({"effect", "effects", "influence", "impact", "action", "actions"})
 
 
 # What is done to cells before the effect the clause reports: "IFN-gamma priming of monocytes"
@@ -1906,7 +2021,23 @@ def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool
     cells, the source of a material, or a word inside an adjective (docs/claims.md, rule 9)."""
     return _names_a_disease(doc, cell, inside) or _is_untreated(doc, cell) or \
         _names_a_material(doc, cell) or _in_an_adjective(doc, cell) or \
-        _is_a_product(doc, cell, inside)
+        _is_a_product(doc, cell, inside) or _names_a_lineage(doc, cell, inside)
+
+
+LINEAGE_PROCESSES = ("differentiat", "development", "maturation", "commitment")
+
+
+def _names_a_lineage(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
+    """'*erythroid* development of M-TAT cells': a lineage adjective on the process of cells
+    the sentence names says what they become, not which cells change."""
+    token = doc[cell.first_token]
+    process = token.head
+    if cell.first_token != cell.last_token or token.dep_ != "amod" or \
+            not process.lower_.startswith(LINEAGE_PROCESSES):
+        return False
+    sources = {m.root(doc) for m in inside if m.label in (CELL, CELL_LINE) and m is not cell}
+    return any(t.i in sources for c in process.children if preposition(c) in {"of", "in"}
+               for t in c.subtree)
 
 
 # "differentiation of stromal cells *into* endothelial cells": the cells something becomes.
@@ -2240,8 +2371,8 @@ def _is_a_source(token: Token) -> bool:
     """Whether the drug only says where another agent comes from (``SOURCE_NOUNS``, "a factor
     in bovine colostrum") or what it is made of (``COMPOSITION_WORDS``): it is not the
     agent."""
-    if token.dep_ == "compound" and token.head.lower_ in SOURCE_NOUNS:
-        return True  # "NAC, a glutathione *precursor*"
+    if token.dep_ in {"compound", "amod"} and token.head.lower_ in SOURCE_NOUNS:
+        return True  # "NAC, a glutathione *precursor*", "a thiazolidinedione *derivative*"
     if token.dep_ != "nmod":
         return False
     head, case = token.head.lower_, preposition(token)
@@ -2294,6 +2425,10 @@ CHANGE_NOUNS = frozenset({"change", "changes", "alteration", "alterations", "inc
                           "rise", "elevation", "elevations", "decline", "fall", "depression"})
 
 
+LIKENESS_WORDS = frozenset({"similar", "comparable", "identical", "equivalent", "analogous",
+                            "superior", "inferior"})
+
+
 def _is_a_comparator(token: Token) -> bool:
     """'the greater selectivity of PF, compared with FK506, ...': the drug a finding is
     compared with is not the one it is about (guideline rule 11)."""
@@ -2305,6 +2440,11 @@ def _is_a_comparator(token: Token) -> bool:
     if token.dep_ in {"nmod", "obl"} and token.head.tag_.startswith("JJ") and \
             any(c.dep_ == "case" and c.lower_ == "as" for c in token.children):
         return True  # "X is (not as) effective *as ATRA*"
+    likened = token.head if token.head.lower_ in {"that", "those"} and \
+        preposition(token) == "of" else token
+    if likened.dep_ in {"nmod", "obl"} and likened.head.lower_ in LIKENESS_WORDS and \
+            preposition(likened) == "to":
+        return True  # "in a manner similar *to that of glucocorticoids*"
     # "In contrast to ionomycin treatment, exposure of cells to PMA did not induce E": the
     # drug of the contrasted treatment, one or two nouns up.
     for head in list(token.ancestors)[:2]:
@@ -2472,9 +2612,20 @@ def _list_gap(doc: Doc, first: Mention, second: Mention) -> bool:
 
 def _specific_over_generic(claims: list[PairClaim]) -> list[PairClaim]:
     """'effects of X on immune-competent cells such as T cells and DC': when a drug has
-    claims on named populations, its claim on a bare, unresolved 'cells' says nothing more."""
-    named = {c.anchor.ref.norm for c in claims if c.cell.match != "generic"}
-    return [c for c in claims if c.cell.match != "generic" or c.anchor.ref.norm not in named]
+    claims on named populations, its claim on a bare, unresolved 'cells' says nothing more; nor
+    does one on a bare 'cell line' ("..., but only in that particular *cell line*")."""
+    named = {c.anchor.ref.norm for c in claims if not _is_bare(c.cell)}
+    return [c for c in claims if not _is_bare(c.cell) or c.anchor.ref.norm not in named]
+
+
+BARE_CELL_WORDS = frozenset({"cell", "cells", "line", "lines"})
+
+
+def _is_bare(cell: Mention) -> bool:
+    """A cell mention that names no population: an unresolved 'cells', or a 'cell line' the
+    NER found with nothing before it."""
+    return cell.match == "generic" or (
+        cell.match == "none" and set(cell.norm.lower().split()) <= BARE_CELL_WORDS)
 
 
 def _one_per_pair(claims: list[PairClaim]) -> list[PairClaim]:

@@ -57,26 +57,50 @@ def _ends_a_sentence(token) -> bool:
     return following.is_space or (following.text[:1].isupper() and bool(token.whitespace_))
 
 
+# A short form in brackets joined to the suffix after it: "Phytohemagglutinin (PHA)-induced",
+# "tumor necrosis factor (TNF-alpha)- and PMA-induced". The GENIA treebank, which the parser
+# learnt from, writes "(", "PHA", ")", "-induced"; scispaCy's tokenizer keeps one token, which
+# hides the short form from the abbreviation detector and the drug from the rules.
+# Only an adjective or participle suffix is split off: "(NF)-kappa B" is a name.
+_BRACKETED_PREFIX = re.compile(r"^\(([^()\s]*[A-Za-z][^()\s]*)\)"
+                               r"(-[a-z]+(?:ed|ing|ent|ant|ive|ible|able|like|free|specific)|-)$")
+
+
+def _pieces(token) -> list[str] | None:
+    """The tokens one scispaCy token should be: "NaF." → "NaF", "."; "(PHA)-induced" →
+    "(", "PHA", ")", "-induced"; None to keep it."""
+    if _WORD_WITH_PERIOD.match(token.text) and token.lower_ not in NO_BREAK_AFTER and \
+            _ends_a_sentence(token):
+        return [token.text[:-1], "."]
+    if (match := _BRACKETED_PREFIX.match(token.text)) is not None and (
+            match.group(2) != "-" or (token.i + 1 < len(token.doc) and
+                                      token.doc[token.i + 1].lower_ in {"and", "or"})):
+        # "(TNF-alpha)- and PMA-induced": a bare hyphen only when held open for a suffix
+        return ["(", match.group(1), ")", match.group(2)]
+    return None
+
+
 def split_final_periods(doc: Doc) -> Doc:
-    """'NaF.' before a capitalised word becomes 'NaF' + '.' (see the module docstring)."""
-    attached = [token for token in doc
-                if _WORD_WITH_PERIOD.match(token.text) and token.lower_ not in NO_BREAK_AFTER
-                and _ends_a_sentence(token)]
-    if attached:
-        tensor, split = doc.tensor, {token.i for token in attached}
+    """'NaF.' before a capitalised word becomes 'NaF' + '.', and '(PHA)-induced' four tokens
+    (see the module docstring and ``_BRACKETED_PREFIX``)."""
+    splits = {token.i: pieces for token in doc if (pieces := _pieces(token)) is not None}
+    if splits:
+        tensor = doc.tensor
         with doc.retokenize() as retokenizer:
-            for token in attached:
-                retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 1), (token, 1)])
+            for i, pieces in splits.items():
+                token = doc[i]
+                retokenizer.split(token, pieces, heads=[(token, len(pieces) - 1)] * len(pieces))
         if tensor is not None and tensor.size:
-            doc.tensor = _split_rows(tensor, split)
+            doc.tensor = _split_rows(tensor, {i: len(pieces) for i, pieces in splits.items()})
     return doc
 
 
-def _split_rows(tensor, split: set[int]):
-    """The tok2vec rows of a doc after ``split`` tokens became two: both pieces keep their
-    token's row. spaCy's retokenizer leaves one row too many per split, and the parser, which
-    reads ``doc.tensor``, then takes every later doc of its batch one token off."""
-    rows = [i for i in range(len(tensor)) for _ in range(2 if i in split else 1)]
+def _split_rows(tensor, split: dict[int, int]):
+    """The tok2vec rows of a doc after the ``split`` tokens became that many pieces: every
+    piece keeps its token's row. spaCy's retokenizer leaves one row too many per split, and
+    the parser, which reads ``doc.tensor``, then takes every later doc of its batch one token
+    off."""
+    rows = [i for i in range(len(tensor)) for _ in range(split.get(i, 1))]
     return tensor[rows]
 
 

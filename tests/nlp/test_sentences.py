@@ -111,3 +111,25 @@ def test_a_period_before_a_capital_or_a_panel_label_ends_the_sentence_for_every_
     assert start("(", "rejection") is True and start("Incubation", "rejection") is False
     assert start("the", "3") is None  # lower case: the parser decides
     assert start("Jurkat", "e.g.") is False
+
+
+@pytest.mark.parametrize("text, pieces", [
+    # Regression (GENIA sample AI): scispaCy's tokenizer kept "(PHA)-induced" whole, hiding
+    # the short form and the drug's suffix; the GENIA treebank writes four tokens
+    ("Phytohemagglutinin (PHA)-induced proliferation", ["(", "PHA", ")", "-induced"]),
+    ("tumor necrosis factor (TNF-alpha)- and PMA-induced", ["(", "TNF-alpha", ")", "-"]),
+])
+def test_a_short_form_in_brackets_is_split_from_its_suffix(nlp, text, pieces):
+    words = [t.text for t in nlp(text)]
+    start = words.index("(")
+    assert words[start:start + 4] == pieces
+
+
+@pytest.mark.parametrize("text", ["Ca(2+)-dependent", "Fc(gamma)R-mediated uptake"])
+def test_brackets_inside_a_word_stay_with_it(nlp, text):
+    assert next(t.text for t in nlp(text)) == text.split()[0]
+
+
+def test_a_split_short_form_keeps_one_tok2vec_row_per_token(nlp):
+    doc = nlp("Phytohemagglutinin (PHA)-induced proliferation was inhibited by dexamethasone.")
+    assert doc.tensor.shape[0] == len(doc)
