@@ -62,8 +62,6 @@ HOSTS = frozenset({"patients", "patient", "mice", "mouse", "rats", "rat", "donor
 STATE_SUFFIXES = frozenset({"differentiated", "primed", "stimulated", "activated"})
 # ... which name a change when they modify an effect rather than the cells
 CHANGE_SUFFIXES = frozenset({"stimulated", "activated"})
-# Prepositions of the means an effect was brought about by, not of what changed
-MEANS_PREPOSITIONS = frozenset({"via", "through", "by", "with"})
 KILLING_VERBS = frozenset({"kill", "lyse", "destroy", "eliminate"})
 # a noun phrase standing where a clause should ("..., lenalidomide activated NK cells.")
 CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "parataxis"})
@@ -149,9 +147,6 @@ def _suffix_after_brackets(doc: Doc, mention: Mention) -> Token | None:
 
 COMPARISON_HEADS = frozenset({"comparison", "compared", "contrast", "relative"})
 GROUP_WORDS = HOSTS | {"group", "groups"}
-UNTREATED_WORDS = frozenset({"untreated", "unstimulated", "vehicle", "vehicle-treated",
-                             "mock", "mock-treated", "placebo", "saline", "unexposed",
-                             "control", "controls", "without"})
 
 
 def _compares_hosts(predicate: Token) -> bool:
@@ -546,10 +541,9 @@ class ClaimFinder:
         phrase hung on that verb: the object is a change with a direction and holds the
         cells ("prevent *monocyte activation* by LPS")."""
         verb = _listed_head(drug).head
-        # the subject may be a coordinated verb's: "X binds CD14 and can prevent E by Z"
-        subject_holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
         if preposition(_listed_head(drug)) != "by" or not is_verb(verb) or \
-                not any(c.dep_ == "nsubj" for h in subject_holders for c in h.children) or \
+                not any(c.dep_ == "nsubj" for h in _with_its_conjunct_head(verb)
+                        for c in h.children) or \
                 any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
             return None
         return next((o for o in verb.children if o.dep_ in OBJECTS and is_noun(o) and
@@ -1085,7 +1079,7 @@ class ClaimFinder:
                                            for c in frame.children):
             # "E was triggered *by treating* Y cells with X": the treatment is the means
             predicates = [frame.head]
-        elif self._is_the_place_of_a_change(frame):
+        elif _is_the_place_of_a_change(frame):
             # "IL-2 production was increased *in T lymphocytes stimulated by X*": the
             # change happens in the treated cells, and nothing else brings it about
             if not is_verb(frame.head):
@@ -1114,21 +1108,6 @@ class ClaimFinder:
                 if evidence is not None:
                     return evidence
         return None
-
-    def _is_the_place_of_a_change(self, cells: Token) -> bool:
-        """Whether treated cells are where the clause's change happens: "in" Y cells, on a
-        passive verb with no agent of its own or on a noun ("*Induction* of E in Y cells
-        stimulated by X"), not on an active verb whose subject acts."""
-        head = cells.head
-        if preposition(cells) != "in" or cells.dep_ not in {"nmod", "obl"}:
-            return False
-        if is_verb(head):
-            verbs = [head, head.head] if head.dep_ == "conj" else [head]
-            return not any(c.dep_ == "nsubj" or preposition(c) == "by" or
-                           (c.dep_ == "mark" and c.lower_ == "to")
-                           for verb in verbs for c in verb.children) and \
-                head.dep_ not in {"xcomp", "acl"}
-        return is_noun(head)
 
     def _nominal_change(self, doc: Doc, cells: Token, cell: Mention, cell_token: Token,
                         length: int) -> Evidence | None:
@@ -1497,6 +1476,27 @@ def _place_pronoun(path) -> Token | None:
         return None
     return next((c for c in clause.children if c.lower_ in PLACE_PRONOUNS and c.i < clause.i
                  and (preposition(c) in ON_PREPOSITIONS or c.lower_ == "where")), None)
+
+
+def _with_its_conjunct_head(verb: Token) -> list[Token]:
+    """The verb and, when it is coordinated, the verb before it, whose subject and markers it
+    shares ("X binds CD14 and can *prevent* E by Z")."""
+    return [verb, verb.head] if verb.dep_ == "conj" else [verb]
+
+
+def _is_the_place_of_a_change(cells: Token) -> bool:
+    """Whether treated cells are where the clause's change happens: "in" Y cells, on a
+    passive verb with no agent of its own or on a noun ("*Induction* of E in Y cells
+    stimulated by X"), not on an active verb whose subject acts."""
+    head = cells.head
+    if preposition(cells) != "in" or cells.dep_ not in {"nmod", "obl"}:
+        return False
+    if is_verb(head):
+        return not any(c.dep_ == "nsubj" or preposition(c) == "by" or
+                       (c.dep_ == "mark" and c.lower_ == "to")
+                       for verb in _with_its_conjunct_head(head) for c in verb.children) and \
+            head.dep_ not in {"xcomp", "acl"}
+    return is_noun(head)
 
 
 def _below_top(path) -> Token:

@@ -80,7 +80,7 @@ def _pieces(token) -> list[str] | None:
     return None
 
 
-def split_final_periods(doc: Doc) -> Doc:
+def split_joined_tokens(doc: Doc) -> Doc:
     """'NaF.' before a capitalised word becomes 'NaF' + '.', and '(PHA)-induced' four tokens
     (see the module docstring and ``_BRACKETED_PREFIX``)."""
     splits = {token.i: pieces for token in doc if (pieces := _pieces(token)) is not None}
@@ -162,4 +162,4 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 @Language.component("biomedical_sentences")
 def biomedical_sentences(doc: Doc) -> Doc:
-    return set_sentence_starts(split_final_periods(doc))
+    return set_sentence_starts(split_joined_tokens(doc))
