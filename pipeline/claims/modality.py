@@ -15,7 +15,8 @@ NEGATORS = {"not", "no", "never", "n't", "without", "neither", "nor", "nothing"}
 REPORTING_VERBS = {"cause", "caused", "causes", "lead", "led", "leads", "result", "resulted",
                    "show", "showed", "shown", "have", "has", "had", "observe", "observed", "see",
                    "seen", "detect", "detected", "find", "found", "exert", "exerted", "exhibit",
-                   "exhibited", "display", "displayed", "produce", "produced", "reveal", "revealed"}
+                   "exhibited", "display", "displayed", "produce", "produced", "reveal", "revealed",
+                   "document", "demonstrate", "note", "noted"}
 FAILURE_VERBS = {"fail", "failed", "fails", "unable", "lack", "lacked", "lacks", "cannot"}
 FAILURE_NOUNS = frozenset({"inability", "failure", "incapacity"})
 # Verbs of how an effect comes about: denying them leaves the effect standing.
@@ -71,6 +72,8 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon, agent: Token | None = No
             break
         if (head.lemma_ or "") in MECHANISM_VERBS:
             break  # "X suppression of Y is *not mediated* by Z": the mechanism is denied
+        if any(c.dep_ == "advmod" and c.lower_ == "well" for c in head.children):
+            break  # "its effects on Y cells are *not well documented*": not yet known
         scope.append(head)
         if head.dep_ not in {"xcomp", "aux", "auxpass", "cop", "ccomp"}:
             break
@@ -162,8 +165,12 @@ def _frames_a_finding(token: Token) -> bool:
 
 
 def is_hedged(sentence: Span, lexicon: TriggerLexicon) -> bool:
+    """Whether a hedge cue is in the sentence; 'could not' reports what was not found ("we
+    could not document any effect"), not a speculation."""
     text = " " + re.sub(r"\s+", " ", sentence.text.lower()) + " "
-    words = {t.lower_ for t in sentence}
+    words = {t.lower_ for t in sentence
+             if not (t.lower_ == "could" and t.i + 1 < sentence.end and
+                     t.doc[t.i + 1].lower_ in {"not", "n't"})}
     for cue in lexicon.hedge_cues:
         if " " in cue:
             if cue in text:

@@ -432,6 +432,7 @@ class ClaimFinder:
                or (is_verb(t) and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children))
                or any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS
                       for c in t.children)
+               or _is_likened_to(t)
                for t in cell_side):
             # "before exposure to Y cells", "compared with Y cells": not where the effect is
             return None
@@ -534,7 +535,8 @@ class ClaimFinder:
                                          path.length) or \
                 self._headline_treatment(doc, anchor, cell, mention_tokens)
         return self._surface_pattern(doc, anchor, cell, mention_tokens) or \
-            self._headline_treatment(doc, anchor, cell, mention_tokens)
+            self._headline_treatment(doc, anchor, cell, mention_tokens) or \
+            self._headline_after_colon(doc, anchor, cell, mention_tokens)
 
     def _object_the_agent_belongs_to(self, drug: Token, cell_token: Token) -> Token | None:
         """The object of an active verb with a subject of its own, when the drug is a "by"
@@ -586,6 +588,31 @@ class ClaimFinder:
         while end < len(doc) and (is_noun(doc[end]) or doc[end].tag_.startswith("JJ")):
             end += 1
         return Evidence(doc[k], direction, "surface", doc[k + 1:end].text or doc[k].text, 3)
+
+    def _headline_after_colon(self, doc: Doc, anchor: DrugAnchor, cell: Mention,
+                              mention_tokens: set[int]) -> Evidence | None:
+        """'Proto-oncogenes and transcription factors in primary human T cells: *modulation
+        by* cyclosporin A and FK506': a headline whose second part names what acts on the
+        first, the cells in the first part. The trigger noun opens the second part and the
+        drug (or the list it heads) follows its "by"."""
+        if anchor.mention is None:
+            return None
+        start = _listed_head(anchor.token).i
+        while start - 1 in self._drug_tokens:
+            start -= 1  # the first word of the drug that heads the list
+        if start < 3:
+            return None
+        by, trigger, colon = (doc[start - k] for k in (1, 2, 3))
+        if by.lower_ != "by" or colon.text != ":" or cell.last_token >= colon.i or \
+                trigger.i in mention_tokens or not is_noun(trigger) or \
+                doc[cell.first_token].sent.start != colon.sent.start:
+            return None
+        direction = self.lexicon.token_direction(trigger)
+        if direction is None or self.lexicon.is_in(trigger.lower_, self.lexicon.treatment_words):
+            return None
+        root = colon.sent.root
+        effect = root if root.i < colon.i and root.i not in mention_tokens else trigger
+        return self._evidence(doc, trigger, direction, "surface", effect, cell, 3)
 
     @staticmethod
     def _is_acting_agent(cell_token: Token, trigger: Token, path) -> bool:
@@ -693,6 +720,8 @@ class ClaimFinder:
         """
         top = path.top
         drug_side = _below_top_on_drug_side(path)
+        if _present_while_another_acts(path):
+            return "reject", None
         own = self._own_coordinated_verb(path)
         if own is not None:
             # "E of Y was inhibited by Z and *augmented* by X": X's verb is its own
@@ -734,6 +763,10 @@ class ClaimFinder:
                         # coordinated predicate is the cells' own (a denied change with a
                         # direction, "reduced, but did not abolish, E", only qualifies)
                         return denial[0], "no_change"
+                if edge == "conj" and not found and _contrasted_predicate(chain[k - 1]):
+                    # "E is activated by X in A cells *but is constitutively active* in B
+                    # cells": B's predicate is set against X's and names no change
+                    return "reject", None
                 if edge == "conj" and found and (
                         self._token_sign(token) or is_verb(chain[k - 1]) or
                         (token.i in self._cell_tokens and self._token_sign(chain[k - 1]))):
@@ -745,9 +778,10 @@ class ClaimFinder:
                 sign = self._token_sign(candidate)
                 if composing and sign and not (acted_on and token.i == path.top.i):
                     signs.append(sign)
-        if found and not signs and condition and not any(self._token_sign(t) for t in found):
-            # "Z had no effect on Y cells following X stimulation": the clause is Z's, and
-            # nothing in it is X's change
+        if found and not signs and condition and (_is_a_presence(drug_side) or not any(
+                self._token_sign(t) for t in found)):
+            # "Z had no effect on Y cells following X stimulation", "Z enhances E in Y cells
+            # in the presence of X": the clause is Z's, and nothing in it is X's change
             return "reject", None
         if not signs and (own := self._agent_participle(path)) is not None:
             # "Erythroid differentiation *induced by hemin* was reduced": the participle is
@@ -1295,6 +1329,12 @@ class ClaimFinder:
                         return child
             return trigger
         for child in trigger.children:
+            if child.dep_ == "xcomp" and is_verb(child) and usable(child):
+                # "Y cells can be induced *to differentiate*", "X induced Y cells to
+                # produce *IL-2*": what the cells are brought to do
+                return next((o for o in child.children if o.dep_ in OBJECTS and usable(o)),
+                            child)
+        for child in trigger.children:
             # not a host the parser made the subject: "T cells from lupus *patients* ... were
             # activated" states activation
             if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and usable(child) and \
@@ -1427,8 +1467,9 @@ def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     root = doc[cell.root(doc)]
     before = [t.lower_ for t in doc[max(0, cell.first_token - 4):cell.first_token]
               if t.lower_ != "activated"]
-    if before[-3:] == ["nuclear", "factor", "of"]:
-        return True  # "nuclear factor of activated T cells" (NF-AT), however it is parsed
+    if before[-3:] == ["nuclear", "factor", "of"] or before[-2:] == ["nf", "of"]:
+        # "nuclear factor of activated T cells" (NF-AT), however it is parsed and written
+        return True
     if root.dep_ not in {"compound", "amod", "nn"}:
         return False
     head = root.head
@@ -1731,8 +1772,38 @@ def _drug_is_a_condition(path) -> bool:
     clause = [path.top]
     if path.top.dep_ == "conj" and is_verb(path.top.head):
         clause.append(path.top.head)  # "Z suppressed E, but had no effect on Y following X"
-    return _is_treatment_time(below) and any(
+    return (_is_treatment_time(below) or _is_a_presence(below)) and any(
         c.dep_ == "nsubj" and c.i not in drug_side for verb in clause for c in verb.children)
+
+
+def _is_a_presence(token: Token) -> bool:
+    """'Rho enhances AP-1 activity in Y cells *in the presence of PMA*': the drug is there
+    while another agent acts."""
+    return token.lower_ == "presence" and preposition(token) == "in" and is_verb(token.head)
+
+
+def _present_while_another_acts(path) -> bool:
+    """'Rho enhances AP-1 activity in Y cells *in the presence of PMA*', the presence hung on
+    the verb's object: the verb's subject acts, the drug is only there. (Hung on the verb, the
+    drug is a condition of the clause: see _drug_is_a_condition.)"""
+    presence = _below_top_on_drug_side(path)
+    if presence.lower_ != "presence" or preposition(presence) != "in" or \
+            not is_noun(presence.head):
+        return False
+    drug_side = {t.i for t in [path.a, *path.up_from_a]}
+    verb = presence.head
+    while is_noun(verb) and verb.dep_ in OBJECTS and verb.head.i != verb.i:
+        verb = verb.head
+    return is_verb(verb) and _has_an_object(verb) and any(
+        c.dep_ == "nsubj" and c.i not in drug_side for c in verb.children)
+
+
+def _contrasted_predicate(conjunct: Token) -> bool:
+    """A verb or adjective predicate coordinated with the one before it by 'but' or
+    'whereas'."""
+    return (is_verb(conjunct) or conjunct.tag_.startswith("JJ")) and any(
+        c.dep_ == "cc" and c.lower_ in {"but", "whereas", "while", "yet"}
+        for c in [*conjunct.children, *conjunct.head.children])
 
 
 def _is_agent_phrase(token: Token) -> bool:
@@ -2004,6 +2075,14 @@ def _describes_in_apposition(token: Token, drug_root: Token) -> bool:
     return False
 
 
+def _is_likened_to(token: Token) -> bool:
+    """'*Like ML-1a*, endothelial cells treated with TNF activated NF-kappa B': what a clause
+    is likened to, hung on its verb, is the comparator (guideline rule 11); not 'drugs *like
+    dexamethasone*', an example of a noun."""
+    return is_verb(token.head) and token.head.i != token.i and \
+        any(c.dep_ == "case" and c.lower_ in {"like", "unlike"} for c in token.children)
+
+
 def _after_than(doc: Doc, cell: Mention) -> bool:
     """'greater on the CD8+ than the CD4+ T cell subset': the population after 'than' is the
     comparator (guideline rule 11)."""
@@ -2025,15 +2104,29 @@ def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool
 
 
 LINEAGE_PROCESSES = ("differentiat", "development", "maturation", "commitment")
+# "differentiate along the *erythroid pathway*", "a block at the *promyelocytic stage*"
+LINEAGE_NOUNS = frozenset({"pathway", "pathways", "lineage", "lineages", "stage", "stages",
+                           "route", "fate"})
 
 
 def _names_a_lineage(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     """'*erythroid* development of M-TAT cells': a lineage adjective on the process of cells
-    the sentence names says what they become, not which cells change."""
+    the sentence names says what they become, not which cells change; on a pathway, lineage
+    or stage ('along the *erythroid* pathway') it names no population at all."""
     token = doc[cell.first_token]
+    if cell.first_token == cell.last_token and token.tag_.startswith("JJ"):
+        k = token.i + 1
+        while k < len(doc) and (doc[k].tag_.startswith("JJ") or doc[k].lower_ in {"or", "and",
+                                                                                 ","}):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in LINEAGE_NOUNS:
+            return True  # "to the monocytic or *neutrophilic* lineages", however parsed
     process = token.head
-    if cell.first_token != cell.last_token or token.dep_ != "amod" or \
-            not process.lower_.startswith(LINEAGE_PROCESSES):
+    if cell.first_token != cell.last_token or token.dep_ != "amod":
+        return False
+    if process.lower_ in LINEAGE_NOUNS:
+        return True
+    if not process.lower_.startswith(LINEAGE_PROCESSES):
         return False
     sources = {m.root(doc) for m in inside if m.label in (CELL, CELL_LINE) and m is not cell}
     return any(t.i in sources for c in process.children if preposition(c) in {"of", "in"}
@@ -2245,16 +2338,28 @@ def _without_restated_cells(doc: Doc, found: list[PairClaim]) -> list[PairClaim]
     restated = {id(earlier): later for later in cells.values()
                 if (earlier := restating.get(id(later))) is not None}
     linked = {(c.anchor.ref.norm, id(c.cell)) for c in found}
+    typing = {id(kind): line for kind in cells.values() for line in cells.values()
+              if _types_the_line(doc, kind, line)}
     kept = []
     for claim in found:
         norm, cell = claim.anchor.ref.norm, claim.cell
         if id(cell) in restating and (norm, id(restating[id(cell)])) in linked:
             continue
+        if id(cell) in typing and (norm, id(typing[id(cell)])) in linked:
+            continue  # "mouse *macrophage* RAW 264.7 cells": the line is the population
         later = restated.get(id(cell))
         if later is not None and (norm, id(later)) in linked and id(cell) not in described:
             claim = replace(claim, cell=_joined_cells(doc, cell, later))
         kept.append(claim)
     return kept
+
+
+def _types_the_line(doc: Doc, kind: Mention, line: Mention) -> bool:
+    """'mouse *macrophage* RAW 264.7 cells': a cell type written right before a named line,
+    inside its noun phrase, says what the line is."""
+    return kind.label == CELL and line.label == CELL_LINE and \
+        kind.last_token + 1 == line.first_token and \
+        line.first_token <= doc[kind.root(doc)].head.i <= line.last_token
 
 
 def _joined_cells(doc: Doc, earlier: Mention, later: Mention) -> Mention:
@@ -2385,7 +2490,7 @@ def _is_a_source(token: Token) -> bool:
 MEASURING_VERBS = frozenset({"measure", "quantify", "quantitate", "determine", "assay"})
 MEASURE_NOUNS = frozenset({"concentration", "concentrations", "level", "levels", "amount",
                            "amounts", "content", "contents", "titer", "titers", "titre",
-                           "titres", "ratio", "ratios"})
+                           "titres", "ratio", "ratios", "pool", "pools", "store", "stores"})
 
 
 # "LPS-induced", "PMA-stimulated": a drug joined to the participle of its own action
@@ -2437,6 +2542,8 @@ def _is_a_comparator(token: Token) -> bool:
             (token.head.lower_ in COMPARISON_WORDS and token.head.i != token.i
              and token.dep_ in {"nmod", "obl"}):
         return True
+    if _is_likened_to(token):
+        return True  # "*Like dexamethasone*, X inhibited E"
     if token.dep_ in {"nmod", "obl"} and token.head.tag_.startswith("JJ") and \
             any(c.dep_ == "case" and c.lower_ == "as" for c in token.children):
         return True  # "X is (not as) effective *as ATRA*"
@@ -2467,6 +2574,9 @@ def _is_a_later_step(token: Token) -> bool:
         if head.dep_ == "conj" and token.i > head.i and any(
                 c.dep_ == "advmod" and c.lower_ in LATER_ADVERBS for c in head.children):
             return True  # "cells treated with X, and *then stimulated with* PMA"
+        if head.lower_ == "prior" and token.i > head.i and is_verb(head.head) and \
+                head.head.i < head.i:
+            return True  # "cells were treated with X *prior to activation with* LTB4"
     return False
 
 
@@ -2598,6 +2708,8 @@ def _list_gap(doc: Doc, first: Mention, second: Mention) -> bool:
     gap = range(first.last_token + 1, second.first_token)
     if not any(doc[i].lower_ in {",", ";", "and", "or", "and/or"} for i in gap):
         return False
+    if first.first_token > 0 and doc[first.first_token - 1].lower_ in {"like", "unlike"}:
+        return False  # "Like ML-1a, endothelial cells ...": a comparator, not a list
     for i in gap:
         token = doc[i]
         if token.lower_ in LIST_WORDS:

@@ -134,6 +134,8 @@ STRAIN = re.compile(r"^(?:C57BL|C57|BALB|C3H|DBA|CBA|SJL|NOD|AKR|NZB|NZW|FVB|B10
 DURATION = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
                       r"fourteen|twenty)[-\s](?:min(?:ute)?|h(?:our|r)?|day|week|month|year)s?$",
                       re.IGNORECASE)
+# "M. A. Martin", "T. Folks": an author's initials and surname in a citation
+PERSON_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+$")
 # "co-operate", "re-express", "up-regulate": an English prefix before a hyphen makes a verb
 # or an adjective, not a chemical the dictionary does not know.
 WORD_PREFIX = re.compile(r"^(?:co|re|pre|up|down|non|self|over|under)-[a-z]+$")
@@ -525,8 +527,9 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
             return False  # "Bruton's tyrosine kinase"; "cpm vs. 220571" (a measurement)
         if span.start > 0 and span.doc[span.start - 1].lower_ in DYE_WORDS:
             return False  # "propidium iodide"
-        if STRAIN.match(text) or WORD_PREFIX.match(text) or DURATION.match(text):
-            return False  # "C57BL/10SnJ", "H-2k"; "co-operate"; "Ten-day"
+        if STRAIN.match(text) or WORD_PREFIX.match(text) or DURATION.match(text) or \
+                _is_a_persons_name(span, text):
+            return False  # "C57BL/10SnJ", "H-2k"; "co-operate"; "Ten-day"; "A. Martin"
         key = term_key(context.abbreviations.get(text, text))
         stoplisted = key in drug_stoplist() and not (
             key in given_agents() and named_as_given(span.doc, span.start, span.end - 1,
@@ -548,6 +551,19 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
         return bool(CELL_HEAD.search(text) or line_shaped
                     or (label == CELL and _grounds(text, grounder, context)))
     return True
+
+
+def _is_a_persons_name(span: Span, text: str) -> bool:
+    """'(T. Folks, M. A. *Martin*, and A.': initials and a surname in a list of authors (the
+    initials in the span or just before it), not a figure panel's label before a drug ("A.
+    Lenalidomide enhanced ...")."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and re.fullmatch(r"[A-Z]\.", doc[start - 1].text):
+        start -= 1
+    named = PERSON_NAME.match(text) is not None or \
+        (start < span.start and re.fullmatch(r"[A-Z][a-z]+", text) is not None)
+    return named and start > 0 and doc[start - 1].lower_ in {",", "(", "and", ";", "&"}
 
 
 def _rest_of_span(span: Span, text: str) -> str:

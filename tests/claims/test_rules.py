@@ -2196,3 +2196,124 @@ def test_a_drug_an_effect_is_likened_to_is_a_comparator(nlp):
                            "(TCR)-triggered apoptosis in a manner similar to that of "
                            "glucocorticoids.")
     assert found == []
+
+
+@pytest.mark.parametrize("text", [
+    # Regression (GENIA sample AL): "differentiate along the erythroid pathway by X" gave X a
+    # claim on "erythroid"
+    "The K562 cell line can be induced to differentiate along the erythroid pathway by "
+    "hemin or the megakaryocytic pathway by phorbol myristate acetate.",
+    "Cytarabine arrested differentiation of HL-60 cells at the promyelocytic stage.",
+])
+def test_a_lineage_adjective_on_a_pathway_or_stage_is_no_population(nlp, text):
+    assert {c[1] for c in claims_of(nlp, text)} <= {"K562 cell", "HL-60 cells"}
+
+
+def test_what_cells_are_induced_to_do_is_the_effect(nlp):
+    # Regression (GENIA sample AL): the effect of "Y can be induced to differentiate by X"
+    # was "line" (of "cell line") or "induced"
+    doc = nlp("The K562 cell line can be induced to differentiate by hemin.")
+    assert [c.effect for c in doc._.claims] == ["differentiate"]
+
+
+def test_a_used_up_pool_is_no_agent(nlp):
+    # Regression (GENIA sample AL): "inhibited by a partial depletion of the intracellular
+    # GSH pool" made GSH a drug decreasing the cells' responses
+    assert claims_of(nlp, "Cytotoxic T cell responses are inhibited by a partial depletion "
+                          "of the intracellular GSH pool.") == []
+
+
+@pytest.mark.parametrize("text, cells", [
+    # Regression (GENIA sample AL): the cells a clause is likened to got its claims
+    ("Like U937 cells, THP-1 cells treated with LPS rapidly activated NF-kappa B.",
+     ["THP-1 cells"]),
+    ("Unlike Jurkat cells, HeLa cells were killed by cisplatin.", ["HeLa cells"]),
+])
+def test_cells_a_clause_is_likened_to_are_a_comparator(nlp, text, cells):
+    assert [c[1] for c in claims_of(nlp, text)] == cells
+
+
+def test_a_drug_a_clause_is_likened_to_is_a_comparator(nlp):
+    found = claims_of(nlp, "Like dexamethasone, cyclosporin inhibited IL-2 production in "
+                           "T cells.")
+    assert [c[0] for c in found] == ["cyclosporine"]
+
+
+def test_an_anaphoric_effect_abolished_by_cotreatment_composes(nlp):
+    # Regression (GENIA sample AL): "this effect was abolished by co-treatment with X" gave X
+    # the increase of the effect it abolished
+    found = claims_of(nlp, "Endothelial cells treated with TNF rapidly activated NF-kappa B; "
+                           "this effect was completely abolished by co-treatment with "
+                           "phenylarsine oxide.")
+    assert sorted((c[0], c[2]) for c in found) == [("TNF", "increase"),
+                                                   ("phenylarsine oxide", "decrease")]
+
+
+def test_a_short_nuclear_factor_of_activated_t_cells_is_no_population(nlp):
+    # Regression (GENIA sample AL): "NF of activated T cells (NFAT)" was read as T cells
+    assert claims_of(nlp, "CTLA4Ig did not inhibit the activation of NF of activated T cells "
+                          "(NFAT) reporters.") == []
+
+
+def test_a_drug_present_while_another_agent_acts_is_a_condition(nlp):
+    # Regression (GENIA sample AL): "Rho enhances AP-1 activity in Y cells in the presence of
+    # PMA" gave PMA Rho's increase
+    assert claims_of(nlp, "Overexpression of an activated form of Rho enhances AP-1 activity "
+                          "in Jurkat T cells in the presence of phorbol myristate "
+                          "acetate.") == []
+
+
+def test_cells_of_a_contrasted_predicate_without_a_change_get_no_claim(nlp):
+    # Regression (GENIA sample AL): "activated by X in A cells but constitutively active in
+    # B cells" gave X a claim on B
+    found = claims_of(nlp, "STAT5 is activated by erythropoietin in HCD57 cells but is "
+                           "constitutively active in K562 cells.")
+    assert [c[1] for c in found] == ["HCD57 cells"]
+
+
+def test_an_effect_we_could_not_document_is_no_change_asserted(nlp):
+    # Regression (GENIA sample AL): "we could not document any effect" was unclear and hedged
+    found = claims_of(nlp, "When endothelial cells were treated with troglitazone prior to "
+                           "activation with LTB4, we could not document any effect on the "
+                           "number of adhering neutrophils.")
+    assert [(c[0], c[2], c[3]) for c in found if c[1] == "endothelial cells"] == [
+        ("troglitazone", "no_change", "asserted")]
+    assert "ltb4" not in {c[0] for c in found}
+
+
+def test_an_effect_not_well_documented_is_not_denied(nlp):
+    # Regression (CG tune, while adding "document" to the reporting verbs): "is not well
+    # documented" says the effect is not yet known, not that there is none
+    found = claims_of(nlp, "However, the mechanism by which ciprofloxacin elicits its "
+                           "biological effects on bladder cancer cells is not well documented.")
+    assert [c[2] for c in found] == ["unclear"]
+
+
+@pytest.mark.parametrize("text, drugs, direction", [
+    # Regression (GENIA sample AM): a headline "E in Y cells: modulation by X and Z" made no
+    # claim
+    ("Proto-oncogenes and transcription factors in primary human T cells: modulation by "
+     "cyclosporin A and FK506.", ["cyclosporine", "tacrolimus"], "unclear"),
+    ("Cytokine production in human monocytes: inhibition by dexamethasone.", ["dexamethasone"],
+     "decrease"),
+])
+def test_a_headline_naming_its_agent_after_a_colon(nlp, text, drugs, direction):
+    found = claims_of(nlp, text)
+    assert sorted(c[0] for c in found) == drugs
+    assert {c[2] for c in found} == {direction}
+
+
+def test_a_cell_type_written_before_a_named_line_makes_no_second_claim(nlp):
+    # Regression (GENIA sample AM): "mouse macrophage RAW 264.7 cells" gave each drug a claim
+    # on "mouse macrophage" and one on "RAW 264.7 cells"
+    found = claims_of(nlp, "3-Deazaadenosine inhibits the transcription of tumor necrosis "
+                           "factor-alpha in mouse macrophage RAW 264.7 cells.")
+    assert [c[1] for c in found] == ["RAW 264.7 cells"]
+
+
+def test_coordinated_lineage_adjectives_are_no_population(nlp):
+    # Regression (GENIA sample AM): "to the monocytic or neutrophilic lineages" was parsed as
+    # a list of adjectives and "neutrophilic" read as cells
+    found = claims_of(nlp, "The YJ cell line was able to differentiate to the monocytic or "
+                           "neutrophilic lineages in response to PMA.")
+    assert "neutrophilic" not in {c[1] for c in found}

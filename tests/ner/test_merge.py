@@ -376,3 +376,14 @@ def test_a_dose_is_not_part_of_the_drugs_name(tokenizer_nlp):
     assert names_a_virus_or_a_measure(doc, Mention(dose.start_char, dose.end_char, "DRUG", "x",
                                                    first_token=dose.start,
                                                    last_token=dose.end - 1))
+
+
+def test_an_authors_name_is_no_drug(tokenizer_nlp):
+    # Regression (GENIA sample AM): "(T. Folks, ..., M. A. Martin, and A." in a citation made
+    # "A. Martin" (and then "Martin") a drug with three claims
+    doc = tokenizer_nlp("T-cell mitogens (T. Folks, M. A. Martin, and A.")
+    for token in doc:
+        token.tag_ = "NNP"
+    merged = merge(doc, [], {"m": [span(doc, "A. Martin", "CHEMICAL"),
+                                   span(doc, "Folks", "CHEMICAL")]})
+    assert merged == []
