@@ -373,6 +373,11 @@ class ClaimFinder:
             # study, the effect of the finding it reports
             evidence = self._predicate_effect(doc, clause, cell, cell_token, mention_tokens,
                                               path.length)
+        if evidence is not None and (own := self._contrasting_effect(path)) is not None:
+            # "CyA did not suppress E on Y cells, whereas X *had an inhibitory effect*": X's
+            # own clause states its effect on what the main clause names
+            evidence.trigger = own
+            evidence.direction = "increase" if self._token_sign(own) > 0 else "decrease"
         resistance = self._resistance(path)
         if evidence is None and resistance is not None and _is_said_of(resistance, cell_token):
             # "Y cells are (considered to be) *unresponsive* to X": the resistance is the
@@ -383,6 +388,17 @@ class ClaimFinder:
             # "Y cells were *resistant* to X-induced apoptosis": the resistance is the finding
             evidence.trigger, evidence.direction = resistance, "no_change"
         return evidence
+
+    def _contrasting_effect(self, path) -> Token | None:
+        """The effect noun with a direction that the drug's own contrasting clause has as
+        its object ("whereas X had an *inhibitory effect*"), if any."""
+        for below in [path.a, *path.up_from_a][:-1]:
+            if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTING
+                                             for c in below.children):
+                return next((c for c in below.children if c.dep_ in OBJECTS and
+                             c.lower_ in self.lexicon.effect_heads and self._token_sign(c)),
+                            None)
+        return None
 
     def _in_a_contrasting_clause(self, path) -> bool:
         """'X inhibited E of Y cells, whereas treatment with Z was less effective': the drug
@@ -523,7 +539,7 @@ class ClaimFinder:
         if trigger is not None:
             if self._is_acting_agent(cell_token, trigger, path) or \
                     _plays_a_role(trigger, path) or self._is_a_method(trigger, path) or \
-                    _is_a_reagent(anchor.token):
+                    _is_a_reagent(anchor.token) or _is_a_tool_of_the_study(trigger, path):
                 return None
             direction = _times(direction, self._anaphoric_sign(anchor.token, path))
             if _own_denial(anchor.token, path) is not None:
@@ -722,6 +738,11 @@ class ClaimFinder:
         drug_side = _below_top_on_drug_side(path)
         if _present_while_another_acts(path):
             return "reject", None
+        if top.lower_ == "response" and preposition(top) == "in" and path.b.head.i == top.i \
+                and is_verb(top.head) and self._token_sign(top.head):
+            # "Fos kinase was activated *in response to* IL-6 in Y cells", the cells hung on
+            # "response": the verb states the change
+            return top.head, "increase" if self._token_sign(top.head) > 0 else "decrease"
         own = self._own_coordinated_verb(path)
         if own is not None:
             # "E of Y was inhibited by Z and *augmented* by X": X's verb is its own
@@ -783,6 +804,10 @@ class ClaimFinder:
             # "Z had no effect on Y cells following X stimulation", "Z enhances E in Y cells
             # in the presence of X": the clause is Z's, and nothing in it is X's change
             return "reject", None
+        if not signs and acted_on and (own := self._own_nominal(path)) is not None:
+            # "Dexamethasone blocked *TPA induction* of NF-kappaB activity in Y cells": the
+            # verb acts on the drug's own change, which the drug's noun names
+            return own, self.lexicon.token_direction(own)
         if not signs and (own := self._agent_participle(path)) is not None:
             # "Erythroid differentiation *induced by hemin* was reduced": the participle is
             # the drug's own change; the verb above acts on it, not with the drug
@@ -843,6 +868,18 @@ class ClaimFinder:
                     participle.tag_ == "VBN" and _is_agent_phrase(under) and \
                     self.lexicon.token_direction(participle) in {"increase", "decrease"}:
                 return participle
+        return None
+
+    def _own_nominal(self, path) -> Token | None:
+        """The directional noun the drug is a compound of ("*TPA* induction"), when it is the
+        object of the path's top."""
+        if not path.up_from_a:
+            return None
+        noun = path.up_from_a[0]
+        if path.a.dep_ == "compound" and is_noun(noun) and noun.i != path.top.i and \
+                noun.head.i == path.top.i and noun.dep_ in OBJECTS and \
+                self.lexicon.token_direction(noun) in {"increase", "decrease"}:
+            return noun
         return None
 
     def _own_coordinated_verb(self, path) -> Token | None:
@@ -1467,6 +1504,10 @@ def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     root = doc[cell.root(doc)]
     before = [t.lower_ for t in doc[max(0, cell.first_token - 4):cell.first_token]
               if t.lower_ != "activated"]
+    after = cell.last_token + 1
+    if cell.kind == "adjective" and cell.first_token == cell.last_token and \
+            after < len(doc) and doc[after].lower_ in DISEASE_HEADS:
+        return True  # "acute *promyelocytic* leukemia cell line", however parsed
     if before[-3:] == ["nuclear", "factor", "of"] or before[-2:] == ["nf", "of"]:
         # "nuclear factor of activated T cells" (NF-AT), however it is parsed and written
         return True
@@ -1725,6 +1766,21 @@ def is_aim_word(token: Token) -> bool:
 # "the role of Y cells in X-induced damage": the cells act, the drug does not act on them.
 ROLE_WORDS = frozenset({"role", "roles", "contribution", "contributions", "involvement",
                         "participation"})
+
+
+def _is_a_tool_of_the_study(trigger: Token, path) -> bool:
+    """'We analysed IL-2 production in T cells *using* phorbol ester + calcium ionophore': a
+    drug used by a verb of study is how the study was done, not what it studies ("we
+    examined the effects of X" still is)."""
+    if not is_aim_word(trigger):
+        return False
+    for under, above in pairwise([path.a, *path.up_from_a]):
+        if above.i == trigger.i:
+            return False
+        if _lemma(above) == "use" and above.tag_ == "VBG" and under.dep_ == "dobj" and \
+                above.head.i == trigger.i:
+            return True
+    return False
 
 
 def _is_a_reagent(drug: Token) -> bool:
@@ -2100,7 +2156,15 @@ def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool
     cells, the source of a material, or a word inside an adjective (docs/claims.md, rule 9)."""
     return _names_a_disease(doc, cell, inside) or _is_untreated(doc, cell) or \
         _names_a_material(doc, cell) or _in_an_adjective(doc, cell) or \
-        _is_a_product(doc, cell, inside) or _names_a_lineage(doc, cell, inside)
+        _is_a_product(doc, cell, inside) or _names_a_lineage(doc, cell, inside) or \
+        _modifies_a_drug(doc, cell, inside)
+
+
+def _modifies_a_drug(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
+    """'*T cell* mitogens', 'a *T-cell* mitogen': cells that say which drug, inside its name."""
+    root = doc[cell.root(doc)]
+    return root.dep_ in {"compound", "amod", "nn"} and root.head.i != root.i and any(
+        m.label == DRUG and m.first_token <= root.head.i <= m.last_token for m in inside)
 
 
 LINEAGE_PROCESSES = ("differentiat", "development", "maturation", "commitment")
@@ -2321,8 +2385,30 @@ def _without_restatements(doc: Doc, found: list[PairClaim],
         restated = _restated(doc, mention, drugs) if mention is not None else None
         if restated is not None and (id(restated), id(claim.cell)) in linked:
             continue
+        member = _member_in_apposition(doc, mention, drugs) if mention is not None else None
+        if member is not None and (id(member), id(claim.cell)) in linked:
+            continue  # "The fluoroquinolone antibiotic, *ciprofloxacin*, induces E"
         kept.append(claim)
     return kept
+
+
+def _member_in_apposition(doc: Doc, mention: Mention, drugs: list[Mention]) -> Mention | None:
+    """The named drug written in apposition right after a class ("the fluoroquinolone
+    antibiotic, *ciprofloxacin* (cipro), ..."), however parsed: the class only says what the
+    drug is. A name the model found and the dictionary does not know counts as a class when
+    it takes an article."""
+    article = mention.first_token > 0 and \
+        doc[mention.first_token - 1].lower_ in {"the", "a", "an"}
+    if mention.kind != "class" and not (mention.kind == "model" and not mention.ids and article):
+        return None
+    k = mention.last_token + 1
+    while k < len(doc) and k <= mention.last_token + 2 and \
+            (doc[k].tag_.startswith(("NN", "JJ"))) and doc[k].text != ",":
+        k += 1  # "antibiotic", "agent"
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    return next((m for m in drugs if m.kind not in {"class", "model"} and
+                 m.first_token == k + 1), None)
 
 
 def _without_restated_cells(doc: Doc, found: list[PairClaim]) -> list[PairClaim]:

@@ -413,6 +413,8 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
         return False
     if len(words) > 1 and words[0].endswith("ing") and _names_a_protein_noun(words[1]):
         words = words[1:]  # "ara-C phosphorylating enzymes", "drug-metabolizing enzymes"
+    if len(words) > 1 and words[0].endswith("yl") and _names_an_enzyme(words[1]):
+        words = words[1:]  # "chloramphenicol acetyl transferase": the group it moves
     first = words[0]
     if _names_a_protein_noun(first):
         return True

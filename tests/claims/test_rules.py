@@ -2317,3 +2317,74 @@ def test_coordinated_lineage_adjectives_are_no_population(nlp):
     found = claims_of(nlp, "The YJ cell line was able to differentiate to the monocytic or "
                            "neutrophilic lineages in response to PMA.")
     assert "neutrophilic" not in {c[1] for c in found}
+
+
+def test_cells_naming_a_drug_are_no_population(nlp):
+    # Regression (GENIA sample AN): "T cell" of "T cell mitogens" got the claims of the
+    # splenocytes the mitogens stimulated
+    found = claims_of(nlp, "An enhanced IL-2 response was detected in stimulated (T cell "
+                           "mitogens or alloantigens) murine splenocytes in the presence of "
+                           "ciprofloxacin.")
+    assert found and {c[1] for c in found} == {"murine splenocytes"}
+
+
+def test_a_contrasting_clause_stating_its_own_effect_takes_its_direction(nlp):
+    # Regression (GENIA sample AN): "whereas aspirin had an inhibitory effect" took the
+    # denial of the main clause
+    found = claims_of(nlp, "Cyclosporin did not suppress adhesion molecule expression on "
+                           "HUVECs, whereas aspirin had an inhibitory effect.")
+    assert sorted((c[0], c[2]) for c in found) == [("aspirin", "decrease"),
+                                                   ("cyclosporine", "no_change")]
+
+
+def test_a_class_with_the_named_drug_in_apposition_makes_one_claim(nlp):
+    # Regression (GENIA sample AN): "The fluoroquinolone antibiotic, ciprofloxacin, induces"
+    # gave the class a claim beside the drug's
+    found = claims_of(nlp, "The fluoroquinolone antibiotic, ciprofloxacin (cipro), induces "
+                           "hyperproduction of interleukin 2 in human peripheral blood "
+                           "lymphocytes.")
+    assert [c[0] for c in found] == ["ciprofloxacin"]
+
+
+def test_a_denial_above_the_drugs_own_change_leaves_it_standing(nlp):
+    # Regression (GENIA sample AO): "could not rescue rapamycin inhibition of E" denied
+    # rapamycin's inhibition
+    found = claims_of(nlp, "However, the rapamycin-resistant p70 could not rescue rapamycin "
+                           "inhibition of T-cell cycle entry.")
+    assert [(c[0], c[2]) for c in found] == [("sirolimus", "decrease")]
+    assert [c[2] for c in claims_of(nlp, "Dexamethasone did not cause a suppression of T "
+                                         "cell proliferation.")] == ["no_change"]
+
+
+def test_a_change_in_response_to_the_drug_takes_the_verbs_direction(nlp):
+    # Regression (GENIA sample AO): "was activated in response to IL-6 in Y cells", the cells
+    # hung on "response", was unclear
+    found = claims_of(nlp, "Fos kinase was rapidly activated in response to IL-6 in the human "
+                           "B cell line AF10.")
+    assert [c[2] for c in found] == ["increase"]
+
+
+def test_a_drug_used_by_a_verb_of_study_is_a_tool(nlp):
+    # Regression (GENIA sample AP): "We analysed E in T cells using X" gave X an aim claim
+    assert claims_of(nlp, "We analysed IL-2 production in purified neonatal and adult T cells "
+                          "using phorbol ester and calcium ionophore.") == []
+    assert [c[2] for c in claims_of(nlp, "Using dexamethasone, we induced apoptosis of "
+                                         "thymocytes.")] == ["increase"]
+
+
+def test_a_verb_acting_on_the_drugs_own_change_leaves_its_direction(nlp):
+    # Regression (GENIA sample AP): "Dexamethasone blocked TPA induction of NF-kappaB activity
+    # in Y cells" left TPA unclear
+    found = claims_of(nlp, "Dexamethasone treatment completely blocked phorbol myristate "
+                           "acetate induction of NF-kappaB activity and elicited an increase in "
+                           "IkappaB alpha in sensitive 6TG1.1 cells.")
+    assert sorted((c[0], c[2]) for c in found) == [
+        ("dexamethasone", "decrease"), ("phorbol 12-myristate 13-acetate", "increase")]
+
+
+def test_a_lineage_adjective_of_a_disease_before_cells_is_no_population(nlp):
+    # Regression (GENIA sample AP): "acute promyelocytic leukemia cell line (UF-1)" made a
+    # second claim on "promyelocytic"
+    found = claims_of(nlp, "Calcitriol induces differentiation of a retinoic acid-resistant "
+                           "acute promyelocytic leukemia cell line (UF-1).")
+    assert len(found) == 1 and "promyelocytic" not in found[0][1]

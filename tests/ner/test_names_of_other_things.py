@@ -60,6 +60,8 @@ def test_a_species_is_no_drug_in_the_pipeline(nlp):
 
 @pytest.mark.parametrize("text, name, expected", [
     ("Cells got chloramphenicol acetyltransferase reporter vectors.", "chloramphenicol", True),
+    # Regression (GENIA sample AN): "acetyl transferase" in two words
+    ("The chloramphenicol acetyl transferase (CAT) reporter gene.", "chloramphenicol", True),
     ("Levels of plasminogen activator inhibitor type 1 rose.", "plasminogen", True),
     ("Clones expressed glutathione S-transferase pi.", "glutathione", True),
     ("The glucocorticoid response elements were mutated.", "glucocorticoid", True),
