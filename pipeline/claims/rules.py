@@ -2110,8 +2110,13 @@ def _is_said_of(predicate: Token, cell_token: Token) -> bool:
     it completes ("Y cells are considered to be unresponsive"), or it modifies them ("Y cells
     resistant to X")."""
     heads = [predicate]
-    if predicate.dep_ in {"xcomp", "ccomp"}:
-        heads.append(predicate.head)
+    if predicate.dep_ in {"xcomp", "ccomp"} or \
+            (is_noun(predicate) and predicate.dep_ in OBJECTS):
+        heads.append(predicate.head)  # "Y cells *showed* resistance to X"
+    if is_noun(predicate) and cell_token.head.i == predicate.i and (
+            cell_token.dep_ in {"compound", "amod", "nmod:poss"} or
+            preposition(cell_token) == "of"):
+        return True  # "Lymphoid *cell* resistance to X", "the resistance of Y cells to X"
     return predicate.head.i == cell_token.i or any(
         c.i == cell_token.i and c.dep_ in SUBJECTS for h in heads for c in h.children)
 

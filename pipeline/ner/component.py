@@ -403,6 +403,10 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
     protein does with the chemical ("ara-C phosphorylating enzymes")."""
     if mention.label != DRUG:
         return False
+    first = doc[mention.first_token]
+    if first.lower_ == "factor" and mention.first_token > 0 and \
+            doc[mention.first_token - 1].lower_.endswith(("ing", "ion")):
+        return True  # "kappa B binding *factor II*", "transcription factor": not prothrombin
     # "granulocyte-macrophage colony-stimulating factor (*GM-CSF*) gene"
     words = words_past_its_bracket(doc, mention, 3)
     if len(words) > 1 and ((len(words[0]) == 1 and words[0].isalpha()) or words[0].isdigit()):

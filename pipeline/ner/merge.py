@@ -152,6 +152,10 @@ AGENT_HEADS = frozenset({"scavenger", "scavengers", "inhibitor", "inhibitors", "
 PROTEIN_HEADS = frozenset({"kinase", "kinases", "receptor", "receptors", "protein", "proteins",
                            "ligand", "ligands", "enzyme", "enzymes", "phosphatase", "synthase",
                            "transferase", "channel", "channels", "antigen", "antigens"})
+# One word with a disease's ending, which a model may read as a chemical.
+DISEASE_WORD = re.compile(r"[a-z](?:omatoses|osis|itis|emias?|aemias?|omas|pathy|pathies)$")
+ROMAN_NUMERALS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+FACTOR_WORDS = frozenset({"factor", "factors", "protein", "proteins", "complex", "subunit"})
 DYE_WORDS = frozenset({"propidium", "annexin", "trypan", "ethidium", "hoechst"})
 ACRONYM = re.compile(r"^(?:[A-Z]{2,5}s?|(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3,6})$")  # ADCC, McCAR
 TRIAL_ID = re.compile(r"^NCT\d{6,}$")
@@ -525,6 +529,11 @@ def admissible(span: Span, label: str, grounder: CellGrounder, context: CellCont
         if span[-1].lower_ in PROTEIN_HEADS or any(t.is_digit or t.lower_ in {"vs", "vs.", "versus"}
                                                    for t in span):
             return False  # "Bruton's tyrosine kinase"; "cpm vs. 220571" (a measurement)
+        if span[-1].tag_ in {"IN", "TO"} or (len(span) > 1 and span[-1].text in ROMAN_NUMERALS
+                                              and span[-2].lower_ in FACTOR_WORDS):
+            return False  # "protein of" (a cut phrase); "binding factor II" (a protein)
+        if len(span) == 1 and DISEASE_WORD.search(text):
+            return False  # "granulomatoses", "thrombocytopenia": a disease's name
         if span.start > 0 and span.doc[span.start - 1].lower_ in DYE_WORDS:
             return False  # "propidium iodide"
         if STRAIN.match(text) or WORD_PREFIX.match(text) or DURATION.match(text) or \

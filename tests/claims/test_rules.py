@@ -2388,3 +2388,13 @@ def test_a_lineage_adjective_of_a_disease_before_cells_is_no_population(nlp):
     found = claims_of(nlp, "Calcitriol induces differentiation of a retinoic acid-resistant "
                            "acute promyelocytic leukemia cell line (UF-1).")
     assert len(found) == 1 and "promyelocytic" not in found[0][1]
+
+
+@pytest.mark.parametrize("text", [
+    # Regression (GENIA sample AP): a title "Lymphoid cell resistance to glucocorticoids" made
+    # no claim
+    "Lymphoid cell resistance to glucocorticoids in HIV infection.",
+    "CLL cells showed resistance to fludarabine.",
+])
+def test_the_cells_resistance_to_a_drug_is_no_change(nlp, text):
+    assert [c[2] for c in claims_of(nlp, text)] == ["no_change"]

@@ -387,3 +387,32 @@ def test_an_authors_name_is_no_drug(tokenizer_nlp):
     merged = merge(doc, [], {"m": [span(doc, "A. Martin", "CHEMICAL"),
                                    span(doc, "Folks", "CHEMICAL")]})
     assert merged == []
+
+
+def test_a_cut_phrase_or_a_numbered_factor_is_no_drug(tokenizer_nlp):
+    # Regressions (GENIA sample AO): a model read "protein of" (of "fmol/mg protein of
+    # estrogen receptor") and "factor II" (of "binding factor II") as chemicals
+    doc = tokenizer_nlp("It had 11.8 fmol/mg protein of estrogen receptor and binding factor II.")
+    for token in doc:
+        token.tag_ = "IN" if token.lower_ == "of" else "NN"
+    merged = merge(doc, [], {"m": [span(doc, "protein of", "CHEMICAL"),
+                                   span(doc, "factor II", "CHEMICAL")]})
+    assert merged == []
+
+
+def test_a_word_with_a_diseases_ending_is_no_drug(tokenizer_nlp):
+    # Regression (GENIA sample AN): a model read "granulomatoses" as a chemical, which then
+    # inhibited immune cells
+    doc = tokenizer_nlp("It explains calcitriol overproduction in granulomatoses.")
+    for token in doc:
+        token.tag_ = "NNS"
+    merged = merge(doc, [], {"m": [span(doc, "granulomatoses", "CHEMICAL"),
+                                   span(doc, "calcitriol", "CHEMICAL")]})
+    assert [doc.text[m.start:m.end] for m in merged] == ["calcitriol"]
+    # not a chemical's plural: "Phosphatidylinositides bind to CD14" (GENIA D)
+    doc = tokenizer_nlp("Phosphatidylinositides and hexoses bind.")
+    for token in doc:
+        token.tag_ = "NNS"
+    merged = merge(doc, [], {"m": [span(doc, "Phosphatidylinositides", "CHEMICAL"),
+                                   span(doc, "hexoses", "CHEMICAL")]})
+    assert len(merged) == 2

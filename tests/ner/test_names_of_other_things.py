@@ -62,6 +62,9 @@ def test_a_species_is_no_drug_in_the_pipeline(nlp):
     ("Cells got chloramphenicol acetyltransferase reporter vectors.", "chloramphenicol", True),
     # Regression (GENIA sample AN): "acetyl transferase" in two words
     ("The chloramphenicol acetyl transferase (CAT) reporter gene.", "chloramphenicol", True),
+    # Regression (GENIA sample AO): "IL-6 kappa B binding factor II" was prothrombin
+    ("The IL-6 kappa B binding factor II functions as a repressor.", "factor II", True),
+    ("Factor II concentrate was given.", "Factor II", False),
     ("Levels of plasminogen activator inhibitor type 1 rose.", "plasminogen", True),
     ("Clones expressed glutathione S-transferase pi.", "glutathione", True),
     ("The glucocorticoid response elements were mutated.", "glucocorticoid", True),
