@@ -75,8 +75,10 @@ class TriggerLexicon:
         found = self.direction(token.text)
         if found is None and self.verb_triggers and token.tag_.startswith("VB"):
             found = self.verb_triggers.get((token.lemma_ or token.lower_).lower())
-        if found is None and self.predicate_triggers and \
-                any(child.dep_ == "cop" for child in token.children):
+        if found is None and self.predicate_triggers and any(
+                child.dep_ == "cop" or (child.dep_ == "case" and child.lower_ == "as")
+                for child in token.children):
+            # "X was a potent *inhibitor* of E", "X, developed *as an inhibitor* of E"
             found = self.predicate_triggers.get(token.lower_)
         return found
 

@@ -53,7 +53,7 @@ SIGN = {"increase": 1, "decrease": -1}
 # "X-sensitive mechanism", "X-insensitive channels", "X-resistant asthmatic subjects": what
 # the name describes, not an effect; nor is what is absent ("a lipopolysaccharide-free system")
 PROPERTY_SUFFIXES = frozenset({"sensitive", "insensitive", "resistant", "refractory", "naive",
-                               "free"})
+                               "free", "specific", "reactive"})
 # Where cells come from when they were treated in vivo: "NK cells from X-treated patients"
 HOSTS = frozenset({"patients", "patient", "mice", "mouse", "rats", "rat", "donors", "donor",
                    "subjects", "animals", "individuals", "volunteers"})
@@ -593,6 +593,8 @@ class ClaimFinder:
                 or root.i > cell.first_token:
             return None
         k = anchor.mention.last_token + 1
+        while k < len(doc) and (k in self._drug_tokens or doc[k].lower_ in {",", "and", "or"}):
+            k += 1  # "with IFN-alpha, IL-2, IL-12, and IL-15 *upregulated*": the whole list's
         while k < len(doc) and doc[k].tag_.startswith("RB"):
             k += 1
         if k >= len(doc) or k in mention_tokens or not doc[k].lower_.endswith("ed"):
@@ -738,6 +740,10 @@ class ClaimFinder:
         drug_side = _below_top_on_drug_side(path)
         if _present_while_another_acts(path):
             return "reject", None
+        if (own := self._as_participle(path)) is not None:
+            # "Z reduced E in Y cells, *as elicited by* X": the participle is X's own change,
+            # Z's verb acts on it
+            return own, self.lexicon.token_direction(own) or "increase"
         if top.lower_ == "response" and preposition(top) == "in" and path.b.head.i == top.i \
                 and is_verb(top.head) and self._token_sign(top.head):
             # "Fos kinase was activated *in response to* IL-6 in Y cells", the cells hung on
@@ -788,11 +794,12 @@ class ClaimFinder:
                     # "E is activated by X in A cells *but is constitutively active* in B
                     # cells": B's predicate is set against X's and names no change
                     return "reject", None
-                if edge == "conj" and found and (
+                if edge == "conj" and found and not token.text.endswith("-") and (
                         self._token_sign(token) or is_verb(chain[k - 1]) or
                         (token.i in self._cell_tokens and self._token_sign(chain[k - 1]))):
                     # coordinated triggers or predicates, not nested ones (also "a decrease in
-                    # A cells and an *increase* in B cells", the second hung on "A cells")
+                    # A cells and an *increase* in B cells", the second hung on "A cells"; not
+                    # "inhibit *T-* and B-cell activation", one process of two cells)
                     composing = False
             for candidate in self._triggers_at(token, anchor, mention_tokens, k == 0):
                 found.append(candidate)
@@ -868,6 +875,21 @@ class ClaimFinder:
                     participle.tag_ == "VBN" and _is_agent_phrase(under) and \
                     self.lexicon.token_direction(participle) in {"increase", "decrease"}:
                 return participle
+        return None
+
+    def _as_participle(self, path) -> Token | None:
+        """A directional participle after "as" whose "by" agent the drug is ("as elicited
+        by X", "as induced by X")."""
+        if not path.up_from_a:
+            return None
+        participle = path.up_from_a[0]
+        if participle.i != path.top.i and participle.tag_ == "VBN" and \
+                _is_agent_phrase(path.a) and \
+                any(c.dep_ in {"mark", "advmod"} and c.lower_ == "as"
+                    for c in participle.children) and (
+                    self.lexicon.token_direction(participle) in {"increase", "decrease"} or
+                    INDUCER_SUFFIX.search("-" + participle.lower_)):
+            return participle
         return None
 
     def _own_nominal(self, path) -> Token | None:
@@ -1529,10 +1551,15 @@ def _below_top_on_drug_side(path) -> Token:
 
 def _reported_of_studied_cells(path) -> Token | None:
     """The clause a finding verb reports when the cells are what its subject studied:
-    "experiments *in* (*with*, *using*) Y cells showed that X inhibited E" → "inhibited"."""
+    "experiments *in* (*with*, *using*) Y cells showed that X inhibited E" → "inhibited", or
+    what the verb's fronted phrase names ("*With these clones*, we demonstrated that ...")."""
     top, cells_side, drug_side = path.top, _below_top(path), _below_top_on_drug_side(path)
-    if _lemma(top) not in FINDING_VERBS or drug_side.dep_ != "ccomp" or \
-            cells_side.dep_ != "nsubj" or cells_side.i == path.b.i:
+    if _lemma(top) not in FINDING_VERBS or drug_side.dep_ != "ccomp":
+        return None
+    if cells_side.i == path.b.i and cells_side.dep_ in {"nmod", "obl"} and \
+            preposition(cells_side) in {"with", "in", "using"} and cells_side.i < top.i:
+        return drug_side  # "*With these clones*, we demonstrated that E was inhibited by X"
+    if cells_side.dep_ != "nsubj" or cells_side.i == path.b.i:
         return None
     study = [cells_side, *(c for c in cells_side.children if c.dep_ in {"dep", "compound"})]
     return drug_side if any(t.lower_ in STUDY_NOUNS for t in study) else None
@@ -2145,11 +2172,12 @@ def _is_likened_to(token: Token) -> bool:
 
 
 def _after_than(doc: Doc, cell: Mention) -> bool:
-    """'greater on the CD8+ than the CD4+ T cell subset': the population after 'than' is the
-    comparator (guideline rule 11)."""
+    """'greater on the CD8+ than the CD4+ T cell subset', 'to a similar extent *as in* the
+    monocytes': the population after 'than' or 'as in' is the comparator (guideline rule
+    11)."""
     for k in range(cell.first_token - 1, max(-1, cell.first_token - 4), -1):
         word = doc[k].lower_
-        if word == "than":
+        if word == "than" or (word == "in" and k > 0 and doc[k - 1].lower_ == "as"):
             return True
         if doc[k].tag_ not in {"DT", "JJ", "CD", "PRP$"}:
             return False
@@ -2677,7 +2705,9 @@ LATER_ADVERBS = frozenset({"then", "subsequently", "thereafter", "later"})
 def _measure_follows(token: Token) -> bool:
     """Whether the word right after the drug and the names listed with it is a measure
     ("ACTH and cortisol *concentrations*"), whatever the parse made of the list."""
-    listed = {c.i for c in token.subtree if c.dep_ in {"conj", "cc", "punct", "compound"}}
+    # the list's names, with their short forms in brackets ("glutathione (GSH) and ...")
+    listed = {c.i for c in token.subtree if c.dep_ in {"conj", "cc", "punct", "compound",
+                                                        "appos"}}
     k = token.i + 1
     while k < len(token.doc) and k in listed:
         k += 1
@@ -2689,6 +2719,9 @@ def _is_measured(token: Token) -> bool:
     """Whether the drug only names what a measurement or a process is of ("serum lactate
     levels", "blood alcohol concentration", "levels of cortisol", "phosphatidylserine
     translocation"): a quantity that changes, not an agent."""
+    if token.dep_ == "appos" and token.head.i != token.i and is_noun(token.head) and \
+            _is_measured(token.head):
+        return True  # "the intracellular glutathione (*GSH*) levels": the short form too
     # "plasma ACTH and cortisol concentrations", "release of TNF-alpha, IL-6 and
     # granulocyte-macrophage colony-stimulating factor (*GM-CSF*)"
     token = _listed_head(token)

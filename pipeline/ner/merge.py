@@ -567,6 +567,12 @@ def _is_a_persons_name(span: Span, text: str) -> bool:
     initials in the span or just before it), not a figure panel's label before a drug ("A.
     Lenalidomide enhanced ...")."""
     doc = span.doc
+    if "&" in text or re.fullmatch(r"(?:[A-Z]\.\s?)+", text):
+        return True  # "A. & Tracey, K. J.", "K. R.": authors' initials
+    after = doc[span.end:span.end + 2]
+    if re.fullmatch(r"[A-Z][a-z]+", text) and len(after) == 2 and after[0].text == "," and \
+            re.fullmatch(r"(?:[A-Z]\.)+", after[1].text):
+        return True  # "Meistrell, M.": a surname before its initials
     start = span.start
     while start > 0 and re.fullmatch(r"[A-Z]\.", doc[start - 1].text):
         start -= 1

@@ -2398,3 +2398,69 @@ def test_a_lineage_adjective_of_a_disease_before_cells_is_no_population(nlp):
 ])
 def test_the_cells_resistance_to_a_drug_is_no_change(nlp, text):
     assert [c[2] for c in claims_of(nlp, text)] == ["no_change"]
+
+
+def test_a_drug_developed_as_an_inhibitor_decreases(nlp):
+    # Regression (GENIA sample AQ): "developed as an inhibitor of macrophage activation" was
+    # an increase (of the activation)
+    found = claims_of(nlp, "A guanylhydrazone, CNI-1493, developed as an inhibitor of "
+                           "macrophage activation, suppresses TNF production.")
+    assert "decrease" in {c[2] for c in found if c[1] == "macrophage"}
+    assert "increase" not in {c[2] for c in found}
+
+
+def test_truncated_coordinated_cells_share_the_inhibited_process(nlp):
+    # Regression (GENIA sample AQ): "inhibit T- and B-cell activation" gave the B cells an
+    # increase, "activation" cut off from "inhibit"
+    found = claims_of(nlp, "Cyclosporin A and FK506 inhibit T- and B-cell activation and other "
+                           "processes essential to an effective immune response.")
+    assert found and {c[2] for c in found} == {"decrease"}
+
+
+def test_short_forms_of_measured_substances_are_measured(nlp):
+    # Regression (GENIA sample AQ): "elevates the intracellular glutathione (GSH) and
+    # glutathione disulfide (GSSG) levels and potentiates E of lymphocytes" made GSH and GSSG
+    # agents
+    found = claims_of(nlp, "Even a moderate increase in the cellular cysteine supply elevates "
+                           "the intracellular glutathione (GSH) and glutathione disulfide (GSSG) "
+                           "levels and potentiates immunological functions of lymphocytes.")
+    assert [c[0] for c in found] == ["cysteine"]
+
+
+def test_a_listed_treatment_before_a_headline_participle_gives_every_drug_the_claim(nlp):
+    # Regression (GENIA sample AR): only the last of "Treatment of Y with A, B, C, and D
+    # upregulated E" had the claim
+    found = claims_of(nlp, "Treatment of T lymphocytes with IFN-alpha, IL-2, IL-12, and IL-15 "
+                           "upregulated IL-2Ralpha, c-myc, and pim-1 gene expression.")
+    assert len(found) == 4 and {c[2] for c in found} == {"increase"}
+
+
+def test_a_drug_specific_antibody_is_no_agent_of_the_drug(nlp):
+    # Regression (GENIA sample AR): "LPS-specific Abs ... by preventing target cell uptake"
+    # gave LPS a decrease
+    assert claims_of(nlp, "LPS-specific antibodies mediate anti-inflammatory functions by "
+                          "preventing target cell uptake of endotoxin.") == []
+
+
+def test_cells_after_as_in_are_a_comparator(nlp):
+    # Regression (GENIA sample AR): "to a similar extent as in the monocytes" made a claim on
+    # the monocytes
+    found = claims_of(nlp, "LysoPC inhibited the TF activity of Mono Mac-6 cells to a similar "
+                           "extent as in the monocytes.")
+    assert [c[1] for c in found] == ["Mac-6 cells"]
+
+
+def test_a_change_as_elicited_by_a_drug_is_its_own(nlp):
+    # Regression (GENIA sample AR): "Z reduced E in Y cells, as elicited by LPS" gave LPS Z's
+    # decrease
+    found = claims_of(nlp, "We observed that lysoPC dose-dependently reduced TF activity in "
+                           "human monocytes, as elicited by lipopolysaccharide (LPS).")
+    assert ("lipopolysaccharide", "increase") in [(c[0], c[2]) for c in found]
+
+
+def test_cells_fronted_on_a_finding_verb_are_where_its_finding_holds(nlp):
+    # Regression (GENIA sample AR): "With these clones, we demonstrated that E was inhibited
+    # by X" made no claim
+    found = claims_of(nlp, "With these Jurkat clones, we demonstrated that NFAT activation was "
+                           "inhibited by FK506.")
+    assert [(c[1], c[2]) for c in found] == [("Jurkat clones", "decrease")]

@@ -387,6 +387,15 @@ def test_an_authors_name_is_no_drug(tokenizer_nlp):
     merged = merge(doc, [], {"m": [span(doc, "A. Martin", "CHEMICAL"),
                                    span(doc, "Folks", "CHEMICAL")]})
     assert merged == []
+    # Regression (GENIA sample AQ): "[..., Meistrell, M., ..., Manogue, K. R., ..., Cerami, A. &
+    # Tracey, K. J. (1995)" gave four "drugs"
+    doc = tokenizer_nlp("TNF [Meistrell, M., Manogue, K. R., Cerami, A. & Tracey, K. J. (1995)")
+    for token in doc:
+        token.tag_ = "NNP"
+    merged = merge(doc, [], {"m": [span(doc, "Meistrell", "CHEMICAL"),
+                                   span(doc, "K. R.", "CHEMICAL"),
+                                   span(doc, "A. & Tracey, K. J.", "CHEMICAL")]})
+    assert merged == []
 
 
 def test_a_cut_phrase_or_a_numbered_factor_is_no_drug(tokenizer_nlp):
