@@ -61,7 +61,9 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon, agent: Token | None = No
     # "p70 could not rescue *rapamycin inhibition* of T-cell cycle entry": the denial above
     # acts on the drug's own change, which stands
     owned = agent is not None and trigger.tag_.startswith("NN") and \
-        agent.head.i == trigger.i and agent.dep_ in {"compound", "amod", "nmod:poss"}
+        agent.head.i == trigger.i and (
+            agent.dep_ in {"compound", "amod", "nmod:poss"} or
+            any(c.dep_ == "case" and c.lower_ == "by" for c in agent.children))
     for head in [] if owned else ancestors_to(trigger)[:2]:
         if below.dep_ in ADVERBIAL_CLAUSES and agent is not None and \
                 below.left_edge.i <= agent.i <= below.right_edge.i:

@@ -893,12 +893,13 @@ class ClaimFinder:
         return None
 
     def _own_nominal(self, path) -> Token | None:
-        """The directional noun the drug is a compound of ("*TPA* induction"), when it is the
-        object of the path's top."""
+        """The directional noun the drug is a compound or the "by" agent of ("*TPA*
+        induction", "activation *by PMA*"), when it is the object of the path's top."""
         if not path.up_from_a:
             return None
         noun = path.up_from_a[0]
-        if path.a.dep_ == "compound" and is_noun(noun) and noun.i != path.top.i and \
+        if (path.a.dep_ == "compound" or _is_agent_phrase(path.a)) and is_noun(noun) and \
+                noun.i != path.top.i and \
                 noun.head.i == path.top.i and noun.dep_ in OBJECTS and \
                 self.lexicon.token_direction(noun) in {"increase", "decrease"}:
             return noun
@@ -1510,6 +1511,7 @@ DISEASE_HEADS = {"lymphoma", "lymphomas", "leukemia", "leukemias", "leukaemia", 
                  "disorder", "disorders", "disease", "diseases", "deficiency", "carcinoma"}
 
 
+ENZYME_NAME = re.compile(r"^[a-z][a-z-]{3,}(?:ase|ases)$")
 MOLECULE_HEADS = {"receptor", "receptors", "ligand", "ligands", "antigen", "antigens", "marker",
                   "markers", "epitope", "epitopes", "engager", "engagers", "protein",
                   "proteins", "factor", "factors", "molecule", "molecules"}
@@ -1530,14 +1532,21 @@ def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     if cell.kind == "adjective" and cell.first_token == cell.last_token and \
             after < len(doc) and doc[after].lower_ in DISEASE_HEADS:
         return True  # "acute *promyelocytic* leukemia cell line", however parsed
+    if cell.kind == "adjective" and any(
+            ENZYME_NAME.match(t.lower_) or any(m.label == GENE and m.first_token == t.i
+                                               for m in inside)
+            for t in doc[after:after + 2]):
+        return True  # "*erythroid* delta-aminolevulinate synthase": a lineage's form of a gene
     if before[-3:] == ["nuclear", "factor", "of"] or before[-2:] == ["nf", "of"]:
         # "nuclear factor of activated T cells" (NF-AT), however it is parsed and written
         return True
     if root.dep_ not in {"compound", "amod", "nn"}:
         return False
     head = root.head
-    if _word(head) in MOLECULE_HEADS and cell.label == CELL:
-        return True  # "T-cell receptor", "monocyte chemoattractant protein-1"
+    if (_word(head) in MOLECULE_HEADS or ENZYME_NAME.match(head.lower_)) and cell.label == CELL:
+        # "T-cell receptor", "monocyte chemoattractant protein-1", "erythroid
+        # delta-aminolevulinate synthase"
+        return True
     in_disease = any(m.label == "DISEASE" and m.first_token <= head.i <= m.last_token
                      for m in inside)
     return in_disease or head.lower_ in DISEASE_HEADS

@@ -2464,3 +2464,19 @@ def test_cells_fronted_on_a_finding_verb_are_where_its_finding_holds(nlp):
     found = claims_of(nlp, "With these Jurkat clones, we demonstrated that NFAT activation was "
                            "inhibited by FK506.")
     assert [(c[1], c[2]) for c in found] == [("Jurkat clones", "decrease")]
+
+
+def test_a_denial_above_the_change_a_drug_brings_about_leaves_it_standing(nlp):
+    # Regression (GENIA sample AS): "Z does not affect NF-kappa B activation by PMA in T
+    # cells" denied PMA's activation
+    found = claims_of(nlp, "The compound does not affect NF-kappa B activation by PMA in T "
+                           "cells.")
+    assert [(c[0], c[2]) for c in found] == [("phorbol 12-myristate 13-acetate", "increase")]
+
+
+def test_a_lineage_adjective_before_an_enzymes_name_is_no_population(nlp):
+    # Regression (GENIA sample AS): "erythroid delta-aminolevulinate synthase mRNA levels"
+    # read "erythroid" as cells
+    found = claims_of(nlp, "Erythroid delta-aminolevulinate synthase mRNA levels were increased "
+                           "by erythropoietin in M-TAT cells.")
+    assert [c[1] for c in found] == ["M-TAT cells"]
