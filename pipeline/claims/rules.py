@@ -189,6 +189,23 @@ def _state_participle_after(doc: Doc, anchor: DrugAnchor) -> Token | None:
     return None
 
 
+def _property_of_something_else(doc: Doc, anchor: DrugAnchor, cell_token: Token) -> bool:
+    """Whether 'X sensitive' (or resistant, ...) right after the drug is a predicate whose
+    subject is not the cells or their process ("Y cells were X sensitive" is theirs)."""
+    after = _last_token(anchor) + 1
+    if anchor.mention is None or after >= len(doc) or \
+            doc[after].lower_ not in PROPERTY_SUFFIXES or not doc[after].tag_.startswith("JJ"):
+        return False
+    predicate = doc[after]
+    if predicate.dep_ == "amod" and \
+            anchor.mention.first_token <= predicate.head.i <= anchor.mention.last_token:
+        predicate = predicate.head  # "X sensitive" parsed as the drug with an adjective
+    while predicate.dep_ in {"conj", "dep"} and predicate.head.i != predicate.i:
+        predicate = predicate.head
+    subject = next((c for c in predicate.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and cell_token not in subject.subtree
+
+
 @dataclass
 class Evidence:
     trigger: Token
@@ -341,6 +358,10 @@ class ClaimFinder:
         modified = anchor.suffixed_token(doc).head  # "rituximab-treated *CLL cells*"
         if not suffix and (state := _state_participle_after(doc, anchor)) is not None:
             suffix, modified = state.lower_, state.head  # "anti-CD3 activated T cells"
+        if not suffix and _property_of_something_else(doc, anchor, cell_token):
+            # "expression is activation dependent, *cyclosporin A sensitive* and restricted
+            # to Y cells": the property, written without the hyphen, is not the cells'
+            return None
         if suffix in PROPERTY_SUFFIXES and modified.i != cell_token.i:
             # "through a cyclosporin A-*sensitive* mechanism": a property of a pathway or a
             # molecule, not an effect on the cells ("CsA-sensitive T cells" still links)
@@ -757,8 +778,11 @@ class ClaimFinder:
             return own, "increase" if sign > 0 else "decrease"
         if top.lower_ in self.lexicon.effect_heads and not self._token_sign(top) and \
                 top.i not in mention_tokens and path.up_from_a and \
-                preposition(drug_side) in {"of", ""} and drug_side.dep_ != "conj":
-            # "Effects of X on Y activation": an effect on a process, with no direction.
+                preposition(drug_side) in {"of", ""} and drug_side.dep_ != "conj" and \
+                not any(t.dep_ == "acl" and t.head.i == top.i and self._token_sign(t)
+                        for t in path.up_from_b):
+            # "Effects of X on Y activation": an effect on a process, with no direction
+            # (but "the action of X *to inhibit* proliferation in Y" has the verb's)
             return top, "unclear"
         chain = [path.b, *path.up_from_b]
         found: list[Token] = []
@@ -1698,6 +1722,9 @@ def _is_caused_process(trigger: Token, path) -> bool:
     if trigger.lower_ not in CAUSED_PROCESSES:
         return False
     below = _below_top_on_drug_side(path)
+    if _lemma(path.top) in PASSING_VERBS and trigger.head.i == path.top.i and \
+            below.dep_ in SUBJECTS:
+        return True  # "the combination of X and Z *resulted in* partial differentiation"
     return path.top.i == trigger.i and (
         (below.dep_ in SUBJECTS and is_verb(trigger)) or preposition(below) == "by")
 

@@ -2480,3 +2480,30 @@ def test_a_lineage_adjective_before_an_enzymes_name_is_no_population(nlp):
     found = claims_of(nlp, "Erythroid delta-aminolevulinate synthase mRNA levels were increased "
                            "by erythropoietin in M-TAT cells.")
     assert [c[1] for c in found] == ["M-TAT cells"]
+
+
+def test_a_combination_resulting_in_differentiation_increases_it(nlp):
+    # Regression (GENIA sample AT): "the combination of X and Z resulted in partial
+    # differentiation of Y cells" was unclear
+    found = claims_of(nlp, "The combination of the RAR-selective antagonist and 9-cis RA "
+                           "resulted in partial differentiation and apoptosis of HL-60 and NB4 "
+                           "cells.")
+    assert found and {c[2] for c in found} == {"increase"}
+
+
+def test_the_action_of_a_drug_to_inhibit_is_a_decrease(nlp):
+    # Regression (GENIA sample AT): "the action of X to inhibit proliferation in Y" was unclear
+    found = claims_of(nlp, "These data suggest that the action of tepoxalin to inhibit "
+                           "proliferation in PBMC may be due to its ability to reduce iron.")
+    assert [c[2] for c in found] == ["decrease"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (GENIA sample AT): "expression is activation dependent, cyclosporin A
+    # sensitive and restricted to Y cells" gave cyclosporin A a decrease on Y
+    ("Lymphotactin is a chemokine whose expression is activation dependent, cyclosporin A "
+     "sensitive and restricted to CD8+ T cells and NK cells.", []),
+    ("CD4+ T cells were cyclosporin A sensitive.", ["CD4+ T cells"]),
+])
+def test_a_drug_sensitive_property_of_something_else_is_no_claim(nlp, text, expected):
+    assert [c[1] for c in claims_of(nlp, text) if c[0] == "cyclosporine"] == expected

@@ -425,3 +425,14 @@ def test_a_word_with_a_diseases_ending_is_no_drug(tokenizer_nlp):
     merged = merge(doc, [], {"m": [span(doc, "Phosphatidylinositides", "CHEMICAL"),
                                    span(doc, "hexoses", "CHEMICAL")]})
     assert len(merged) == 2
+
+
+def test_autocrine_and_paracrine_are_no_drugs(tokenizer_nlp):
+    # Regression (GENIA sample AT): a model read "paracrine" (of "autocrine and paracrine
+    # growth") as a chemical that inhibited tumor cell apoptosis
+    doc = tokenizer_nlp("IL-6 mediates autocrine and paracrine growth of myeloma cells.")
+    for token in doc:
+        token.tag_ = "NN"
+    merged = merge(doc, [], {"m": [span(doc, "paracrine", "CHEMICAL"),
+                                   span(doc, "autocrine", "CHEMICAL")]})
+    assert merged == []
