@@ -23,7 +23,8 @@ The static vectors are read from ``models/ner-bc5cdr`` (the vectors built by
 :mod:`pipeline.train.vectors`, saved in that model), or from ``--vectors``. Scratch files go
 to ``--work`` (default ``/tmp/ner-joint``). Prints each head's devel scores (spaCy's scorer on
 the same devel docs as the separate models), speed and size as JSON. ``--eval-only`` only
-scores ``--out``.
+scores ``--out``; ``--with-lexicon`` also scores each head followed by the dictionary component
+its separate model ends with (``lexicon_entities``, :func:`evaluate_heads_with_lexicon`).
 """
 
 from __future__ import annotations
@@ -38,11 +39,13 @@ from typing import Any
 import spacy
 from spacy.cli.train import train as spacy_train
 from spacy.language import Language
+from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 from spacy.training import Example
 from threadpoolctl import threadpool_limits
 
-from pipeline.ner.heads import missing_key  # also registers the corpus_ner factory
+import pipeline.ner.model_lexicon  # noqa: F401  (registers the lexicon_entities factory)
+from pipeline.ner.heads import missing_key, set_gold  # also registers the corpus_ner factory
 from pipeline.train.conllu import read_docbin, write_docbin
 from pipeline.train.core import save_model, words_per_second
 from pipeline.train.ner import (
@@ -172,8 +175,37 @@ def evaluate_heads(nlp: Language, dev_paths: dict[str, Path]) -> dict[str, Any]:
     return result
 
 
-def report(model: Path, dev_paths: dict[str, Path]) -> dict[str, Any]:
-    """Load ``model`` as a user would; print each head's devel scores, labels, speed and size."""
+def evaluate_heads_with_lexicon(nlp: Language, dev_paths: dict[str, Path]) -> dict[str, Any]:
+    """Each head's devel P/R/F with the ``lexicon_entities`` component after it, as its
+    separate model ships (``CorpusSpec.lexicon_mapping``): the head's entities become
+    ``doc.ents``, as a plain ``ner`` would leave them, then the component adds dictionary
+    matches and short forms."""
+    result: dict[str, Any] = {}
+    for corpus in HEADS:
+        mapping = CORPORA[corpus].lexicon_mapping
+        if mapping is None:
+            continue
+        lexicon = nlp.create_pipe("lexicon_entities", config={"mapping": dict(mapping)})
+        examples = []
+        for gold in read_docbin(nlp.vocab, dev_paths[f"dev-{corpus}"]):
+            predicted = nlp(gold.text)
+            predicted.set_ents(list(predicted.spans[corpus]), default="outside")
+            reference = gold.copy()
+            set_gold(reference, gold_key(corpus))
+            examples.append(Example(lexicon(predicted), reference))
+        scored = get_ner_prf(examples)
+        result[corpus] = {key: round(float(scored[key] or 0.0), 4)
+                          for key in ("ents_p", "ents_r", "ents_f")}
+        result[corpus]["ents_per_type"] = {
+            label: {key: round(float(value), 4) for key, value in values.items()}
+            for label, values in sorted((scored["ents_per_type"] or {}).items())
+        }
+    return result
+
+
+def report(model: Path, dev_paths: dict[str, Path], with_lexicon: bool = False) -> dict[str, Any]:
+    """Load ``model`` as a user would; print each head's devel scores, labels, speed and size
+    (with ``with_lexicon``, also the scores with the dictionary component)."""
     nlp = spacy.load(model)
     texts = [doc.text for corpus in HEADS for doc in read_docbin(nlp.vocab, dev_paths[f"dev-{corpus}"])]
     result: dict[str, Any] = {
@@ -186,6 +218,8 @@ def report(model: Path, dev_paths: dict[str, Path]) -> dict[str, Any]:
         "size_bytes": sum(f.stat().st_size for f in model.rglob("*") if f.is_file()),
         "pipeline": nlp.pipe_names,
     }
+    if with_lexicon:
+        result["scores_with_lexicon"] = evaluate_heads_with_lexicon(nlp, dev_paths)
     print(json.dumps(result, indent=2))
     return result
 
@@ -206,6 +240,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=Path("/tmp/ner-joint"), help="scratch dir")
     parser.add_argument("--config", type=Path, default=REPO_ROOT / "models" / "train" / "ner-joint.cfg")
     parser.add_argument("--eval-only", action="store_true", help="only score --out")
+    parser.add_argument("--with-lexicon", action="store_true",
+                        help="also score each head followed by its separate model's dictionary "
+                             "component (lexicon_entities)")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     parser.add_argument("--max-minutes", type=float, default=None, help="override the wall-clock cap")
     parser.add_argument(
@@ -239,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             except TrainingTimeLimit as stop:
                 print(f"stopped: {stop}")
             package_model(output / "model-best", args.out)
-        result = report(args.out, paths)
+        result = report(args.out, paths, with_lexicon=args.with_lexicon)
         if not args.eval_only:
             write_performance(args.out, result["scores"])
         (args.work / "report.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
