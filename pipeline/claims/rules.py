@@ -2092,8 +2092,8 @@ def _refers_back(verb: Token) -> bool:
     return any((child.dep_ in OBJECTS and anaphoric(child, ANAPHORIC_DETERMINERS)) or
                (child.dep_ in PASSIVE_SUBJECTS and child.lower_ in REFERRING_EFFECTS and
                 anaphoric(child, ANAPHORIC_DETERMINERS | {"the"})) or
-               # "a decrease in E, *which* was blocked by X"
-               (child.dep_ in PASSIVE_SUBJECTS and child.lower_ == "which")
+               # "a decrease in E, *which* was blocked by X", "... in Y cells *that* was blocked"
+               (child.dep_ in PASSIVE_SUBJECTS and child.lower_ in {"which", "that"})
                for child in verb.children)
 
 

@@ -582,6 +582,9 @@ def describes_the_next_drug(doc: Doc, mention: Mention, mentions: list[Mention])
                                      doc[mention.last_token].lower_ in GENERIC_DRUG_NOUNS):
         return False
     after = mention.last_token + 1
+    if after < len(doc) and doc[after].lower_ in GENERIC_DRUG_NOUNS and \
+            doc[mention.last_token].lower_ not in GENERIC_DRUG_NOUNS:
+        after += 1  # "the mineralocorticoid *antagonist* spironolactone"
     return any(m.label == DRUG and m.first_token == after and m.kind != "class" for m in mentions)
 
 

@@ -2507,3 +2507,30 @@ def test_the_action_of_a_drug_to_inhibit_is_a_decrease(nlp):
 ])
 def test_a_drug_sensitive_property_of_something_else_is_no_claim(nlp, text, expected):
     assert [c[1] for c in claims_of(nlp, text) if c[0] == "cyclosporine"] == expected
+
+
+def test_an_effect_reversed_by_coincubating_cells_with_a_drug_is_the_drugs(nlp):
+    # Regression (GENIA sample AU): "By coincubating the monocytes with X, the cortisol-induced
+    # inhibition of E was partially reversed" made no claim for X, and one for the class
+    # "mineralocorticoid" of "the mineralocorticoid antagonist spironolactone"
+    found = claims_of(nlp, "By coincubating the monocytes with the mineralocorticoid antagonist "
+                           "spironolactone, the cortisol-induced inhibition of IL-1ra secretion "
+                           "was partially reversed.")
+    assert ("spironolactone", "increase") in [(c[0], c[2]) for c in found]
+    assert "mineralocorticoid" not in {c[0] for c in found}
+
+
+def test_a_change_in_cells_that_was_blocked_by_a_drug_is_a_decrease_for_it(nlp):
+    # Regression (GENIA sample AU): "Z increased E in HUVECs that was blocked by X" gave X Z's
+    # increase
+    found = claims_of(nlp, "TNF increased VCAM-1 protein and mRNA in HUVECs that was blocked by "
+                           "pyrrolidinedithiocarbamate.")
+    assert ("pyrrolidinedithiocarbamate", "decrease") in [(c[0], c[2]) for c in found]
+
+
+def test_the_cells_responsiveness_to_a_drug_is_an_effect_without_direction(nlp):
+    # Regression (GENIA sample AU): "the testosterone responsiveness of murine splenic T cells"
+    # made no claim
+    found = claims_of(nlp, "Here, we demonstrate the testosterone responsiveness of murine "
+                           "splenic T cells in vitro.")
+    assert [(c[1], c[2]) for c in found] == [("murine splenic T cells", "unclear")]
