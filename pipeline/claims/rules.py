@@ -2249,9 +2249,10 @@ def _names_a_lineage(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     token = doc[cell.first_token]
     if cell.first_token == cell.last_token and token.tag_.startswith("JJ"):
         k = token.i + 1
-        while k < len(doc) and (doc[k].tag_.startswith("JJ") or doc[k].lower_ in {"or", "and",
-                                                                                 ","}):
-            k += 1
+        while k < len(doc) and (doc[k].tag_.startswith("JJ") or
+                                doc[k].lower_ in {"or", "and", ",", "to"} or
+                                doc[k].lower_.startswith(LINEAGE_PROCESSES)):
+            k += 1  # "from the erythroid *to granulocytic differentiation* pathway"
         if k < len(doc) and doc[k].lower_ in LINEAGE_NOUNS:
             return True  # "to the monocytic or *neutrophilic* lineages", however parsed
     process = token.head

@@ -2526,3 +2526,10 @@ def test_a_change_in_cells_that_was_blocked_by_a_drug_is_a_decrease_for_it(nlp):
     found = claims_of(nlp, "TNF increased VCAM-1 protein and mRNA in HUVECs that was blocked by "
                            "pyrrolidinedithiocarbamate.")
     assert ("pyrrolidinedithiocarbamate", "decrease") in [(c[0], c[2]) for c in found]
+
+
+def test_lineages_of_a_shift_between_pathways_are_no_population(nlp):
+    # Regression (GENIA sample AV): "a shift from the erythroid to granulocytic
+    # differentiation pathway" gave RA a claim on "erythroid"
+    assert claims_of(nlp, "Here again, treatment with high-dose RA induces a shift from the "
+                          "erythroid to granulocytic differentiation pathway.") == []
