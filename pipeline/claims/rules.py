@@ -32,6 +32,7 @@ from pipeline.claims.syntax import (
     preposition,
 )
 from pipeline.context import DocumentContext, DrugRef
+from pipeline.ner.component import names_an_enzyme
 from pipeline.ner.recognizer import CELL, CELL_LINE, DRUG, GENE, Mention
 
 MAX_PATH = 8
@@ -1535,7 +1536,6 @@ DISEASE_HEADS = {"lymphoma", "lymphomas", "leukemia", "leukemias", "leukaemia", 
                  "disorder", "disorders", "disease", "diseases", "deficiency", "carcinoma"}
 
 
-ENZYME_NAME = re.compile(r"^[a-z][a-z-]{3,}(?:ase|ases)$")
 MOLECULE_HEADS = {"receptor", "receptors", "ligand", "ligands", "antigen", "antigens", "marker",
                   "markers", "epitope", "epitopes", "engager", "engagers", "protein",
                   "proteins", "factor", "factors", "molecule", "molecules"}
@@ -1557,7 +1557,7 @@ def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
             after < len(doc) and doc[after].lower_ in DISEASE_HEADS:
         return True  # "acute *promyelocytic* leukemia cell line", however parsed
     if cell.kind == "adjective" and any(
-            ENZYME_NAME.match(t.lower_) or any(m.label == GENE and m.first_token == t.i
+            names_an_enzyme(t.lower_) or any(m.label == GENE and m.first_token == t.i
                                                for m in inside)
             for t in doc[after:after + 2]):
         return True  # "*erythroid* delta-aminolevulinate synthase": a lineage's form of a gene
@@ -1567,7 +1567,7 @@ def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     if root.dep_ not in {"compound", "amod", "nn"}:
         return False
     head = root.head
-    if (_word(head) in MOLECULE_HEADS or ENZYME_NAME.match(head.lower_)) and cell.label == CELL:
+    if (_word(head) in MOLECULE_HEADS or names_an_enzyme(head.lower_)) and cell.label == CELL:
         # "T-cell receptor", "monocyte chemoattractant protein-1", "erythroid
         # delta-aminolevulinate synthase"
         return True
@@ -1895,10 +1895,15 @@ def _drug_is_a_condition(path) -> bool:
         c.dep_ == "nsubj" and c.i not in drug_side for verb in clause for c in verb.children)
 
 
+def _names_a_presence(token: Token) -> bool:
+    """'*in the presence* of PMA': the drug is there while something else happens."""
+    return token.lower_ == "presence" and preposition(token) == "in"
+
+
 def _is_a_presence(token: Token) -> bool:
-    """'Rho enhances AP-1 activity in Y cells *in the presence of PMA*': the drug is there
-    while another agent acts."""
-    return token.lower_ == "presence" and preposition(token) == "in" and is_verb(token.head)
+    """'Rho enhances AP-1 activity in Y cells *in the presence of PMA*', hung on the verb: the
+    drug is there while another agent acts."""
+    return _names_a_presence(token) and is_verb(token.head)
 
 
 def _present_while_another_acts(path) -> bool:
@@ -1906,8 +1911,7 @@ def _present_while_another_acts(path) -> bool:
     the verb's object: the verb's subject acts, the drug is only there. (Hung on the verb, the
     drug is a condition of the clause: see _drug_is_a_condition.)"""
     presence = _below_top_on_drug_side(path)
-    if presence.lower_ != "presence" or preposition(presence) != "in" or \
-            not is_noun(presence.head):
+    if not _names_a_presence(presence) or not is_noun(presence.head):
         return False
     drug_side = {t.i for t in [path.a, *path.up_from_a]}
     verb = presence.head

@@ -231,7 +231,7 @@ def names_a_cell_product(doc: Doc, mention: Mention) -> bool:
              for w in HYPHENATED.split(t.text) if w]
     if not after:
         return False
-    if after[0] in PRODUCT_HEADS or _names_an_enzyme(after[0]):
+    if after[0] in PRODUCT_HEADS or names_an_enzyme(after[0]):
         return True
     if after[:2] == ["colony", "stimulating"]:
         return True
@@ -417,7 +417,7 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
         return False
     if len(words) > 1 and words[0].endswith("ing") and _names_a_protein_noun(words[1]):
         words = words[1:]  # "ara-C phosphorylating enzymes", "drug-metabolizing enzymes"
-    if len(words) > 1 and words[0].endswith("yl") and _names_an_enzyme(words[1]):
+    if len(words) > 1 and words[0].endswith("yl") and names_an_enzyme(words[1]):
         words = words[1:]  # "chloramphenicol acetyl transferase": the group it moves
     first = words[0]
     if _names_a_protein_noun(first):
@@ -427,10 +427,10 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
 
 
 def _names_a_protein_noun(word: str) -> bool:
-    return word in PROTEIN_NOUNS or _names_an_enzyme(word)
+    return word in PROTEIN_NOUNS or names_an_enzyme(word)
 
 
-def _names_an_enzyme(word: str) -> bool:
+def names_an_enzyme(word: str) -> bool:
     """An enzyme's "-ase" name ("elastase", "acetyltransferase"), not an English word that
     ends like one ("increase", "phase")."""
     return ENZYME.match(word) is not None and word not in NOT_ENZYMES and \

@@ -162,13 +162,7 @@ def evaluate_heads(nlp: Language, dev_paths: dict[str, Path]) -> dict[str, Any]:
     for corpus in HEADS:
         gold_docs = read_docbin(nlp.vocab, dev_paths[f"dev-{corpus}"])
         examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold_docs]
-        scored = nlp.evaluate(examples)
-        head = {key: round(float(scored[f"{corpus}_{key}"] or 0.0), 4)
-                for key in ("ents_p", "ents_r", "ents_f")}
-        head["ents_per_type"] = {
-            label: {key: round(float(value), 4) for key, value in values.items()}
-            for label, values in sorted((scored[f"{corpus}_ents_per_type"] or {}).items())
-        }
+        head = _rounded_scores(nlp.evaluate(examples), prefix=f"{corpus}_")
         head["dev_docs"] = len(gold_docs)
         result[corpus] = head
     result["mean_ents_f"] = round(sum(result[c]["ents_f"] for c in HEADS) / len(HEADS), 4)
@@ -193,13 +187,18 @@ def evaluate_heads_with_lexicon(nlp: Language, dev_paths: dict[str, Path]) -> di
             reference = gold.copy()
             set_gold(reference, gold_key(corpus))
             examples.append(Example(lexicon(predicted), reference))
-        scored = get_ner_prf(examples)
-        result[corpus] = {key: round(float(scored[key] or 0.0), 4)
-                          for key in ("ents_p", "ents_r", "ents_f")}
-        result[corpus]["ents_per_type"] = {
-            label: {key: round(float(value), 4) for key, value in values.items()}
-            for label, values in sorted((scored["ents_per_type"] or {}).items())
-        }
+        result[corpus] = _rounded_scores(get_ner_prf(examples))
+    return result
+
+
+def _rounded_scores(scored: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """P/R/F and the per-type scores of a scorer's dict (keys under ``prefix``), rounded."""
+    result: dict[str, Any] = {key: round(float(scored[f"{prefix}{key}"] or 0.0), 4)
+                              for key in ("ents_p", "ents_r", "ents_f")}
+    result["ents_per_type"] = {
+        label: {key: round(float(value), 4) for key, value in values.items()}
+        for label, values in sorted((scored[f"{prefix}ents_per_type"] or {}).items())
+    }
     return result
 
 
