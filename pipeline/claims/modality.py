@@ -87,7 +87,7 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon, agent: Token | None = No
         if token.lower_ in FAILURE_VERBS:
             return True
         for child in token.children:
-            if child.dep_ == "neg" or child.lower_ in NEGATORS:
+            if (child.dep_ == "neg" or child.lower_ in NEGATORS) and not _is_but_not(child):
                 return True
             if child.lower_ in FAILURE_VERBS and child.dep_ != "conj":
                 return True  # "cannot induce"; not "induces E but *fails* to initiate F"
@@ -153,11 +153,17 @@ def is_aim_statement(trigger: Token) -> bool:
     RA induces differentiation")."""
     for token in [trigger, *ancestors_to(trigger)[:4]]:
         if is_aim_word(token):
-            return not _frames_a_finding(token)
+            return not _frames_a_finding(token) and not _names_a_method(token)
         if token.dep_ == "acl:relcl" and any(c.dep_ in {"nsubj", "nsubjpass"}
                                              for c in token.children):
             return False
     return False
+
+
+def _names_a_method(token: Token) -> bool:
+    """'... a more differentiated phenotype, *as assessed by* changes in morphology': how a
+    finding was measured, not an aim."""
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ == "as" for c in token.children)
 
 
 def _frames_a_finding(token: Token) -> bool:
@@ -172,11 +178,13 @@ def _frames_a_finding(token: Token) -> bool:
 
 def is_hedged(sentence: Span, lexicon: TriggerLexicon) -> bool:
     """Whether a hedge cue is in the sentence; 'could not' reports what was not found ("we
-    could not document any effect"), not a speculation."""
+    could not document any effect"), not a speculation, and 'as assessed by' names a
+    method, not an aim."""
     text = " " + re.sub(r"\s+", " ", sentence.text.lower()) + " "
     words = {t.lower_ for t in sentence
              if not (t.lower_ == "could" and t.i + 1 < sentence.end and
-                     t.doc[t.i + 1].lower_ in {"not", "n't"})}
+                     t.doc[t.i + 1].lower_ in {"not", "n't"})
+             and not (t.i > sentence.start and t.doc[t.i - 1].lower_ == "as" and is_aim_word(t))}
     for cue in lexicon.hedge_cues:
         if " " in cue:
             if cue in text:

@@ -86,6 +86,17 @@ AIM_VERBS = frozenset({"investigate", "evaluate", "examine", "assess", "study", 
                        "clarify", "elucidate", "characterize", "characterise"})
 
 
+def _with_its_last_letter(token: Token) -> Token:
+    """'... blocked by cyclosporin *A.*': the tokenizer keeps a sentence's last letter with
+    its period, outside the drug's mention, and the parser makes it the name's head; the
+    name's syntax is that token's."""
+    head = token.head
+    if token.dep_ == "compound" and head.i == token.i + 1 and \
+            re.fullmatch(r"[A-Z]\.", head.text):
+        return head
+    return token
+
+
 def _lemma(token: Token) -> str:
     return (token.lemma_ or token.lower_).lower()
 
@@ -288,7 +299,7 @@ class ClaimFinder:
         drugs = [m for m in inside if m.label == DRUG]
         drugs = [m for m in drugs if not _lists_its_members(doc, m, drugs)]
         aliases = class_aliases(doc, drugs)
-        roots = {id(m): doc[m.root(doc)] for m in drugs}
+        roots = {id(m): _with_its_last_letter(doc[m.root(doc)]) for m in drugs}
         measured = {m.norm for m in drugs if _is_measured(roots[id(m)])
                     and roots[id(m)].dep_ in {"compound", "amod"}}
         anchors = [DrugAnchor(aliases.get(id(m)) or DrugRef(m.text(doc).rstrip("-\u2010"),
@@ -474,6 +485,10 @@ class ClaimFinder:
                for t in cell_side):
             # "before exposure to Y cells", "compared with Y cells": not where the effect is
             return None
+        if any(_names_the_compared(t) for t in [path.a, *path.up_from_a] if t.i != path.top.i):
+            # "Y cells were distinct from U937 cells *stimulated by X*": the drug belongs to
+            # what the cells are set against
+            return None
         if suffix.endswith(("ed", "ing")) and (direction := self.lexicon.direction(suffix)):
             # "bortezomib-induced apoptosis in NK cells"
             if any(is_verb(t) for t in cell_side[1:]):
@@ -499,8 +514,10 @@ class ClaimFinder:
                 # "X-mediated cell death": X brings the process about; "X-mediated immune
                 # responses, including *activation* of Y cells": the change named on the cells
                 direction = "increase"
-            elif effect_head.lower_ in CHANGE_NOUNS and not self._token_sign(effect_head):
-                direction = "unclear"  # "X-induced changes in E": no direction is stated
+            elif effect_head.lower_ in CHANGE_NOUNS | MODULATION_NOUNS and \
+                    not self._token_sign(effect_head):
+                # "X-induced changes in E", "X-induced modulation of E": no direction is stated
+                direction = "unclear"
             sign = self._compose(above, mention_tokens, skip=anchor.token)
             return self._evidence(doc, anchor.token, _times(direction, sign), "suffix",
                                   effect_head, cell, path.length)
@@ -771,6 +788,14 @@ class ClaimFinder:
             # "Fos kinase was activated *in response to* IL-6 in Y cells", the cells hung on
             # "response": the verb states the change
             return top.head, "increase" if self._token_sign(top.head) > 0 else "decrease"
+        if (own := self._own_change_set_apart(path)) is not None:
+            # "Z abrogates E, but not the phosphorylation *induced by X*": Z's verb does not
+            # act on X's change, which stands
+            return own, self.lexicon.token_direction(own)
+        if (own := self._own_clause_verb(path)) is not None:
+            # "X triggered E in Y cells; however, proliferation was inhibited by Z": Z's own
+            # clause states its change; the verb above is another agent's
+            return own, "increase" if self._token_sign(own) > 0 else "decrease"
         own = self._own_coordinated_verb(path)
         if own is not None:
             # "E of Y was inhibited by Z and *augmented* by X": X's verb is its own
@@ -840,6 +865,9 @@ class ClaimFinder:
             # "Dexamethasone blocked *TPA induction* of NF-kappaB activity in Y cells": the
             # verb acts on the drug's own change, which the drug's noun names
             return own, self.lexicon.token_direction(own)
+        if not found and (caused := self._caused_change_of_the_cells(path)) is not None:
+            # "U937 cells *induced to differentiate by* X": X induced the cells to differentiate
+            return caused
         if not signs and (own := self._agent_participle(path)) is not None:
             # "Erythroid differentiation *induced by hemin* was reduced": the participle is
             # the drug's own change; the verb above acts on it, not with the drug
@@ -902,6 +930,28 @@ class ClaimFinder:
                 return participle
         return None
 
+    def _caused_change_of_the_cells(self, path) -> tuple[Token, str] | None:
+        """The change a participle on the cells says the drug brought about: "U937 cells
+        *induced to differentiate* by X", "Y cells stimulated to proliferate by exposure to
+        X" say what "X induced Y cells to differentiate" says; the complement is the change.
+        (Without the complement, "Y cells stimulated by X" is only the cells' state.)"""
+        chain = [path.a, *path.up_from_a]
+        if path.top.i != path.b.i or len(chain) < 3:
+            return None
+        participle = chain[-2]
+        if participle.dep_ != "acl" or participle.tag_ != "VBN" or \
+                self._token_sign(participle) <= 0:
+            return None
+        change = next((c for c in participle.children if c.dep_ == "xcomp" and is_verb(c)),
+                      None)
+        agent = next((t for t in chain[:-2] if _is_agent_phrase(t)), None)
+        if change is None or agent is None or agent.head.i not in {participle.i, change.i} or \
+                not (agent.i == path.a.i or
+                     self.lexicon.is_in(agent.lower_, self.lexicon.treatment_words)):
+            return None
+        sign = self._token_sign(participle) * (self._token_sign(change) or 1)
+        return change, "increase" if sign > 0 else "decrease"
+
     def _as_participle(self, path) -> Token | None:
         """A directional participle after "as" whose "by" agent the drug is ("as elicited
         by X", "as induced by X")."""
@@ -928,6 +978,40 @@ class ClaimFinder:
                 noun.head.i == path.top.i and noun.dep_ in OBJECTS and \
                 self.lexicon.token_direction(noun) in {"increase", "decrease"}:
             return noun
+        return None
+
+    def _own_change_set_apart(self, path) -> Token | None:
+        """The drug's own directional participle in a conjunct set apart by "but not" from
+        what the top acts on ("abrogates E, *but not* the phosphorylation induced by X")."""
+        top, chain = path.top, [path.a, *path.up_from_a]
+        below = _below_top_on_drug_side(path)
+        if below.dep_ != "conj" or not any(
+                c.lower_ == "not" and c.i > 0 and c.doc[c.i - 1].lower_ == "but" and
+                c.i < below.i for c in [*top.children, *below.children]):
+            return None
+        for under, participle in pairwise(chain):
+            if participle.i == below.i:
+                return None
+            if participle.dep_ in {"acl", "amod"} and participle.tag_ == "VBN" and \
+                    _is_agent_phrase(under) and \
+                    self.lexicon.token_direction(participle) in {"increase", "decrease"}:
+                return participle
+        return None
+
+    def _own_clause_verb(self, path) -> Token | None:
+        """The directional verb of a clause of the drug's own, set beside the one with the
+        cells ("...; however, proliferation was inhibited *by* Z"), when the drug is its
+        subject or "by" agent and no other verb comes between."""
+        chain = [path.a, *path.up_from_a]
+        if len(chain) < 3:
+            return None
+        verb, under = chain[-2], chain[-3]
+        if verb.dep_ != "parataxis" or not is_verb(verb) or not self._token_sign(verb) or \
+                any(is_verb(t) for t in chain[:-3]) or _refers_back(verb):
+            return None  # "...; this effect was abolished by X" composes with the first clause
+        if under.dep_ in SUBJECTS or _is_agent_phrase(under) or \
+                any(c.dep_ in {"case", "mark"} and c.lower_ == "by" for c in under.children):
+            return verb
         return None
 
     def _own_coordinated_verb(self, path) -> Token | None:
@@ -1352,6 +1436,11 @@ class ClaimFinder:
         effect = cell_token.head
         if not self.lexicon.is_in(effect.lower_, self.lexicon.killing_effects):
             return self._is_named_killers_target(doc, cell_token, inside)
+        if preposition(cell_token) == "by" and preposition(effect) == "to" and \
+                effect.head.lower_ in SUSCEPTIBILITY_WORDS:
+            # "susceptibility of Y cells to lysis *by LAK cells*": the targets' susceptibility
+            # is what changes; the killers only probe it
+            return True
         if preposition(cell_token) in {"of", "against", "on", "to"}:
             def is_killer(token: Token) -> bool:  # "NK-mediated", "by NK cells"
                 return token.dep_ != cell_token.dep_ or preposition(token) == "by"
@@ -1587,11 +1676,25 @@ def _reported_of_studied_cells(path) -> Token | None:
     "experiments *in* (*with*, *using*) Y cells showed that X inhibited E" → "inhibited", or
     what the verb's fronted phrase names ("*With these clones*, we demonstrated that ...")."""
     top, cells_side, drug_side = path.top, _below_top(path), _below_top_on_drug_side(path)
-    if _lemma(top) not in FINDING_VERBS or drug_side.dep_ != "ccomp":
+    if _lemma(top) == "use" and top.tag_ == "VBG" and cells_side.i == path.b.i and \
+            cells_side.dep_ == "dobj" and drug_side.dep_ in {"parataxis", "advcl"} and \
+            _lemma(drug_side) in FINDING_VERBS | AIM_VERBS:
+        # "*Using* Y cells, we showed that X inhibited E", parsed with "Using" at the top and
+        # the finding below it: the clause the finding reports
+        return next((c for c in drug_side.children if c.dep_ == "ccomp"
+                     and c.i in {t.i for t in path.up_from_a}), None)
+    if _lemma(top) not in FINDING_VERBS | AIM_VERBS or drug_side.dep_ != "ccomp":
         return None
-    if cells_side.i == path.b.i and cells_side.dep_ in {"nmod", "obl"} and \
-            preposition(cells_side) in {"with", "in", "using"} and cells_side.i < top.i:
-        return drug_side  # "*With these clones*, we demonstrated that E was inhibited by X"
+    if cells_side.dep_ == "advcl" and _lemma(cells_side) == "use" and \
+            path.b.head.i == cells_side.i and path.b.dep_ == "dobj":
+        return drug_side  # "*Using* Y cells, we showed that ..." with "Using" under the verb
+    if cells_side.dep_ in {"nmod", "obl"} and \
+            preposition(cells_side) in {"with", "in", "using"} and cells_side.i < top.i and (
+                cells_side.i == path.b.i or
+                any(t.dep_ == "appos" and t.head.i == cells_side.i for t in path.up_from_b)):
+        # "*With these clones*, we demonstrated that E was inhibited by X", "In 1G5, *a
+        # Jurkat-derived T cell line*, we found that X enhanced E" (the cells in apposition)
+        return drug_side
     if cells_side.dep_ != "nsubj" or cells_side.i == path.b.i:
         return None
     study = [cells_side, *(c for c in cells_side.children if c.dep_ in {"dep", "compound"})]
@@ -1692,7 +1795,8 @@ def _drug_is_object_of_top(path) -> bool:
 
 OCCASION_PREPOSITIONS = frozenset({"after", "upon", "following"})
 OCCASION_CONJUNCTIONS = frozenset({"when", "after", "once"})
-FINDING_VERBS = frozenset({"show", "demonstrate", "reveal", "indicate", "establish", "confirm"})
+FINDING_VERBS = frozenset({"show", "demonstrate", "reveal", "indicate", "establish", "confirm",
+                           "find", "observe"})
 STUDY_NOUNS = frozenset({"experiment", "experiments", "study", "studies", "analysis", "analyses",
                          "assay", "assays", "data", "results", "findings", "observations"})
 ASSAY_VERBS = frozenset({"precipitate", "immunoprecipitate", "coprecipitate", "detect",
@@ -2685,6 +2789,9 @@ EXPRESSION_NOUNS = frozenset({"expression", "production", "overexpression", "gen
 # "uptake of X", "expression of X"; not "binding of X to its targets", where X acts.
 MADE_OR_MOVED = (PROCESS_NOUNS - {"binding"}) | EXPRESSION_NOUNS
 # "changes in X", "a rise in cortisol": X is what changes.
+SUSCEPTIBILITY_WORDS = frozenset({"susceptibility", "susceptible", "sensitivity", "sensitive",
+                                  "resistance", "resistant", "vulnerability", "vulnerable"})
+MODULATION_NOUNS = frozenset({"modulation", "modulations", "regulation", "dysregulation"})
 CHANGE_NOUNS = frozenset({"change", "changes", "alteration", "alterations", "increase",
                           "increases", "decrease", "decreases", "reduction", "reductions",
                           "rise", "elevation", "elevations", "decline", "fall", "depression"})
@@ -2692,6 +2799,7 @@ CHANGE_NOUNS = frozenset({"change", "changes", "alteration", "alterations", "inc
 
 LIKENESS_WORDS = frozenset({"similar", "comparable", "identical", "equivalent", "analogous",
                             "superior", "inferior"})
+UNLIKENESS_WORDS = frozenset({"distinct", "different", "distinguishable", "indistinguishable"})
 
 
 def _is_a_comparator(token: Token) -> bool:
@@ -2721,6 +2829,13 @@ def _is_a_comparator(token: Token) -> bool:
         if not is_noun(head):
             break
     return False
+
+
+def _names_the_compared(token: Token) -> bool:
+    """'distinct *from* U937 cells', 'similar *to* monocytes': what something is likened to
+    or set against, hung on the adjective that compares."""
+    return token.head.i != token.i and preposition(token) in {"to", "from"} and \
+        token.head.lower_ in LIKENESS_WORDS | UNLIKENESS_WORDS
 
 
 def _is_a_later_step(token: Token) -> bool:
@@ -2905,13 +3020,33 @@ def _is_bare(cell: Mention) -> bool:
         cell.match == "none" and set(cell.norm.lower().split()) <= BARE_CELL_WORDS)
 
 
+def _coordinated_with_its_kind(claim: PairClaim, claims: list[PairClaim]) -> bool:
+    """'T cell hybridomas and peripheral T cells': two coordinated mentions grounded to one
+    cell type still name two populations (nobody coordinates a population with itself)."""
+    doc = claim.sentence.doc
+
+    def head_noun(cell: Mention) -> Token:
+        token = doc[cell.root(doc)]
+        while token.dep_ == "compound" and token.head.i != token.i:
+            token = token.head  # "*T cell* hybridomas"
+        return token
+
+    if claim.cell.source == "coreference":
+        return False  # "in Y cells and in other cells": the other cells are Y's kind
+    root = head_noun(claim.cell)
+    return any(other.cell.start != claim.cell.start and other.cell.source != "coreference" and
+               other.cell.norm.lower() == claim.cell.norm.lower() and
+               head_noun(other.cell) in root.conjuncts for other in claims)
+
+
 def _one_per_pair(claims: list[PairClaim]) -> list[PairClaim]:
     """Guideline rule 1: one claim per (drug, cell population) in a sentence. The mention
     kept is a whole-token one (not "NK" inside "NK-mediated"), the first in the sentence."""
-    best: dict[tuple[str, str], PairClaim] = {}
+    best: dict[tuple[str, str, int], PairClaim] = {}
     for claim in claims:
         doc = claim.sentence.doc
-        key = (claim.anchor.ref.norm.lower(), claim.cell.norm.lower())
+        key = (claim.anchor.ref.norm.lower(), claim.cell.norm.lower(),
+               claim.cell.start if _coordinated_with_its_kind(claim, claims) else -1)
         rank = (_whole_tokens(claim, doc), -claim.cell.start, claim.confidence)
         current = best.get(key)
         if current is None or rank > (_whole_tokens(current, doc), -current.cell.start,

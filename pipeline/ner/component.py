@@ -233,8 +233,8 @@ def names_a_cell_product(doc: Doc, mention: Mention) -> bool:
         return False
     if after[0] in PRODUCT_HEADS or names_an_enzyme(after[0]):
         return True
-    if after[:2] == ["colony", "stimulating"]:
-        return True
+    if after[:2] == ["colony", "stimulating"] or after[0] in {"csf", "csfs"}:
+        return True  # "macrophage *CSF* (M-CSF) gene": the factor's short name
     if mention.kind == "adjective" and after[0] in {"gene", "genes", "mrna", "mrnas"}:
         return True  # "erythroid gene expression": the genes of a lineage
     for position, word in enumerate(after[:3]):

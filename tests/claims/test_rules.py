@@ -2533,3 +2533,134 @@ def test_lineages_of_a_shift_between_pathways_are_no_population(nlp):
     # differentiation pathway" gave RA a claim on "erythroid"
     assert claims_of(nlp, "Here again, treatment with high-dose RA induces a shift from the "
                           "erythroid to granulocytic differentiation pathway.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # Regression (GENIA sample AW): "U937 cells stimulated to differentiate by exposure to X"
+    # made no claim: a reduced "X stimulated U937 cells to differentiate"
+    "Parental U937 cells stimulated to differentiate by exposure to phorbol esters expressed "
+    "CD11b.",
+    "U937 cells induced to differentiate by phorbol esters expressed CD11b.",
+])
+def test_cells_induced_to_change_by_a_drug_change(nlp, text):
+    assert [(c[1], c[2]) for c in claims_of(nlp, text) if c[0] == "phorbol esters"] == \
+        [("U937 cells", "increase")]
+
+
+def test_a_drug_of_cells_set_against_others_is_not_theirs(nlp):
+    # Regression (GENIA sample AW): "PKC-zeta cells ... were distinct from U937 cells stimulated
+    # ... by exposure to phorbol esters" gave the esters a claim on the PKC-zeta cells
+    found = claims_of(nlp, "PKC-zeta cells expressed a more differentiated phenotype and were "
+                           "distinct from parental U937 cells stimulated to differentiate by "
+                           "exposure to phorbol esters.")
+    assert [c[1] for c in found] == ["U937 cells"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (GENIA sample AX): "Using Y cells, we examined how X promotes E", parsed with
+    # "Using" at the top, made no claim
+    ("Using UT-7/GMT cells, we examined how thrombopoietin promotes hemoglobinization.",
+     ("thrombopoietin", "UT-7/GMT cells", "unclear", "hedged")),
+    ("Using Jurkat T cells, we demonstrate that dexamethasone inhibits IL-2 production.",
+     ("dexamethasone", "Jurkat T cells", "decrease", "asserted")),
+])
+def test_cells_a_study_uses_take_its_finding(nlp, text, expected):
+    assert [c[:4] for c in claims_of(nlp, text)] == [expected]
+
+
+def test_a_drug_induced_modulation_has_no_direction(nlp):
+    # Regression (GENIA sample AX): "Retinoic acid-induced modulation of E on T cells" was an
+    # increase
+    found = claims_of(nlp, "Retinoic acid-induced modulation of IL-2 mRNA production and IL-2 "
+                           "receptor expression on T cells.")
+    assert [(c[1], c[2]) for c in found] == [("T cells", "unclear")]
+
+
+def test_a_drug_in_a_clause_of_its_own_takes_its_verb(nlp):
+    # Regression (GENIA sample AX): "Z triggered E in Y cells; however, proliferation was
+    # inhibited by X" gave X Z's increase
+    found = claims_of(nlp, "Culture of MM cells with dexamethasone triggered IL-6 secretion "
+                           "and proliferation in MM cells; however, proliferation was only "
+                           "partially inhibited by neutralizing anti-IL-6 monoclonal antibody.")
+    assert ("anti-il-6 antibodies", "decrease") in [(c[0], c[2]) for c in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (GENIA sample AW): "as assessed by" read as an aim made the claim hedged (and
+    # unclear when the aim word stood above the trigger)
+    ("Dexamethasone reduced the viability of Jurkat cells, as assessed by MTT assay.",
+     [("dexamethasone", "decrease", "asserted")]),
+    ("PKC-zeta cells expressed a more differentiated phenotype as assessed by changes in "
+     "morphology and were distinct from parental U937 cells stimulated to differentiate by "
+     "exposure to phorbol esters.", [("phorbol esters", "increase", "asserted")]),
+    ("We assessed the effect of dexamethasone on Jurkat cells.",
+     [("dexamethasone", "unclear", "hedged")]),
+])
+def test_as_assessed_by_names_a_method_not_an_aim(nlp, text, expected):
+    assert [(c[0], c[2], c[3]) for c in claims_of(nlp, text)] == expected
+
+
+def test_killers_that_probe_a_susceptibility_get_no_claim(nlp):
+    # Regression (GENIA sample AX): "susceptibility of Y cells to lysis by LAK cells" gave the
+    # drugs claims on the killers as well as on the targets
+    found = claims_of(nlp, "Influence of estradiol and tamoxifen on susceptibility of human "
+                           "breast cancer cell lines to lysis by lymphokine-activated killer "
+                           "cells.")
+    assert {c[1] for c in found} == {"human breast cancer cell"}
+
+
+def test_a_clause_of_its_own_that_refers_back_still_composes(nlp):
+    # Guard: "...; this effect was abolished by X" is X's verb acting on the first clause's
+    # change, so X's direction composes with it (a decrease of an activation)
+    found = claims_of(nlp, "Endothelial cells treated with TNF rapidly activated NF-kappa B; this "
+                           "effect was completely abolished by co-treatment with phenylarsine "
+                           "oxide.")
+    assert ("phenylarsine oxide", "decrease") in [(c[0], c[2]) for c in found]
+
+
+def test_a_but_not_phrase_on_the_verb_denies_only_what_follows_it(nlp):
+    # Regression (GENIA sample AZ): "X induces death of A and B but not that of C" made the
+    # claims on A and B no_change too, and the two T cell populations (grounded to one type)
+    # were merged into one claim
+    found = claims_of(nlp, "We found triptolide induces apoptotic death of T cell hybridomas and "
+                           "peripheral T cells but not that of thymocytes.")
+    assert [(c[1], c[2]) for c in found] == [("T cell", "increase"),
+                                             ("peripheral T cells", "increase"),
+                                             ("thymocytes", "no_change")]
+
+
+def test_a_sentence_final_cyclosporin_a_is_the_agent_of_its_verb(nlp):
+    # Regression (GENIA sample AZ): "E is induced ... via a process that is blocked by
+    # cyclosporin A." gave cyclosporin an increase: "A." (one token with the period) heads the
+    # name, outside the drug's mention
+    found = claims_of(nlp, "Maximal induction of TNF alpha mRNA can be induced by treatment of T "
+                           "cells with calcium ionophores alone, via a calcineurin-dependent "
+                           "process that is blocked by cyclosporin A.")
+    assert ("cyclosporine", "decrease") in [(c[0], c[2]) for c in found]
+
+
+def test_cells_in_apposition_to_a_fronted_study_take_its_finding(nlp):
+    # Regression (GENIA sample AZ): "In 1G5, a Jurkat-derived T cell line ..., we found that X
+    # enhanced E" made no claim ("found" was no finding verb; the cells are in apposition)
+    found = claims_of(nlp, "In 1G5, a Jurkat-derived T cell line stably transfected with a "
+                           "luciferase gene, we found that PGE2 markedly enhanced reporter gene "
+                           "activity.")
+    assert [(c[1], c[2]) for c in found] == [("T cell", "increase")]
+
+
+def test_a_change_set_apart_by_but_not_is_the_inducers_own(nlp):
+    # Regression (GENIA): "Z abrogates E, but not the phosphorylation ... induced by X" gave X
+    # Z's decrease (and, before, a no_change from the "not")
+    found = claims_of(nlp, "Treatment of T cells with the selective PKC inhibitor GF109203X "
+                           "abrogates the PMA-induced IkB alpha phosphorylation/degradation "
+                           "irrespective of activation of Ca(2+)-dependent pathways, but not the "
+                           "phosphorylation and degradation of IkB alpha induced by TNF-alpha, a "
+                           "PKC-independent stimulus.")
+    assert ("TNF", "increase") in [(c[0], c[2]) for c in found]
+
+
+def test_other_cells_of_the_same_kind_stay_one_population(nlp):
+    # Guard: "in Y cells and in other cells" is not two populations of Y's kind
+    found = claims_of(nlp, "GR expression is positively autoregulated in human leukemic T cells "
+                           "and in other cells sensitive to glucocorticoid-induced cell death.")
+    assert len(found) == 1

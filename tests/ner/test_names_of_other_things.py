@@ -219,6 +219,9 @@ def test_a_word_after_a_disease_is_the_rest_of_its_name(nlp):
     ("Cyclosporine reduced T-cell receptor signalling.", ["T-cell"]),
     # Regression (GENIA): the genes of a lineage made a claim on "erythroid" cells
     ("Erythroid gene expression was regulated by doxorubicin in K562 cells.", ["K562 cells"]),
+    # Regression (GENIA sample AZ): "macrophage CSF (M-CSF) gene" gave a claim on macrophages
+    ("IL-2 led to transcriptional activation of the macrophage CSF (M-CSF) gene in monocytes.",
+     ["monocytes"]),
 ])
 def test_cell_words_that_begin_a_proteins_name_are_no_cells(nlp, text, cells):
     doc = nlp(text)
