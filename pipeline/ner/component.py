@@ -546,7 +546,36 @@ def is_given_cytokine(doc: Doc, mention: Mention) -> bool:
     if not (is_endogenous(key) or key in given_agents()):
         return False  # "Insulin treatment": a hormone the models read as a gene
     return named_as_given(doc, mention.first_token, mention.last_token,
-                          rest_of_token(doc, mention))
+                          rest_of_token(doc, mention)) or \
+        (is_endogenous(key) and acts_as_an_agent(doc, mention))
+
+
+# Verbs whose subject, when it is a cytokine, is an agent the experiment adds: "IL-10
+# inhibits TNF-alpha release in PBMC"
+AGENT_VERBS = frozenset({"inhibit", "induce", "enhance", "suppress", "stimulate", "activate",
+                         "augment", "block", "reduce", "prevent", "upregulate", "downregulate",
+                         "up-regulate", "down-regulate", "abrogate", "potentiate", "promote",
+                         "trigger", "antagonize", "antagonise", "abolish", "attenuate"})
+
+
+def acts_as_an_agent(doc: Doc, mention: Mention) -> bool:
+    """'*IL-10* inhibits TNF-alpha release in PBMC': a cytokine that is the subject of a verb of
+    change, in a sentence that names cells, is used as an agent (the guidelines' cytokines
+    given as treatment); not one that cells make ("IL-2 *produced by* T cells activates ...",
+    a subject with a participle of its own)."""
+    root = doc[mention.last_token]
+    while root.dep_ in {"compound", "appos"} and root.head.i != root.i:
+        root = root.head
+    verb = root.head
+    if root.dep_ != "nsubj" or (verb.lemma_ or verb.lower_).lower() not in AGENT_VERBS:
+        return False
+    if any(c.dep_ in {"acl", "acl:relcl", "amod"} and c.tag_ in {"VBN", "VBD"}
+           for c in root.children):
+        return False  # "IL-6 secreted by stromal cells promotes ..."
+    sentence = root.sent
+    return any(t.lower_ in {"cells", "cell", "lymphocytes", "monocytes", "macrophages",
+                            "neutrophils", "pbmc", "thymocytes"} or t.lower_.endswith("cytes")
+               for t in sentence)
 
 
 def is_given_with_a_drug(doc: Doc, mention: Mention, drug_tokens: set[int]) -> bool:

@@ -73,6 +73,21 @@ def test_a_cytokine_coordinated_with_a_drug_is_given_with_it(nlp, text, expected
     assert drugs(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Regression (GENIA samples AX, AY): a cytokine acting on cells as the experiment's agent
+    # was a gene, and its claims were lost
+    ("IL-10 profoundly inhibited release of IL-1beta from PBMC stimulated by LPS.",
+     ["IL-10", "LPS"]),
+    ("IFN-gamma and IL-10 inhibit IL-1 receptor gene expression in human monocytes.",
+     ["IFN-gamma", "IL-10"]),
+    # made by cells, or with no cells in the sentence: a gene
+    ("IL-6 secreted by stromal cells promotes myeloma cell growth.", []),
+    ("IL-10 inhibits the transcription factor NF-kappaB.", []),
+])
+def test_a_cytokine_that_acts_on_cells_is_an_agent(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
 def test_cytokines_measured_together_claim_nothing(nlp):
     doc = nlp("GM-CSF and IL-3 production by T cells was increased by PMA.")
     assert [(c.drug, c.cell) for c in doc._.claims] == [("PMA", "T cells")]
