@@ -443,6 +443,8 @@ class ClaimFinder:
             if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTING
                                              for c in below.children) and \
                     any(c.dep_ in SUBJECTS for c in below.children):
+                if any(t.i in self._cell_tokens for t in below.subtree):
+                    return True  # "..., whereas Z inhibits TH1 functions": its own cells
                 return not _refers_back(below) and not any(
                     t.lower_ in NEGATIONS or (self.lexicon.token_direction(t) in SIGN
                                               and t.tag_ not in {"JJR", "RBR"})
@@ -821,6 +823,10 @@ class ClaimFinder:
                 edge = chain[k - 1].dep_
                 if edge in CLAUSE_EDGES and not found and not \
                         (edge == "acl:relcl" and token.i == path.top.i):
+                    return "reject", None
+                if edge == "advcl" and _contrasting_with_an_agent(chain[k - 1]):
+                    # "X induced E in A cells, whereas Z inhibited F of B cells": B's clause
+                    # has its own agent
                     return "reject", None
                 if edge in {"advcl", "acl"} and found and any(
                         (c.dep_ in {"mark", "case"} and c.lower_ == "by") or
@@ -2189,6 +2195,15 @@ def _coordinated_clauses(below: Token, above: Token) -> bool:
 # Conjunctions of a clause set against the main one, whose subject is not the main clause's agent
 CONTRASTING = frozenset({"whereas", "while", "although", "though"})
 NEGATIONS = frozenset({"no", "not", "neither", "nor", "without", "failed"})
+
+
+def _contrasting_with_an_agent(clause: Token) -> bool:
+    """'..., *whereas cisplatin* inhibited F': a contrasting clause whose subject is a noun of
+    its own (not "it", "they" or "this cytokine", which refer back to the main clause's)."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRASTING for c in clause.children) and \
+        any(c.dep_ in {"nsubj", "csubj"} and c.tag_ not in {"PRP", "PRP$"} and
+            not any(d.dep_ == "det" and d.lower_ in ANAPHORIC_DETERMINERS for d in c.children)
+            for c in clause.children)
 
 
 def _refers_back(verb: Token) -> bool:

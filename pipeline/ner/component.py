@@ -657,6 +657,10 @@ def names_a_cell_process(doc: Doc, mention: Mention) -> bool:
         return False
     if _LOWERCASE_LETTER_CELL.match(mention.text(doc)):
         return True
+    if rest_of_token(doc, mention).lower() in {"-type", "-like"} or (
+            mention.last_token + 1 < len(doc) and
+            doc[mention.last_token + 1].lower_ in {"-type", "type", "-like"}):
+        return True  # "the *Th2-type* cytokines", "a Th1-like response": a kind of response
     last = doc[mention.last_token]
     return last.lower_ in {"cell", "cells"} and last.i + 1 < len(doc) and \
         doc[last.i + 1].lower_ in CELL_PROCESS_HEADS

@@ -2664,3 +2664,21 @@ def test_other_cells_of_the_same_kind_stay_one_population(nlp):
     found = claims_of(nlp, "GR expression is positively autoregulated in human leukemic T cells "
                            "and in other cells sensitive to glucocorticoid-induced cell death.")
     assert len(found) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (GENIA): the main clause's drug reached the cells of a contrasting clause with
+    # an agent of its own, and that agent the main clause's cells
+    ("Dexamethasone induced apoptosis in thymocytes, whereas cisplatin inhibited the growth of "
+     "HeLa cells.", [("dexamethasone", "thymocytes"), ("cisplatin", "HeLa cells")]),
+    ("Interleukin-12 is a key inducer of differentiation of uncommitted T helper (TH) cells "
+     "toward the TH1 phenotype, whereas IL-10 inhibits TH1 functions.", [("il-10", "TH1")]),
+    # "it" and "this cytokine" refer back to the main clause's agent
+    ("Lenalidomide enhanced the proliferation of T cells, whereas it reduced the number of "
+     "regulatory T cells.", [("lenalidomide", "T cells"), ("lenalidomide", "regulatory T cells")]),
+    ("Stat3 promoted the differentiation of UT-7/GM cells, even in the presence of GM-CSF, "
+     "although this cytokine never induced erythroid differentiation of the parent UT-7/GM "
+     "cells.", [("sargramostim", "parent UT-7/GM cells")]),
+])
+def test_a_contrasting_clause_with_its_own_agent_keeps_its_cells(nlp, text, expected):
+    assert [c[:2] for c in claims_of(nlp, text)] == expected

@@ -274,3 +274,16 @@ def test_a_short_form_in_brackets_before_receptor_names_the_receptor(nlp):
     # G-CSF an agent
     assert drugs(nlp, "C/EBPalpha increases the expression of the granulocyte "
                       "colony-stimulating factor (G-CSF) receptor in myeloid cells.") == []
+
+
+@pytest.mark.parametrize("text, cells", [
+    # Regression (GENIA): "The Th2-type cytokines, IL-4 and IL-13, induce E in human monocytes"
+    # gave the cytokines claims on "Th2"
+    ("The Th2-type cytokines, interleukin-4 and interleukin-13, induce expression of CD23 in "
+     "human monocytes.", ["human monocytes"]),
+    ("Lenalidomide induced a Th1-like response in T cells, and Th2 cells declined.",
+     ["T cells", "Th2 cells"]),
+])
+def test_a_helper_subset_naming_a_kind_of_response_is_no_population(nlp, text, cells):
+    doc = nlp(text)
+    assert [m.text(doc) for m in doc._.mentions if m.label in {"CELL", "CELL_LINE"}] == cells
