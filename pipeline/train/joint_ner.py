@@ -25,6 +25,11 @@ to ``--work`` (default ``/tmp/ner-joint``). Prints each head's devel scores (spa
 the same devel docs as the separate models), speed and size as JSON. ``--eval-only`` only
 scores ``--out``; ``--with-lexicon`` also scores each head followed by the dictionary component
 its separate model ends with (``lexicon_entities``, :func:`evaluate_heads_with_lexicon`).
+
+``--add-devel --max-steps N`` trains on train + devel for the N steps a train-only run chose
+and keeps ``model-last`` (no early stopping: devel is in the training data). ``--export
+bc5cdr=PATH`` writes a head of ``--out`` as a plain NER model, shaped as its separate model
+(:func:`standalone_head`): ``models/ner-bc5cdr`` and ``models/ner-bionlp13cg`` are made so.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ from pipeline.train.ner import (
     SEED,
     SPACY_VERSION_RANGE,
     TrainingTimeLimit,
+    add_lexicon,
     load_split,
 )
 
@@ -114,18 +120,22 @@ def corpus_docs(corpus: str, data: Path, split: str, limit: int = 0) -> list[Doc
 
 
 def build_corpus(data: Path, work: Path, upsample: dict[str, int] | None = None,
-                 limit: int = 0) -> dict[str, Path]:
+                 limit: int = 0, add_devel: bool = False) -> dict[str, Path]:
     """Write the joint ``train.spacy`` and ``dev.spacy`` and each corpus's ``dev-<corpus>.spacy``
     under ``work/corpus``; return their paths by name (``train``, ``dev``, ``dev-bc5cdr``, ...).
-    ``limit``: only the first docs of each corpus and split (smoke tests)."""
+    ``limit``: only the first docs of each corpus and split (smoke tests). ``add_devel``: the
+    devel docs also train (upsampled as their corpus's train docs), for a final model whose
+    step count a train-only run chose; its devel scores are then not held out."""
     upsample = UPSAMPLE if upsample is None else upsample
     train: list[Doc] = []
     dev: list[Doc] = []
     paths: dict[str, Path] = {}
     for corpus in HEADS:
         docs = corpus_docs(corpus, data, "train", limit)
-        train.extend(docs * upsample.get(corpus, 1))
         dev_docs = corpus_docs(corpus, data, "dev", limit)
+        if add_devel:
+            docs = docs + [doc.copy() for doc in dev_docs]
+        train.extend(docs * upsample.get(corpus, 1))
         dev.extend(dev_docs)
         paths[f"dev-{corpus}"] = work / "corpus" / f"dev-{corpus}.spacy"
         write_docbin(dev_docs, paths[f"dev-{corpus}"])
@@ -154,6 +164,43 @@ def package_model(model_best: Path, out: Path) -> None:
         }
     )
     save_model(nlp, out)
+
+
+def standalone_head(joint: Path, corpus: str) -> Language:
+    """The joint model's ``corpus`` head as a plain NER pipeline, shaped as its separate model
+    (``tok2vec`` → ``ner`` → ``lexicon_entities``, entities in ``doc.ents``): the shared
+    tok2vec and the head's weights, copied unchanged, under the separate model's name and
+    meta. A user loads it with ``spacy.load`` like any NER model."""
+    source = spacy.load(joint)
+    head = head_name(corpus)
+    config = source.config.copy()
+    ner = {key: value for key, value in config["components"][head].items()
+           if key not in {"span_key", "gold_key"}}
+    ner["factory"] = "ner"
+    config["components"] = {"tok2vec": config["components"]["tok2vec"], "ner": ner}
+    config["nlp"]["pipeline"] = ["tok2vec", "ner"]
+    config["training"]["score_weights"] = {"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0,
+                                           "ents_per_type": None}
+    nlp = spacy.util.load_model_from_config(config, vocab=source.vocab, auto_fill=True)
+    nlp.tokenizer.from_bytes(source.tokenizer.to_bytes())
+    nlp.get_pipe("tok2vec").from_bytes(source.get_pipe("tok2vec").to_bytes(exclude=["vocab"]),
+                                       exclude=["vocab"])
+    nlp.get_pipe("ner").from_bytes(source.get_pipe(head).to_bytes(exclude=["vocab"]),
+                                   exclude=["vocab"])
+    spec = CORPORA[corpus]
+    nlp.meta.update(
+        {
+            "name": spec.name.replace("-", "_"),
+            "version": spec.version,
+            "spacy_version": SPACY_VERSION_RANGE,
+            "description": f"{spec.description}; the {head} head of {NAME} "
+                           f"{source.meta.get('version', '')} with its shared tok2vec",
+            "license": spec.license,
+            "sources": [{"name": spec.source, "license": spec.license}],
+        }
+    )
+    add_lexicon(spec, nlp)
+    return nlp
 
 
 def evaluate_heads(nlp: Language, dev_paths: dict[str, Path]) -> dict[str, Any]:
@@ -223,12 +270,21 @@ def report(model: Path, dev_paths: dict[str, Path], with_lexicon: bool = False) 
     return result
 
 
-def write_performance(model: Path, scores: dict[str, Any]) -> None:
-    """Store the heads' held-out devel ``scores`` as ``performance`` in ``meta.json``."""
+def write_performance(model: Path, scores: dict[str, Any], devel_in_training: bool = False) -> None:
+    """Store the heads' devel ``scores`` as ``performance`` in ``meta.json`` (held out unless
+    ``devel_in_training``)."""
     meta_path = model / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["performance"] = {**scores, "devel_in_training": False}
+    meta["performance"] = {**scores, "devel_in_training": devel_in_training}
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def parse_export(value: str) -> tuple[str, Path]:
+    """``bc5cdr=models/ner-bc5cdr`` → (``bc5cdr``, its path); a one-line error otherwise."""
+    corpus, _, path = value.partition("=")
+    if corpus not in HEADS or not path:
+        raise SystemExit(f"--export {value!r}: expected CORPUS=PATH with CORPUS one of {', '.join(HEADS)}")
+    return corpus, Path(path)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -250,14 +306,23 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--limit", type=int, default=0,
                         help="only the first N docs of each corpus and split (smoke test)")
+    parser.add_argument("--export", action="append", default=[], metavar="CORPUS=PATH",
+                        help="after training (or with --eval-only), write the CORPUS head of --out "
+                             "as a plain NER model to PATH (standalone_head); repeatable")
+    parser.add_argument("--add-devel", action="store_true",
+                        help="train on train + devel for --max-steps steps (chosen on a train-only "
+                             "run) and package model-last; its devel scores are not held out")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Build the corpus, train, package and report; see the module docstring."""
     args = parse_args(argv)
+    if args.add_devel and args.max_steps is None and not args.eval_only:
+        raise SystemExit("--add-devel needs --max-steps (the step count chosen on a train-only run)")
+    exports = [parse_export(value) for value in args.export]
     with threadpool_limits(limits=1):
-        paths = build_corpus(args.data, args.work, limit=args.limit)
+        paths = build_corpus(args.data, args.work, limit=args.limit, add_devel=args.add_devel)
         if not args.eval_only:
             output = args.work / "output"
             overrides: dict[str, Any] = {
@@ -270,15 +335,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 overrides["training.max_steps"] = args.max_steps
             if args.max_minutes is not None:
                 overrides["training.before_update.max_seconds"] = args.max_minutes * 60
+            if args.add_devel:
+                # no early stopping and no model selection on devel (it is in the training data)
+                overrides["training.patience"] = 0
+                overrides["training.eval_frequency"] = args.max_steps
             try:
                 spacy_train(args.config, output, overrides=overrides)
             except TrainingTimeLimit as stop:
                 print(f"stopped: {stop}")
-            package_model(output / "model-best", args.out)
+            package_model(output / ("model-last" if args.add_devel else "model-best"), args.out)
         result = report(args.out, paths, with_lexicon=args.with_lexicon)
         if not args.eval_only:
-            write_performance(args.out, result["scores"])
+            write_performance(args.out, result["scores"], devel_in_training=args.add_devel)
         (args.work / "report.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+        for corpus, path in exports:
+            save_model(standalone_head(args.out, corpus), path)
+            print(f"{head_name(corpus)} of {args.out} → {path}")
     return 0
 
 

@@ -149,3 +149,36 @@ def test_heads_with_the_dictionary_component_score_at_least_as_well(tmp_path):
     assert with_lexicon["bc5cdr"]["ents_r"] > bare["bc5cdr"]["ents_r"]
     assert with_lexicon["bc5cdr"]["ents_per_type"]["CHEMICAL"]["f"] > \
         bare["bc5cdr"]["ents_per_type"]["CHEMICAL"]["f"]
+
+
+@pytest.mark.parametrize("corpus", ["bc5cdr", "bionlp13cg"])
+def test_a_head_stands_alone_as_a_plain_ner_model(corpus, tmp_path):
+    """standalone_head: the head and the shared tok2vec, copied unchanged into a tok2vec →
+    ner → lexicon_entities pipeline that finds, before its dictionary component, exactly
+    the entities the head finds in the joint model."""
+    from pipeline.train.core import save_model
+    from pipeline.train.joint_ner import standalone_head
+
+    joint = need_model()
+    save_model(standalone_head(MODEL, corpus), tmp_path / corpus)
+    alone = spacy.load(tmp_path / corpus)
+    assert alone.pipe_names == ["tok2vec", "ner", "lexicon_entities"]
+    assert sorted(alone.get_pipe("ner").labels) == sorted(LABELS[corpus])
+    text = ("Lenalidomide enhanced NK cell cytotoxicity against multiple myeloma cells, and "
+            "cisplatin caused nephrotoxicity in breast cancer patients.")
+    with alone.select_pipes(disable=["lexicon_entities"]):
+        found = [(e.start_char, e.end_char, e.label_) for e in alone(text).ents]
+    doc = joint(text)
+    assert found == [(s.start_char, s.end_char, s.label_) for s in doc.spans[corpus]]
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared is not available on this machine")
+def test_add_devel_trains_on_the_devel_docs_too(tmp_path):
+    from pipeline.train.conllu import read_docbin
+    from pipeline.train.joint_ner import UPSAMPLE, build_corpus
+
+    paths = build_corpus(CORPORA, tmp_path, limit=2, add_devel=True)
+    train = read_docbin(spacy.blank("en").vocab, paths["train"])
+    assert len(train) == sum(4 * UPSAMPLE[corpus] for corpus in HEADS)
+    assert len(read_docbin(spacy.blank("en").vocab, paths["dev"])) == 2 * len(HEADS)
