@@ -8,7 +8,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.lexicon import TriggerLexicon
-from pipeline.claims.rules import is_aim_word
+from pipeline.claims.rules import FINDING_VERBS, is_aim_word
 from pipeline.claims.syntax import ancestors_to, is_noun
 
 NEGATORS = {"not", "no", "never", "n't", "without", "neither", "nor", "nothing"}
@@ -152,6 +152,9 @@ def is_aim_statement(trigger: Token) -> bool:
     X activates E"). A relative clause states its own fact ("we studied U-937 cells, in which
     RA induces differentiation")."""
     for token in [trigger, *ancestors_to(trigger)[:4]]:
+        if token.i != trigger.i and token.dep_ == "conj" and \
+                (token.lemma_ or token.lower_).lower() in FINDING_VERBS:
+            return False  # "we investigated ... and *found* that X inhibited E": a finding
         if is_aim_word(token):
             return not _frames_a_finding(token) and not _names_a_method(token)
         if token.dep_ == "acl:relcl" and any(c.dep_ in {"nsubj", "nsubjpass"}

@@ -790,6 +790,10 @@ class ClaimFinder:
             # "Fos kinase was activated *in response to* IL-6 in Y cells", the cells hung on
             # "response": the verb states the change
             return top.head, "increase" if self._token_sign(top.head) > 0 else "decrease"
+        if (own := self._finding_after_an_aim(path)) is not None:
+            # "We investigated the effect of Z on E in Y cells and found that X inhibited E":
+            # the finding's verb is X's
+            return own, "increase" if self._token_sign(own) > 0 else "decrease"
         if (own := self._own_change_set_apart(path)) is not None:
             # "Z abrogates E, but not the phosphorylation *induced by X*": Z's verb does not
             # act on X's change, which stands
@@ -985,6 +989,19 @@ class ClaimFinder:
                 self.lexicon.token_direction(noun) in {"increase", "decrease"}:
             return noun
         return None
+
+    def _finding_after_an_aim(self, path) -> Token | None:
+        """The directional verb of a finding ("... and *found* that X *inhibited* E")
+        coordinated with the aim that names the cells, when the drug is its subject."""
+        chain = [path.a, *path.up_from_a]
+        if len(chain) < 4 or not is_aim_word(path.top):
+            return None
+        verb, finding = chain[-3], chain[-2]
+        if finding.dep_ != "conj" or _lemma(finding) not in FINDING_VERBS or \
+                verb.dep_ != "ccomp" or not is_verb(verb) or not self._token_sign(verb):
+            return None
+        subject = _listed_head(chain[-4]) if len(chain) > 4 else chain[0]
+        return verb if subject.dep_ in SUBJECTS or _is_agent_phrase(subject) else None
 
     def _own_change_set_apart(self, path) -> Token | None:
         """The drug's own directional participle in a conjunct set apart by "but not" from

@@ -2682,3 +2682,14 @@ def test_other_cells_of_the_same_kind_stay_one_population(nlp):
 ])
 def test_a_contrasting_clause_with_its_own_agent_keeps_its_cells(nlp, text, expected):
     assert [c[:2] for c in claims_of(nlp, text)] == expected
+
+
+def test_a_finding_coordinated_with_an_aim_takes_the_findings_verb(nlp):
+    # Regression (GENIA sample AV): "we investigated the effect of Z on E in Y cells and found
+    # that X inhibited E" gave X an unclear aim
+    found = claims_of(nlp, "We investigated the effect of glucocorticoid hormones on IL-2 "
+                           "production in T cells and found that hydrocortisone and dexamethasone "
+                           "inhibited IL-2 production.")
+    assert [(c[0], c[2]) for c in found] == [("glucocorticoids", "unclear"),
+                                             ("hydrocortisone", "decrease"),
+                                             ("dexamethasone", "decrease")]
