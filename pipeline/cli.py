@@ -380,7 +380,9 @@ def train(
         help="The model to rebuild: core (tagger + parser, GENIA treebank), core-tagger "
              "(the core's tagger again, on GENIA + CRAFT; written into models/core), "
              "ner-bc5cdr, ner-jnlpba, ner-bionlp13cg or ner-joint (the three NER corpora, one "
-             "shared tok2vec).", show_default=False)],
+             "shared tok2vec). ner-bc5cdr and ner-bionlp13cg are shipped as heads of a joint "
+             "model trained on train + devel, which this trains and exports.",
+        show_default=False)],
     data: Annotated[Path, typer.Option(
         help="The corpora folder (../shared/corpora): genia-ud, craft, ner-iob, jnlpba.",
         show_default=False)],

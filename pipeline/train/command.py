@@ -19,6 +19,10 @@ CORE_TAGGER = "core-tagger"  # the core's tagger alone, trained on GENIA + CRAFT
 TRAINABLE = ("core", CORE_TAGGER, *NER_CORPORA, JOINT_NER)
 TRAIN_PACKAGES = ("spacy_lookups_data", "threadpoolctl", "conllu", "gensim")
 VECTORS_WORK = Path("/tmp/ner-vectors")
+# Shipped as a head of the joint model trained on train + devel, for the steps at which the
+# train-only joint run scored best (their cards: "the shipped model")
+JOINT_EXPORTS = ("ner-bc5cdr", "ner-bionlp13cg")
+JOINT_FINAL_STEPS = 12000
 
 
 class TrainingUnavailable(RuntimeError):
@@ -48,6 +52,14 @@ def training_argv(model: str, data: Path, out: Path | None, eval_only: bool,
     if model == JOINT_NER:
         # the static vectors come from the shipped models/ner-bc5cdr (see its card)
         return "pipeline.train.joint_ner", argv
+    if model in JOINT_EXPORTS and not eval_only:
+        work = Path(f"/tmp/{model}-joint")
+        joint = ["--data", str(data), "--out", str(work / "joint"), "--work", str(work),
+                 "--add-devel", "--max-steps", str(JOINT_FINAL_STEPS),
+                 "--export", f"{NER_CORPORA[model]}={target}"]
+        if max_minutes is not None:
+            joint += ["--max-minutes", str(max_minutes)]
+        return "pipeline.train.joint_ner", joint
     return "pipeline.train.ner", ["--corpus", NER_CORPORA[model], *argv]
 
 
@@ -60,7 +72,7 @@ def train_model(model: str, data: Path, out: Path | None = None, eval_only: bool
         raise TrainingUnavailable(
             f"training needs the 'train' extra ({', '.join(missing)} missing): "
             "pip install -e '.[train]'")
-    if model in NER_CORPORA and not eval_only:
+    if model in NER_CORPORA and model not in JOINT_EXPORTS and not eval_only:
         argv += vectors_argv(model, data)
     runner = importlib.import_module(module)
     return int(runner.main(argv) or 0)

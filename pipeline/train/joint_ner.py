@@ -47,6 +47,8 @@ from spacy.language import Language
 from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 from spacy.training import Example
+from spacy.vectors import Vectors
+from spacy.vocab import Vocab
 from threadpoolctl import threadpool_limits
 
 import pipeline.ner.model_lexicon  # noqa: F401  (registers the lexicon_entities factory)
@@ -70,6 +72,9 @@ HEADS: tuple[str, ...] = ("bc5cdr", "jnlpba", "bionlp13cg")
 # 250k BioNLP13CG tokens per epoch).
 UPSAMPLE = {"bc5cdr": 2, "jnlpba": 1, "bionlp13cg": 3}
 DEFAULT_VECTORS = REPO_ROOT / "models" / "ner-bc5cdr"
+# The version a head ships under as its separate model (--export): the next after the
+# separate model trained alone (pipeline.train.ner)
+EXPORTED_VERSIONS = {"bc5cdr": "0.4.0", "jnlpba": "0.3.0", "bionlp13cg": "0.4.0"}
 DESCRIPTION = ("NER with three heads on one shared tok2vec: BC5CDR (CHEMICAL, DISEASE), JNLPBA "
                "(DNA, PROTEIN, CELL_TYPE, CELL_LINE, RNA) and the 16 BioNLP 2013 CG types "
                "(scispaCy's labels)")
@@ -166,6 +171,20 @@ def package_model(model_best: Path, out: Path) -> None:
     save_model(nlp, out)
 
 
+def vocab_with_vectors_of(source: Language) -> Vocab:
+    """A vocab holding ``source``'s static vectors (every key, row for row) and, of its
+    strings, only the vectors' words: the joint vocab also lists the word types of all three
+    corpora, which one head does not need (the networks look features up by hash)."""
+    vectors = source.vocab.vectors
+    strings = [text for text in source.vocab.strings if source.vocab.strings[text] in vectors.key2row]
+    vocab = Vocab(strings=strings)
+    vocab.vectors = Vectors(strings=vocab.strings, shape=vectors.shape)
+    vocab.vectors.data[:] = vectors.data
+    for key, row in vectors.key2row.items():
+        vocab.vectors.add(key, row=row)
+    return vocab
+
+
 def standalone_head(joint: Path, corpus: str) -> Language:
     """The joint model's ``corpus`` head as a plain NER pipeline, shaped as its separate model
     (``tok2vec`` → ``ner`` → ``lexicon_entities``, entities in ``doc.ents``): the shared
@@ -181,8 +200,9 @@ def standalone_head(joint: Path, corpus: str) -> Language:
     config["nlp"]["pipeline"] = ["tok2vec", "ner"]
     config["training"]["score_weights"] = {"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0,
                                            "ents_per_type": None}
-    nlp = spacy.util.load_model_from_config(config, vocab=source.vocab, auto_fill=True)
-    nlp.tokenizer.from_bytes(source.tokenizer.to_bytes())
+    nlp = spacy.util.load_model_from_config(config, vocab=vocab_with_vectors_of(source),
+                                            auto_fill=True)
+    nlp.tokenizer.from_bytes(source.tokenizer.to_bytes(exclude=["vocab"]), exclude=["vocab"])
     nlp.get_pipe("tok2vec").from_bytes(source.get_pipe("tok2vec").to_bytes(exclude=["vocab"]),
                                        exclude=["vocab"])
     nlp.get_pipe("ner").from_bytes(source.get_pipe(head).to_bytes(exclude=["vocab"]),
@@ -191,7 +211,7 @@ def standalone_head(joint: Path, corpus: str) -> Language:
     nlp.meta.update(
         {
             "name": spec.name.replace("-", "_"),
-            "version": spec.version,
+            "version": EXPORTED_VERSIONS[corpus],
             "spacy_version": SPACY_VERSION_RANGE,
             "description": f"{spec.description}; the {head} head of {NAME} "
                            f"{source.meta.get('version', '')} with its shared tok2vec",
@@ -349,9 +369,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             write_performance(args.out, result["scores"], devel_in_training=args.add_devel)
         (args.work / "report.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
         for corpus, path in exports:
-            save_model(standalone_head(args.out, corpus), path)
-            print(f"{head_name(corpus)} of {args.out} → {path}")
+            export_head(args.out, corpus, path, args.data, args.work)
     return 0
+
+
+def export_head(joint: Path, corpus: str, out: Path, data: Path, work: Path) -> None:
+    """Write ``joint``'s ``corpus`` head to ``out`` (:func:`standalone_head`) and score it as
+    its separate model is scored (:func:`pipeline.train.ner.report`), storing the devel scores
+    as ``performance``; they are held out only if the joint model's are."""
+    from pipeline.train import ner
+
+    save_model(standalone_head(joint, corpus), out)
+    meta = json.loads((joint / "meta.json").read_text(encoding="utf-8"))
+    devel_in_training = bool(meta.get("performance", {}).get("devel_in_training", False))
+    _, dev_path = ner.build_corpus(CORPORA[corpus], data, work / f"export-{corpus}")
+    result = ner.report(out, dev_path, CORPORA[corpus].labels)
+    ner.write_performance(out, result["scores"], devel_in_training=devel_in_training)
+    print(f"{head_name(corpus)} of {joint} → {out}")
 
 
 if __name__ == "__main__":

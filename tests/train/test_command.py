@@ -20,6 +20,13 @@ def test_a_ner_model_names_its_corpus_and_passes_the_options():
                     "--max-minutes", "30"]
 
 
+def test_a_model_shipped_as_a_joint_head_trains_the_joint_model_and_exports_it():
+    module, argv = training_argv("ner-bionlp13cg", Path("/data"), Path("/tmp/m"), False, None)
+    assert module == "pipeline.train.joint_ner"
+    assert argv[argv.index("--export") + 1] == "bionlp13cg=/tmp/m"
+    assert "--add-devel" in argv and argv[argv.index("--max-steps") + 1] == "12000"
+
+
 def test_an_unknown_model_is_refused():
     with pytest.raises(TrainingUnavailable, match="unknown model"):
         training_argv("ner-genia", Path("/data"), None, False, None)
