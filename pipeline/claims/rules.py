@@ -2366,7 +2366,24 @@ def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool
     return _names_a_disease(doc, cell, inside) or _is_untreated(doc, cell) or \
         _names_a_material(doc, cell) or _in_an_adjective(doc, cell) or \
         _is_a_product(doc, cell, inside) or _names_a_lineage(doc, cell, inside) or \
-        _modifies_a_drug(doc, cell, inside)
+        _modifies_a_drug(doc, cell, inside) or _describes_a_process(doc, cell)
+
+
+# "filopodia formation, a *feature* of motile cells": nouns of an apposition that says what
+# a process is like, not where it happens
+DESCRIBING_NOUNS = frozenset({"feature", "features", "hallmark", "hallmarks", "characteristic",
+                              "characteristics", "property", "properties", "sign", "signs"})
+
+
+def _describes_a_process(doc: Doc, cell: Mention) -> bool:
+    """'filopodia formation, *a feature of motile cells*, was inhibited in Y cells treated
+    with X': cells in an apposition that describes the process name a kind of cell, not the
+    population that was treated."""
+    root = doc[cell.root(doc)]
+    head = root.head
+    before = head.left_edge.i - 1
+    return preposition(root) == "of" and head.lower_ in DESCRIBING_NOUNS and (
+        head.dep_ == "appos" or (before >= 0 and doc[before].text == ","))  # misparsed
 
 
 def _modifies_a_drug(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
@@ -2805,7 +2822,10 @@ PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "infl
                            "transport", "accumulation", "synthesis", "secretion",
                            "incorporation", "metabolism", "turnover", "binding", "depletion",
                            "inactivation", "degradation", "hydrolysis", "oxidation",
-                           "conversion", "liberation", "flux", "fluxes"})
+                           "conversion", "liberation", "flux", "fluxes",
+                           # "the tricarboxylic acid cycle", "the malate-aspartate shuttle",
+                           # "BMP-2-Smad signaling": a pathway the substance names
+                           "cycle", "cycles", "shuttle", "shuttles", "signaling", "signalling"})
 
 
 # "nitroblue tetrazolium staining": a reagent of an assay.

@@ -2693,3 +2693,29 @@ def test_a_finding_coordinated_with_an_aim_takes_the_findings_verb(nlp):
     assert [(c[0], c[2]) for c in found] == [("glucocorticoids", "unclear"),
                                              ("hydrocortisone", "decrease"),
                                              ("dexamethasone", "decrease")]
+
+
+def test_cells_of_an_apposition_describing_a_process_are_no_population(nlp):
+    # Regression (CG train sample BA): "filopodia formation, a feature of motile cells, was
+    # inhibited in ... cells treated with X" gave X a claim on "motile cells"
+    found = claims_of(nlp, "In addition, filopodia formation, a feature of motile cells, was "
+                           "inhibited in PECAM-1-null endothelial cells as well as in human "
+                           "endothelial cells treated with either anti-PECAM-1 antibody or "
+                           "PECAM-1 siRNA.")
+    assert "motile cells" not in [c[1] for c in found]
+
+
+def test_a_substance_naming_a_signalling_pathway_is_no_agent(nlp):
+    # Regression (CG train sample BA): "activation of BMP-2-Smad signaling by NF-kappaB in
+    # prostate cancer cells" gave BMP-2 (a drug, dibotermin alfa) a claim
+    assert claims_of(nlp, "PI3K/Akt-dependent transcriptional regulation and activation of "
+                          "BMP-2-Smad signaling by NF-kappaB in metastatic prostate cancer "
+                          "cells.") == []
+
+
+def test_a_substance_of_a_metabolic_cycle_is_measured(nlp):
+    # Regression (CG train sample BA): "changes in the levels of metabolites of the glycolytic
+    # sequence and tricarboxylic acid cycle were made on tumor cells" made the acid an agent
+    assert claims_of(nlp, "Measurements of respiration and changes in the levels of key "
+                          "metabolites of the tricarboxylic acid cycle were made on five "
+                          "lines of ascites tumor cells.") == []
