@@ -283,6 +283,7 @@ class ClaimFinder:
                 evidence = self._connect(doc, anchor, cell, inside, mention_tokens)
                 if evidence is not None:
                     found.append(PairClaim(anchor, cell, evidence, sentence))
+        found = [_named_in_the_sentence(claim, cells) for claim in found]
         found += listed_claims(doc, found, cells)
         found += listed_drug_claims(doc, found, anchors)
         found = _without_restatements(doc, found, [m for m in inside if m.label == DRUG])
@@ -468,7 +469,7 @@ class ClaimFinder:
             else:
                 continue
             overcome = any(self.lexicon.is_in(t.lower_, self.lexicon.reversing_triggers)
-                           for t in [*drug_side[k + 1:], *resistance.ancestors])
+                           for t in [*drug_side[k + 1:], *_clause_ancestors(resistance)])
             return None if overcome else resistance
         return None
 
@@ -618,7 +619,9 @@ class ClaimFinder:
             return None
         sign = self._token_sign(top.head)
         if not sign:
-            return None
+            # "*Modulation* of apoptosis in Y cells by X": a change without a direction
+            return (top.head, "unclear") if self.lexicon.token_direction(top.head) == "unclear" \
+                else None
         return top.head, "increase" if sign > 0 else "decrease"
 
     def _headline_treatment(self, doc: Doc, anchor: DrugAnchor, cell: Mention,
@@ -2214,6 +2217,16 @@ CONTRASTING = frozenset({"whereas", "while", "although", "though"})
 NEGATIONS = frozenset({"no", "not", "neither", "nor", "without", "failed"})
 
 
+def _clause_ancestors(token: Token) -> list[Token]:
+    """The heads above ``token`` within its clause: "Although Y cells are *resistant* to X,
+    resistance can be overcome ..." stops at "resistant", the head of the adverbial clause."""
+    heads = []
+    while token.head.i != token.i and token.dep_ not in CLAUSE_EDGES:
+        token = token.head
+        heads.append(token)
+    return heads
+
+
 def _contrasting_with_an_agent(clause: Token) -> bool:
     """'..., *whereas cisplatin* inhibited F': a contrasting clause whose subject is a noun of
     its own (not "it", "they" or "this cytokine", which refer back to the main clause's)."""
@@ -3070,6 +3083,28 @@ def _is_bare(cell: Mention) -> bool:
     NER found with nothing before it."""
     return cell.match == "generic" or (
         cell.match == "none" and set(cell.norm.lower().split()) <= BARE_CELL_WORDS)
+
+
+REFERRING_DETERMINERS = frozenset({"these", "those", "the", "such", "this", "both"})
+
+
+def _named_in_the_sentence(claim: PairClaim, cells: list[Mention]) -> PairClaim:
+    """'Using the SK-N-MC cell line, we found that treatment of *these cells* with X ...': a
+    claim on cells that refer back to a population named earlier in the same sentence is
+    given that name (the guidelines take the most specific mention in the sentence)."""
+    cell = claim.cell
+    if cell.source != "coreference" or cell.match != "anaphora":
+        return claim
+    doc = claim.sentence.doc
+    if doc[cell.first_token].lower_ not in REFERRING_DETERMINERS or any(
+            c.dep_ not in {"det", "predet", "case", "punct", "amod"}
+            for c in doc[cell.last_token].children):
+        # a bare "cells", or cells with modifiers of their own ("the cells *treated with
+        # X*"), may be a population of their own ("of cells with a low growth fraction")
+        return claim
+    named = [m for m in cells if m.source != "coreference" and m.end <= cell.start
+             and m.norm == cell.norm and claim.sentence.start_char <= m.start]
+    return replace(claim, cell=named[-1]) if named else claim
 
 
 def _coordinated_with_its_kind(claim: PairClaim, claims: list[PairClaim]) -> bool:

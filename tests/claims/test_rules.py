@@ -177,9 +177,18 @@ def test_killing_nouns_are_effects_not_triggers(nlp):
 
 
 def test_generic_cells_take_their_antecedent(nlp):
-    doc = nlp.make_doc("MDSCs express BTK, and ibrutinib inhibits BTK phosphorylation in these cells.")
-    for name in nlp.pipe_names:
-        doc = nlp.get_pipe(name)(doc)
+    # named in the same sentence: the claim names them (the most specific mention)
+    doc = nlp("MDSCs express BTK, and ibrutinib inhibits BTK phosphorylation in these cells.")
+    claims = doc._.claims
+    assert claims and claims[0].cell == "MDSCs"
+    assert claims[0].cell_ids == ["CL:0000889"]
+    # cells with modifiers of their own are their own population
+    found = claims_of(nlp, "Although it can be incorporated into the DNA of dividing cells, "
+                           "fludarabine is also a potent inhibitor of cells with a low growth "
+                           "fraction.")
+    assert "dividing cells" not in [c[1] for c in found]
+    # named in an earlier sentence: "these cells", with the antecedent's ids
+    doc = nlp("MDSCs express BTK. Ibrutinib inhibits BTK phosphorylation in these cells.")
     claims = doc._.claims
     assert claims and claims[0].cell == "these cells"
     assert claims[0].cell_ids == ["CL:0000889"]
@@ -2719,3 +2728,23 @@ def test_a_substance_of_a_metabolic_cycle_is_measured(nlp):
     assert claims_of(nlp, "Measurements of respiration and changes in the levels of key "
                           "metabolites of the tricarboxylic acid cycle were made on five "
                           "lines of ascites tumor cells.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (CG train sample BB): "Modulation of apoptosis in Y cells by X", "by X" hung
+    # on "apoptosis", made no claim
+    ("Modulation of apoptosis in human myeloid leukemic cells by GM-CSF.",
+     [("human myeloid leukemic cells", "unclear")]),
+    # Regression (CG train sample BB): a resistance in a clause under "can be overcome" (by
+    # something else) was read as overcome
+    ("Although DU145 prostate cancer cells are resistant to exogenously applied Fas agonist "
+     "CH-11 (anti-Fas monoclonal antibody), Fas-resistance can be overcome using a FasL "
+     "expressing adenovirus.", [("DU145 prostate cancer cells", "no_change")]),
+    # Regression (CG train sample BB): the claim's cells were "these cells", not the line the
+    # sentence names
+    ("Using human neuroblastoma cell line, SK-N-MC, we found that treatment of these cells "
+     "with FGF-2 resulted in early induction of both Id-1 mRNA and protein.",
+     [("human neuroblastoma cell line", "increase")]),
+])
+def test_fixes_from_the_cg_abstracts_without_gold(nlp, text, expected):
+    assert [(c[1], c[2]) for c in claims_of(nlp, text)] == expected
