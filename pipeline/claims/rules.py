@@ -2838,7 +2838,8 @@ PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "infl
                            "conversion", "liberation", "flux", "fluxes",
                            # "the tricarboxylic acid cycle", "the malate-aspartate shuttle",
                            # "BMP-2-Smad signaling": a pathway the substance names
-                           "cycle", "cycles", "shuttle", "shuttles", "signaling", "signalling"})
+                           "cycle", "cycles", "shuttle", "shuttles", "signaling", "signalling",
+                           "pathway", "pathways"})
 
 
 # "nitroblue tetrazolium staining": a reagent of an assay.

@@ -267,7 +267,7 @@ class Recognizer:
         return None
 
     def _dictionary_mentions(self, text: str, pieces: list[Piece], context: CellContext) -> list:
-        skipped = defined_parentheticals(pieces, context)
+        skipped = defined_parentheticals(pieces, context, text)
         scan = SpanScan(text, pieces, context, skipped)
         mentions: list[Mention] = []
         i = 0
@@ -665,14 +665,25 @@ def whole_chemical_name(text: str, pieces: Pieces, mention: Mention) -> Mention:
     return mention
 
 
-def defined_parentheticals(pieces: list[Piece], context: CellContext) -> set[int]:
+def defined_parentheticals(pieces: list[Piece], context: CellContext,
+                           text: str | None = None) -> set[int]:
     """Indices of the pieces of "(ES)" after the long form it abbreviates, so that
-    "embryonic stem (ES) cells" is looked up as "embryonic stem cells"."""
+    "embryonic stem (ES) cells" is looked up as "embryonic stem cells"; with ``text``, also a
+    short form of several pieces ("cyclooxygenase-2 (COX-2) inhibitors")."""
     skipped: set[int] = set()
     for k in range(1, len(pieces) - 1):
-        if pieces[k - 1].text == "(" and pieces[k + 1].text == ")" and \
-                pieces[k].text in context.abbreviations:
+        if pieces[k - 1].text != "(":
+            continue
+        if pieces[k + 1].text == ")" and pieces[k].text in context.abbreviations:
             skipped.update((k - 1, k, k + 1))
+            continue
+        if text is None:
+            continue
+        close = next((j for j in range(k + 1, min(k + 6, len(pieces)))
+                      if pieces[j].text == ")"), None)
+        if close is not None and close > k + 1 and \
+                text[pieces[k].start:pieces[close - 1].end] in context.abbreviations:
+            skipped.update(range(k - 1, close + 1))
     return skipped
 
 

@@ -2722,6 +2722,14 @@ def test_a_substance_naming_a_signalling_pathway_is_no_agent(nlp):
                           "cells.") == []
 
 
+def test_a_substance_naming_a_metabolic_pathway_is_no_agent(nlp):
+    # Regression (CG train sample BC): "inhibition of key enzymes to glycogen metabolism and
+    # pentose phosphate pathways reduced HUVEC viability" made "pentose phosphate" an agent
+    assert claims_of(nlp, "Finally, we demonstrated that direct inhibition of key enzymes to "
+                          "glycogen metabolism and pentose phosphate pathways reduced HUVEC "
+                          "viability and migration.") == []
+
+
 def test_a_substance_of_a_metabolic_cycle_is_measured(nlp):
     # Regression (CG train sample BA): "changes in the levels of metabolites of the glycolytic
     # sequence and tricarboxylic acid cycle were made on tumor cells" made the acid an agent

@@ -165,6 +165,14 @@ def test_defined_short_form_inside_its_long_form(recognize):
     ]
 
 
+def test_a_short_form_of_several_pieces_inside_its_long_form(recognize):
+    # Regression (CG train sample BB): "Cyclooxygenase-2 (COX-2) inhibitors" was no class (the
+    # short form is three pieces), and the claim went to "COX-2", a gene
+    found = recognize("Cyclooxygenase-2 (COX-2) inhibitors do not affect platelet function.",
+                      {"COX-2": "Cyclooxygenase-2"})
+    assert ("Cyclooxygenase-2 (COX-2) inhibitors", "DRUG") in [(m[0], m[1]) for m in found]
+
+
 def test_dc_needs_a_definition_or_dendritic_cells(recognize):
     assert recognize("DC and RB wrote the paper.") == []
     assert recognize("DCs and dendritic cells")[0][3] == ("CL:0000451",)
