@@ -187,7 +187,9 @@ def is_hedged(sentence: Span, lexicon: TriggerLexicon) -> bool:
     words = {t.lower_ for t in sentence
              if not (t.lower_ == "could" and t.i + 1 < sentence.end and
                      t.doc[t.i + 1].lower_ in {"not", "n't"})
-             and not (t.i > sentence.start and t.doc[t.i - 1].lower_ == "as" and is_aim_word(t))}
+             and not (t.i > sentence.start and t.doc[t.i - 1].lower_ == "as" and is_aim_word(t))
+             # "the invasive and migratory *potential* of Y cells": a capacity, not a hedge
+             and not (t.lower_ == "potential" and t.tag_.startswith("NN"))}
     for cue in lexicon.hedge_cues:
         if " " in cue:
             if cue in text:

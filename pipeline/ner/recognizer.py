@@ -235,7 +235,7 @@ class Recognizer:
         context = CellContext(abbreviation_variants(abbreviations or {}), words)
         mentions = [whole_chemical_name(text, pieces, m)
                     for m in self._dictionary_mentions(text, pieces, context)]
-        mentions = antibody_mentions(text, pieces) + mentions
+        mentions = antibody_mentions(text, pieces) + antibody_to_mentions(text, pieces) + mentions
         mentions = self._population_mentions(text, pieces, mentions)
         mentions = [self._extend_cell(text, pieces, m, mentions)
                     if m.label == CELL and m.kind != "adjective" else m
@@ -699,6 +699,30 @@ def antibody_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
             continue
         found.append(Mention(match.start(), match.end(), DRUG, antibody_norm(match.group(0)), (),
                              "pattern", "pattern", "class", first.token, last.token))
+    return found
+
+# "Antibodies to PA-1", "a neutralizing antibody against TNF-alpha": the target after the
+# noun, written as a symbol (a capital or a digit in it)
+_ANTIBODY_TO = re.compile(
+    r"(?<![\w-])(?:(?:[Mm]onoclonal|[Nn]eutrali[sz]ing|[Bb]locking)\s+)?[Aa]ntibod(?:y|ies)"
+    r"\s+(?:to|against)\s+(?P<target>(?=[\w\u2010\u2013-]*[A-Z0-9])[A-Za-z0-9][\w\u2010\u2013-]*"
+    r"[A-Za-z0-9])")
+
+
+def antibody_to_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
+    """'*Antibodies to PA-1* inhibited the invasion of HT1080 cells': an antibody named by
+    its target after the noun, the same class as "anti-PA-1 antibodies"."""
+    starts = {p.start: p for p in pieces}
+    ends = {p.end: p for p in pieces}
+    found = []
+    for match in _ANTIBODY_TO.finditer(text):
+        first, last = starts.get(match.start()), ends.get(match.end())
+        if first is None or last is None:
+            continue
+        target = match.group("target")
+        target = antibody_targets().get(term_key(target), target)
+        found.append(Mention(match.start(), match.end(), DRUG, f"anti-{target.lower()} antibodies",
+                             (), "pattern", "pattern", "class", first.token, last.token))
     return found
 
 

@@ -119,6 +119,10 @@ def test_opposing_an_anti_apoptotic_effect_is_an_increase(nlp):
 def test_hedging(nlp):
     found = claims_of(nlp, "Lenalidomide may enhance the cytotoxicity of NK cells.")
     assert found and found[0][3] == "hedged"
+    # Regression (CG train sample BC): a capacity named "potential" is no hedge
+    found = claims_of(nlp, "Aprotinin significantly inhibited the invasive and migratory "
+                           "potential of human HT1080 fibrosarcoma cells.")
+    assert found and found[0][3] == "asserted"
 
 
 def test_coordinated_cells_give_one_claim_each(nlp):

@@ -73,6 +73,18 @@ def test_antibodies_by_target(recognize):
                                              ("anti-CD20 monoclonal antibodies", "DRUG")]
 
 
+def test_antibodies_named_by_a_target_after_the_noun(recognize):
+    # Regression (CG train sample BC): "Antibodies to PA-1 ... inhibited the invasive potential
+    # of HT1080 cells, as did an antibody to uPA" had no drug for either antibody
+    found = recognize("Antibodies to PA-1 inhibited invasion, as did an antibody to uPA and a "
+                      "neutralizing antibody against TNF-alpha; antibodies to the receptor "
+                      "did not.")
+    assert [(m[0], m[1], m[2]) for m in found if m[1] == "DRUG"] == [
+        ("Antibodies to PA-1", "DRUG", "anti-pa-1 antibodies"),
+        ("antibody to uPA", "DRUG", "anti-upa antibodies"),
+        ("neutralizing antibody against TNF-alpha", "DRUG", "anti-tnf-alpha antibodies")]
+
+
 def test_stoplisted_cytokines_are_not_drugs(recognize):
     assert "DRUG" not in [m[1] for m in recognize("IL-2 production increased")]
 
