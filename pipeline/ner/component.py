@@ -558,6 +558,27 @@ AGENT_VERBS = frozenset({"inhibit", "induce", "enhance", "suppress", "stimulate"
                          "trigger", "antagonize", "antagonise", "abolish", "attenuate"})
 
 
+def _lemma_of(token: Token) -> str:
+    return (token.lemma_ or token.lower_).lower()
+
+
+# "the *ability* of IL-10 to inhibit E": nouns of a capacity whose "to" verb the molecule does
+CAPACITY_NOUNS = frozenset({"ability", "capacity", "potential"})
+
+
+def _acts_in_a_phrase(root: Token) -> bool:
+    """'the ability of IL-10 *to inhibit* E', 'IL-4, another cytokine *that inhibits* E': the
+    verb of change is in a phrase around the cytokine rather than its clause's verb."""
+    head = root.head
+    if root.dep_ == "nmod" and head.lower_ in CAPACITY_NOUNS and any(
+            c.dep_ in {"acl", "xcomp"} and _lemma_of(c) in AGENT_VERBS for c in head.children):
+        return True
+    return any(c.dep_ == "appos" and any(
+        r.dep_ == "acl:relcl" and _lemma_of(r) in AGENT_VERBS and
+        any(s.dep_ == "nsubj" and s.lower_ in {"that", "which"} for s in r.children)
+        for r in c.children) for c in root.children)
+
+
 def acts_as_an_agent(doc: Doc, mention: Mention) -> bool:
     """'*IL-10* inhibits TNF-alpha release in PBMC': a cytokine that is the subject of a verb of
     change, in a sentence that names cells, is used as an agent (the guidelines' cytokines
@@ -567,7 +588,8 @@ def acts_as_an_agent(doc: Doc, mention: Mention) -> bool:
     while root.dep_ in {"compound", "appos"} and root.head.i != root.i:
         root = root.head
     verb = root.head
-    if root.dep_ != "nsubj" or (verb.lemma_ or verb.lower_).lower() not in AGENT_VERBS:
+    if not (root.dep_ == "nsubj" and _lemma_of(verb) in AGENT_VERBS) and \
+            not _acts_in_a_phrase(root):
         return False
     if any(c.dep_ in {"acl", "acl:relcl", "amod"} and c.tag_ in {"VBN", "VBD"}
            for c in root.children):

@@ -80,6 +80,11 @@ def test_a_cytokine_coordinated_with_a_drug_is_given_with_it(nlp, text, expected
      ["IL-10", "LPS"]),
     ("IFN-gamma and IL-10 inhibit IL-1 receptor gene expression in human monocytes.",
      ["IFN-gamma", "IL-10"]),
+    # the verb of change in a phrase around the cytokine
+    ("We examined the ability of IL-10 to inhibit IFN-gamma-induced gene expression in "
+     "monocytes.", ["IL-10"]),
+    ("IL-4, another cytokine that inhibits cytokine mRNA accumulation in monocytes, shows "
+     "little inhibitory effect on NF-kappa B activation.", ["IL-4"]),
     # made by cells, or with no cells in the sentence: a gene
     ("IL-6 secreted by stromal cells promotes myeloma cell growth.", []),
     ("IL-10 inhibits the transcription factor NF-kappaB.", []),
