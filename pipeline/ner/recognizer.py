@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -235,7 +235,7 @@ class Recognizer:
         context = CellContext(abbreviation_variants(abbreviations or {}), words)
         mentions = [whole_chemical_name(text, pieces, m)
                     for m in self._dictionary_mentions(text, pieces, context)]
-        mentions = antibody_mentions(text, pieces) + antibody_to_mentions(text, pieces) + mentions
+        mentions = antibody_mentions(text, pieces) + mentions
         mentions = self._population_mentions(text, pieces, mentions)
         mentions = [self._extend_cell(text, pieces, m, mentions)
                     if m.label == CELL and m.kind != "adjective" else m
@@ -687,20 +687,6 @@ def defined_parentheticals(pieces: list[Piece], context: CellContext,
     return skipped
 
 
-def antibody_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
-    """'anti-PD-1 antibody', 'anti-CD20 monoclonal antibodies': biologics named by their
-    target, typed as drug classes (many antibodies share a target)."""
-    starts = {p.start: p for p in pieces}
-    ends = {p.end: p for p in pieces}
-    found = []
-    for match in _ANTIBODY.finditer(text):
-        first, last = starts.get(match.start()), ends.get(match.end())
-        if first is None or last is None:
-            continue
-        found.append(Mention(match.start(), match.end(), DRUG, antibody_norm(match.group(0)), (),
-                             "pattern", "pattern", "class", first.token, last.token))
-    return found
-
 # "Antibodies to PA-1", "a neutralizing antibody against TNF-alpha": the target after the
 # noun, written as a symbol (a capital or a digit in it)
 _ANTIBODY_TO = re.compile(
@@ -709,21 +695,31 @@ _ANTIBODY_TO = re.compile(
     r"[A-Za-z0-9])")
 
 
-def antibody_to_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
-    """'*Antibodies to PA-1* inhibited the invasion of HT1080 cells': an antibody named by
-    its target after the noun, the same class as "anti-PA-1 antibodies"."""
+def antibody_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
+    """'anti-PD-1 antibody', 'anti-CD20 monoclonal antibodies', 'antibodies to PA-1':
+    biologics named by their target, typed as drug classes (many antibodies share a
+    target)."""
     starts = {p.start: p for p in pieces}
     ends = {p.end: p for p in pieces}
+    readings: list[tuple[re.Pattern, Callable[[re.Match], str]]] = [
+        (_ANTIBODY, lambda match: antibody_norm(match.group(0))),
+        (_ANTIBODY_TO, lambda match: antibody_class(match.group("target"))),
+    ]
     found = []
-    for match in _ANTIBODY_TO.finditer(text):
-        first, last = starts.get(match.start()), ends.get(match.end())
-        if first is None or last is None:
-            continue
-        target = match.group("target")
-        target = antibody_targets().get(term_key(target), target)
-        found.append(Mention(match.start(), match.end(), DRUG, f"anti-{target.lower()} antibodies",
-                             (), "pattern", "pattern", "class", first.token, last.token))
+    for pattern, norm in readings:
+        for match in pattern.finditer(text):
+            first, last = starts.get(match.start()), ends.get(match.end())
+            if first is None or last is None:
+                continue
+            found.append(Mention(match.start(), match.end(), DRUG, norm(match), (),
+                                 "pattern", "pattern", "class", first.token, last.token))
     return found
+
+
+def antibody_class(target: str) -> str:
+    """The class of the antibodies to ``target``: "anti-pd-1 antibodies"."""
+    target = antibody_targets().get(term_key(target), target)
+    return f"anti-{target.lower()} antibodies"
 
 
 def antibody_norm(text: str) -> str:
@@ -732,9 +728,7 @@ def antibody_norm(text: str) -> str:
     match = _ANTIBODY_TARGET.match(text)
     if match is None:
         return re.sub(r"\s+", " ", text.lower())
-    target = match.group("abbr") or re.sub(r"\s+", " ", match.group("target"))
-    target = antibody_targets().get(term_key(target), target)
-    return f"anti-{target.lower()} antibodies"
+    return antibody_class(match.group("abbr") or re.sub(r"\s+", " ", match.group("target")))
 
 
 @lru_cache(maxsize=1)
