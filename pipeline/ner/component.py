@@ -547,7 +547,8 @@ def is_given_cytokine(doc: Doc, mention: Mention) -> bool:
         return False  # "Insulin treatment": a hormone the models read as a gene
     return named_as_given(doc, mention.first_token, mention.last_token,
                           rest_of_token(doc, mention)) or \
-        (is_endogenous(key) and acts_as_an_agent(doc, mention))
+        (is_endogenous(key) and (acts_as_an_agent(doc, mention) or
+                                 is_the_agent_of_a_change(doc, mention)))
 
 
 # Verbs whose subject, when it is a cytokine, is an agent the experiment adds: "IL-10
@@ -556,6 +557,38 @@ AGENT_VERBS = frozenset({"inhibit", "induce", "enhance", "suppress", "stimulate"
                          "augment", "block", "reduce", "prevent", "upregulate", "downregulate",
                          "up-regulate", "down-regulate", "abrogate", "potentiate", "promote",
                          "trigger", "antagonize", "antagonise", "abolish", "attenuate"})
+
+
+# "IL-2 production was *inhibited by* IL-10": a passive change whose "by" agent a cytokine is
+CHANGED_BY = frozenset({"inhibited", "suppressed", "blocked", "enhanced", "reduced",
+                        "decreased", "increased", "upregulated", "up-regulated", "downregulated",
+                        "down-regulated", "abrogated", "prevented", "augmented", "potentiated",
+                        "abolished", "attenuated", "antagonized", "inhibition", "suppression",
+                        "enhancement", "potentiation"})
+
+
+def is_the_agent_of_a_change(doc: Doc, mention: Mention) -> bool:
+    """'IL-2 production by T cells was *inhibited by IL-10*': a cytokine that is the "by"
+    agent of a change, in a sentence that names cells, is given (as "activated by IFN-gamma"
+    is, :data:`pipeline.ner.given.GIVEN_BEFORE`)."""
+    first = mention.first_token
+    if first < 2 or doc[first - 1].lower_ != "by" or doc[first - 2].lower_ not in CHANGED_BY:
+        return False
+    if _made_by_cells(doc[mention.last_token]):
+        return False  # "enhanced by IL-6 *produced by stromal cells*"
+    return _names_cells(doc[first].sent)
+
+
+def _made_by_cells(token: Token) -> bool:
+    """'IL-6 *secreted* by stromal cells': a molecule with a participle of its own."""
+    return any(c.dep_ in {"acl", "acl:relcl", "amod"} and c.tag_ in {"VBN", "VBD"}
+               for c in token.children)
+
+
+def _names_cells(sentence: Span) -> bool:
+    return any(t.lower_ in {"cells", "cell", "lymphocytes", "monocytes", "macrophages",
+                            "neutrophils", "pbmc", "thymocytes"} or t.lower_.endswith("cytes")
+               for t in sentence)
 
 
 def _lemma_of(token: Token) -> str:
@@ -591,13 +624,9 @@ def acts_as_an_agent(doc: Doc, mention: Mention) -> bool:
     if not (root.dep_ == "nsubj" and _lemma_of(verb) in AGENT_VERBS) and \
             not _acts_in_a_phrase(root):
         return False
-    if any(c.dep_ in {"acl", "acl:relcl", "amod"} and c.tag_ in {"VBN", "VBD"}
-           for c in root.children):
+    if _made_by_cells(root):
         return False  # "IL-6 secreted by stromal cells promotes ..."
-    sentence = root.sent
-    return any(t.lower_ in {"cells", "cell", "lymphocytes", "monocytes", "macrophages",
-                            "neutrophils", "pbmc", "thymocytes"} or t.lower_.endswith("cytes")
-               for t in sentence)
+    return _names_cells(root.sent)
 
 
 def is_given_with_a_drug(doc: Doc, mention: Mention, drug_tokens: set[int]) -> bool:

@@ -85,6 +85,10 @@ def test_a_cytokine_coordinated_with_a_drug_is_given_with_it(nlp, text, expected
      "monocytes.", ["IL-10"]),
     ("IL-4, another cytokine that inhibits cytokine mRNA accumulation in monocytes, shows "
      "little inhibitory effect on NF-kappa B activation.", ["IL-4"]),
+    # the "by" agent of a passive change
+    ("TNF-alpha release from monocytes was strongly suppressed by IL-4 and IL-13.",
+     ["IL-4", "IL-13"]),
+    ("Proliferation of B cells was enhanced by IL-6 produced by stromal cells.", []),
     # made by cells, or with no cells in the sentence: a gene
     ("IL-6 secreted by stromal cells promotes myeloma cell growth.", []),
     ("IL-10 inhibits the transcription factor NF-kappaB.", []),
