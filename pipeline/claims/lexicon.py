@@ -14,6 +14,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from pipeline.claims.syntax import lemma
+
 TRIGGERS_PATH = Path(__file__).parent / "data" / "triggers.json"
 DIRECTIONS = ("increase", "decrease", "no_change", "unclear")
 _SUFFIXES = ("", "s", "es", "d", "ed", "ing", "ly")
@@ -74,7 +76,7 @@ class TriggerLexicon:
             return self.direction_of_word[token.lemma_.lower()]
         found = self.direction(token.text)
         if found is None and self.verb_triggers and token.tag_.startswith("VB"):
-            found = self.verb_triggers.get((token.lemma_ or token.lower_).lower())
+            found = self.verb_triggers.get(lemma(token))
         if found is None and self.predicate_triggers and any(
                 child.dep_ == "cop" or (child.dep_ == "case" and child.lower_ == "as")
                 for child in token.children):

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.lexicon import TriggerLexicon
 from pipeline.claims.rules import FINDING_VERBS, is_aim_word
-from pipeline.claims.syntax import ancestors_to, is_noun
+from pipeline.claims.syntax import ancestors_to, is_noun, lemma
 
 NEGATORS = {"not", "no", "never", "n't", "without", "neither", "nor", "nothing"}
 REPORTING_VERBS = {"cause", "caused", "causes", "lead", "led", "leads", "result", "resulted",
@@ -153,7 +153,7 @@ def is_aim_statement(trigger: Token) -> bool:
     RA induces differentiation")."""
     for token in [trigger, *ancestors_to(trigger)[:4]]:
         if token.i != trigger.i and token.dep_ == "conj" and \
-                (token.lemma_ or token.lower_).lower() in FINDING_VERBS:
+                lemma(token) in FINDING_VERBS:
             return False  # "we investigated ... and *found* that X inhibited E": a finding
         if is_aim_word(token):
             return not _frames_a_finding(token) and not _names_a_method(token)

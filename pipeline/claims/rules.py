@@ -29,6 +29,7 @@ from pipeline.claims.syntax import (
     dependency_path,
     is_noun,
     is_verb,
+    lemma,
     preposition,
 )
 from pipeline.context import DocumentContext, DrugRef
@@ -95,10 +96,6 @@ def _with_its_last_letter(token: Token) -> Token:
             re.fullmatch(r"[A-Z]\.", head.text):
         return head
     return token
-
-
-def _lemma(token: Token) -> str:
-    return (token.lemma_ or token.lower_).lower()
 
 
 def _passed_objects(verb: Token) -> list[Token]:
@@ -902,7 +899,7 @@ class ClaimFinder:
                     x.i in self._cell_tokens and x.i not in later for x in first.subtree):
                 return first, "increase" if self._token_sign(first) > 0 else "decrease"
         trigger = directional[0] if directional else next(
-            (t for t in found if _lemma(t) not in PASSING_VERBS), found[0])
+            (t for t in found if lemma(t) not in PASSING_VERBS), found[0])
         if not signs:
             governing = self._governing_verb(path)
             if governing is not None:
@@ -937,11 +934,16 @@ class ClaimFinder:
                 return None
             if on_cells and participle.lower_ in STIMULATING_PARTICIPLES | STATE_SUFFIXES:
                 return None  # "T lymphocytes *stimulated by* X": the cells' state
-            if participle.dep_ in {"acl", "amod"} and participle.head.i == path.top.i and \
-                    participle.tag_ == "VBN" and _is_agent_phrase(under) and \
-                    self.lexicon.token_direction(participle) in {"increase", "decrease"}:
+            if participle.head.i == path.top.i and self._is_changed_by(participle, under):
                 return participle
         return None
+
+    def _is_changed_by(self, participle: Token, under: Token) -> bool:
+        """Whether ``participle`` is a directional participle modifying a noun, whose "by"
+        agent ``under`` is: "differentiation *induced* by hemin"."""
+        return participle.dep_ in {"acl", "amod"} and participle.tag_ == "VBN" and \
+            _is_agent_phrase(under) and \
+            self.lexicon.token_direction(participle) in {"increase", "decrease"}
 
     def _caused_change_of_the_cells(self, path) -> tuple[Token, str] | None:
         """The change a participle on the cells says the drug brought about: "U937 cells
@@ -1000,7 +1002,7 @@ class ClaimFinder:
         if len(chain) < 4 or not is_aim_word(path.top):
             return None
         verb, finding = chain[-3], chain[-2]
-        if finding.dep_ != "conj" or _lemma(finding) not in FINDING_VERBS or \
+        if finding.dep_ != "conj" or lemma(finding) not in FINDING_VERBS or \
                 verb.dep_ != "ccomp" or not is_verb(verb) or not self._token_sign(verb):
             return None
         subject = _listed_head(chain[-4]) if len(chain) > 4 else chain[0]
@@ -1018,9 +1020,7 @@ class ClaimFinder:
         for under, participle in pairwise(chain):
             if participle.i == below.i:
                 return None
-            if participle.dep_ in {"acl", "amod"} and participle.tag_ == "VBN" and \
-                    _is_agent_phrase(under) and \
-                    self.lexicon.token_direction(participle) in {"increase", "decrease"}:
+            if self._is_changed_by(participle, under):
                 return participle
         return None
 
@@ -1086,7 +1086,7 @@ class ClaimFinder:
         the object's sign: "Treatment of Y with X *resulted in a decrease* of E", "... *leads
         to the inhibition* of E" (the object is off the path)."""
         sign = self._token_sign(verb)
-        if _lemma(verb) in PASSING_VERBS:
+        if lemma(verb) in PASSING_VERBS:
             for child in _passed_objects(verb):
                 if self._token_sign(child):
                     return sign * self._token_sign(child)
@@ -1096,14 +1096,14 @@ class ClaimFinder:
         """'X exhibited an *inhibitory* effect on the induction of Y': the light verb's object
         (an effect noun with a direction) governs what the path reaches."""
         top = path.top
-        if top.lower_ not in LIGHT_VERBS and _lemma(top) not in LIGHT_VERBS:
+        if top.lower_ not in LIGHT_VERBS and lemma(top) not in LIGHT_VERBS:
             return 1
         return self._object_sign_off_path(path, self.lexicon.effect_heads)
 
     def _induced_change_sign(self, path) -> int:
         """'X incubation *induced a decrease* in E ... in cultures of Y cells', the cells hung
         on the verb: the change the verb brings about, off the path, is the direction."""
-        if _lemma(path.top) not in INDUCING_VERBS:
+        if lemma(path.top) not in INDUCING_VERBS:
             return 1
         return self._object_sign_off_path(path, CHANGE_NOUNS)
 
@@ -1189,13 +1189,13 @@ class ClaimFinder:
         shielded = [o for o in token.children if o.dep_ in OBJECTS]
         if token.dep_ == "amod":
             shielded.append(token.head)  # "Lenalidomide protected T cells from ...", read as a noun phrase
-        if sign and _lemma(token) in SHIELDING_VERBS and any(
+        if sign and lemma(token) in SHIELDING_VERBS and any(
                 preposition(c) in {"from", "against"}
                 for c in [*token.children, *(g for o in shielded for g in o.children)]):
             # "protected Y cells *from apoptosis*", "rescues the cells from apoptosis" (the
             # "from" phrase also hung on the object): a decrease of apoptosis
             return -sign
-        if sign and _lemma(token) in PASSING_VERBS and any(
+        if sign and lemma(token) in PASSING_VERBS and any(
                 self.lexicon.token_direction(c) == "unclear" for c in _passed_objects(token)):
             return 0  # "led to *alteration* of E": no direction to pass on
         if direction == "unclear":
@@ -1366,7 +1366,7 @@ class ClaimFinder:
             if direction is not None and verb.i not in mention_tokens and \
                     not self.lexicon.is_in(verb.lower_, self.lexicon.treatment_words) and \
                     not (verb.tag_ == "VBN" and is_aim_word(verb)):  # "were *analyzed* by ..."
-                if _lemma(verb) in PASSING_VERBS:  # "... *led to* alteration of E"
+                if lemma(verb) in PASSING_VERBS:  # "... *led to* alteration of E"
                     sign = self._governing_sign(verb)
                     if not sign and any(c.lower_ in CAUSED_PROCESSES
                                         for c in _passed_objects(verb)):
@@ -1377,7 +1377,7 @@ class ClaimFinder:
                     # their cytotoxicity is what the treatment shows
                     direction = "increase"
                 effect = self._effect_head(verb, cell_token)
-                if effect.i != verb.i and _lemma(verb) not in PASSING_VERBS and not (
+                if effect.i != verb.i and lemma(verb) not in PASSING_VERBS and not (
                         direction == "increase" and self.lexicon.is_in(
                             verb.lower_, self.lexicon.reversing_triggers)):
                     # "the *immunosuppressive* effects of Z are blocked when Y cells are
@@ -1439,7 +1439,7 @@ class ClaimFinder:
         if not isinstance(trigger, Token) or \
                 trigger.lower_ not in STIMULATING_PARTICIPLES | STIMULATION_NOUNS | {"priming"}:
             return False
-        if is_noun(trigger) and _lemma(trigger.head) not in PROCEDURE_VERBS:
+        if is_noun(trigger) and lemma(trigger.head) not in PROCEDURE_VERBS:
             return False  # "Stimulation of Y with X results in different responses"
         drug_side = _listed_head(anchor.token)
         while ((drug_side.dep_ in {"appos", "dep"} or
@@ -1702,16 +1702,16 @@ def _reported_of_studied_cells(path) -> Token | None:
     "experiments *in* (*with*, *using*) Y cells showed that X inhibited E" → "inhibited", or
     what the verb's fronted phrase names ("*With these clones*, we demonstrated that ...")."""
     top, cells_side, drug_side = path.top, _below_top(path), _below_top_on_drug_side(path)
-    if _lemma(top) == "use" and top.tag_ == "VBG" and cells_side.i == path.b.i and \
+    if lemma(top) == "use" and top.tag_ == "VBG" and cells_side.i == path.b.i and \
             cells_side.dep_ == "dobj" and drug_side.dep_ in {"parataxis", "advcl"} and \
-            _lemma(drug_side) in FINDING_VERBS | AIM_VERBS:
+            lemma(drug_side) in FINDING_VERBS | AIM_VERBS:
         # "*Using* Y cells, we showed that X inhibited E", parsed with "Using" at the top and
         # the finding below it: the clause the finding reports
         return next((c for c in drug_side.children if c.dep_ == "ccomp"
                      and c.i in {t.i for t in path.up_from_a}), None)
-    if _lemma(top) not in FINDING_VERBS | AIM_VERBS or drug_side.dep_ != "ccomp":
+    if lemma(top) not in FINDING_VERBS | AIM_VERBS or drug_side.dep_ != "ccomp":
         return None
-    if cells_side.dep_ == "advcl" and _lemma(cells_side) == "use" and \
+    if cells_side.dep_ == "advcl" and lemma(cells_side) == "use" and \
             path.b.head.i == cells_side.i and path.b.dep_ == "dobj":
         return drug_side  # "*Using* Y cells, we showed that ..." with "Using" under the verb
     if cells_side.dep_ in {"nmod", "obl"} and \
@@ -1852,7 +1852,7 @@ def _is_caused_process(trigger: Token, path) -> bool:
     if trigger.lower_ not in CAUSED_PROCESSES:
         return False
     below = _below_top_on_drug_side(path)
-    if _lemma(path.top) in PASSING_VERBS and trigger.head.i == path.top.i and \
+    if lemma(path.top) in PASSING_VERBS and trigger.head.i == path.top.i and \
             below.dep_ in SUBJECTS:
         return True  # "the combination of X and Z *resulted in* partial differentiation"
     return path.top.i == trigger.i and (
@@ -1951,8 +1951,7 @@ PRIMING_NOUNS = frozenset({"priming", "pretreatment", "pre-treatment", "preincub
 
 def is_aim_word(token: Token) -> bool:
     """A verb or noun of study: "investigate", "examined", "evaluation"."""
-    lemma = _lemma(token)
-    return lemma in AIM_VERBS or token.lower_.rstrip("desing") in AIM_VERBS or \
+    return lemma(token) in AIM_VERBS or token.lower_.rstrip("desing") in AIM_VERBS or \
         any(token.lower_.startswith(v) for v in AIM_VERBS if len(v) > 4)
 
 
@@ -1970,7 +1969,7 @@ def _is_a_tool_of_the_study(trigger: Token, path) -> bool:
     for under, above in pairwise([path.a, *path.up_from_a]):
         if above.i == trigger.i:
             return False
-        if _lemma(above) == "use" and above.tag_ == "VBG" and under.dep_ == "dobj" and \
+        if lemma(above) == "use" and above.tag_ == "VBG" and under.dep_ == "dobj" and \
                 above.head.i == trigger.i:
             return True
     return False
@@ -1980,7 +1979,7 @@ def _is_a_reagent(drug: Token) -> bool:
     """'Anti-STAT3 antibodies *precipitated* a protein that becomes phosphorylated upon ...':
     the subject of an assay's verb is a tool of the assay, not an agent."""
     head = _listed_head(drug)
-    return head.dep_ == "nsubj" and _lemma(head.head) in ASSAY_VERBS
+    return head.dep_ == "nsubj" and lemma(head.head) in ASSAY_VERBS
 
 
 def _plays_a_role(trigger: Token, path) -> bool:
@@ -2114,7 +2113,7 @@ def _kills_others(verb: Token, cell_token: Token) -> bool:
     """'NK cells *killed* tumor cells': a killing verb with the cells in its subject and an
     object of its own."""
     subjects = [t for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree]
-    return _lemma(verb) in KILLING_VERBS and cell_token in subjects and \
+    return lemma(verb) in KILLING_VERBS and cell_token in subjects and \
         any(c.dep_ in OBJECTS for c in verb.children)
 
 
@@ -2572,7 +2571,7 @@ def _is_made(token: Token) -> bool:
     the cells make (the object of a making verb, or listed under it) is no agent."""
     node = token
     for _ in range(4):
-        if node.dep_ in OBJECTS and _lemma(node.head) in MAKING_VERBS:
+        if node.dep_ in OBJECTS and lemma(node.head) in MAKING_VERBS:
             return True
         if node.dep_ not in {"conj", "appos", "nmod", "compound"} or node.head.i == node.i:
             return False
@@ -2854,10 +2853,12 @@ EXPRESSION_NOUNS = frozenset({"expression", "production", "overexpression", "gen
                               "formation"})
 # "uptake of X", "expression of X"; not "binding of X to its targets", where X acts.
 MADE_OR_MOVED = (PROCESS_NOUNS - {"binding"}) | EXPRESSION_NOUNS
-# "changes in X", "a rise in cortisol": X is what changes.
+# "susceptibility of Y cells to lysis by LAK cells": what the killers probe
 SUSCEPTIBILITY_WORDS = frozenset({"susceptibility", "susceptible", "sensitivity", "sensitive",
                                   "resistance", "resistant", "vulnerability", "vulnerable"})
+# "X-induced modulation of E": a change without a direction
 MODULATION_NOUNS = frozenset({"modulation", "modulations", "regulation", "dysregulation"})
+# "changes in X", "a rise in cortisol": X is what changes.
 CHANGE_NOUNS = frozenset({"change", "changes", "alteration", "alterations", "increase",
                           "increases", "decrease", "decreases", "reduction", "reductions",
                           "rise", "elevation", "elevations", "decline", "fall", "depression"})
@@ -2962,7 +2963,7 @@ def _is_measured(token: Token) -> bool:
         # "augment LTB4 generation": what is made; but "increased NO production reduces E"
         # makes the product the agent, and "LPS (LPS)-induced expression" is no compound
         return True
-    if token.dep_ in OBJECTS and _lemma(head) in PRODUCING_VERBS | MEASURING_VERBS:
+    if token.dep_ in OBJECTS and lemma(head) in PRODUCING_VERBS | MEASURING_VERBS:
         return True  # "HUVECs *released* superoxide anions", "we *measured* cortisol"
     if head.i != token.i and token.dep_ == "nmod" and (
             (prep == "of" and head.lower_ in MADE_OR_MOVED) or

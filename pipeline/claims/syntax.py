@@ -23,6 +23,11 @@ def is_verb(token: Token) -> bool:
     return token.tag_.startswith("VB") or token.pos_ in {"VERB", "AUX"}
 
 
+def lemma(token: Token) -> str:
+    """The token's lemma, lower-cased; its text when the pipeline set none."""
+    return (token.lemma_ or token.lower_).lower()
+
+
 def is_noun(token: Token) -> bool:
     return token.tag_.startswith("NN") or token.pos_ in {"NOUN", "PROPN"}
 
