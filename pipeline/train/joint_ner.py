@@ -53,6 +53,7 @@ from threadpoolctl import threadpool_limits
 
 import pipeline.ner.model_lexicon  # noqa: F401  (registers the lexicon_entities factory)
 from pipeline.ner.heads import missing_key, set_gold  # also registers the corpus_ner factory
+from pipeline.train import ner as separate
 from pipeline.train.conllu import read_docbin, write_docbin
 from pipeline.train.core import save_model, words_per_second
 from pipeline.train.ner import (
@@ -63,6 +64,8 @@ from pipeline.train.ner import (
     TrainingTimeLimit,
     add_lexicon,
     load_split,
+    model_meta,
+    write_performance,
 )
 
 NAME = "ner-joint"
@@ -208,17 +211,10 @@ def standalone_head(joint: Path, corpus: str) -> Language:
     nlp.get_pipe("ner").from_bytes(source.get_pipe(head).to_bytes(exclude=["vocab"]),
                                    exclude=["vocab"])
     spec = CORPORA[corpus]
-    nlp.meta.update(
-        {
-            "name": spec.name.replace("-", "_"),
-            "version": EXPORTED_VERSIONS[corpus],
-            "spacy_version": SPACY_VERSION_RANGE,
-            "description": f"{spec.description}; the {head} head of {NAME} "
-                           f"{source.meta.get('version', '')} with its shared tok2vec",
-            "license": spec.license,
-            "sources": [{"name": spec.source, "license": spec.license}],
-        }
-    )
+    nlp.meta.update(model_meta(
+        spec, EXPORTED_VERSIONS[corpus],
+        f"{spec.description}; the {head} head of {NAME} {source.meta.get('version', '')} "
+        "with its shared tok2vec"))
     add_lexicon(spec, nlp)
     return nlp
 
@@ -288,15 +284,6 @@ def report(model: Path, dev_paths: dict[str, Path], with_lexicon: bool = False) 
         result["scores_with_lexicon"] = evaluate_heads_with_lexicon(nlp, dev_paths)
     print(json.dumps(result, indent=2))
     return result
-
-
-def write_performance(model: Path, scores: dict[str, Any], devel_in_training: bool = False) -> None:
-    """Store the heads' devel ``scores`` as ``performance`` in ``meta.json`` (held out unless
-    ``devel_in_training``)."""
-    meta_path = model / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["performance"] = {**scores, "devel_in_training": devel_in_training}
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
 def parse_export(value: str) -> tuple[str, Path]:
@@ -377,14 +364,12 @@ def export_head(joint: Path, corpus: str, out: Path, data: Path, work: Path) -> 
     """Write ``joint``'s ``corpus`` head to ``out`` (:func:`standalone_head`) and score it as
     its separate model is scored (:func:`pipeline.train.ner.report`), storing the devel scores
     as ``performance``; they are held out only if the joint model's are."""
-    from pipeline.train import ner
-
     save_model(standalone_head(joint, corpus), out)
     meta = json.loads((joint / "meta.json").read_text(encoding="utf-8"))
     devel_in_training = bool(meta.get("performance", {}).get("devel_in_training", False))
-    _, dev_path = ner.build_corpus(CORPORA[corpus], data, work / f"export-{corpus}")
-    result = ner.report(out, dev_path, CORPORA[corpus].labels)
-    ner.write_performance(out, result["scores"], devel_in_training=devel_in_training)
+    _, dev_path = separate.build_corpus(CORPORA[corpus], data, work / f"export-{corpus}")
+    result = separate.report(out, dev_path, CORPORA[corpus].labels)
+    write_performance(out, result["scores"], devel_in_training=devel_in_training)
     print(f"{head_name(corpus)} of {joint} → {out}")
 
 

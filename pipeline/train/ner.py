@@ -263,18 +263,23 @@ def package_model(spec: CorpusSpec, model_best: Path, out: Path) -> None:
     tokenizer is already serialized), so ``spacy.load(out)`` needs no import.
     """
     nlp = spacy.load(model_best)
-    nlp.meta.update(
-        {
-            "name": spec.name.replace("-", "_"),
-            "version": spec.version,
-            "spacy_version": SPACY_VERSION_RANGE,
-            "description": spec.description,
-            "license": spec.license,
-            "sources": [{"name": spec.source, "license": spec.license}],
-        }
-    )
+    nlp.meta.update(model_meta(spec))
     add_lexicon(spec, nlp)
     save_model(nlp, out)
+
+
+def model_meta(spec: CorpusSpec, version: str | None = None,
+               description: str | None = None) -> dict[str, Any]:
+    """The ``meta.json`` fields of the corpus's NER model (``spec``'s version and
+    description unless given)."""
+    return {
+        "name": spec.name.replace("-", "_"),
+        "version": version or spec.version,
+        "spacy_version": SPACY_VERSION_RANGE,
+        "description": description or spec.description,
+        "license": spec.license,
+        "sources": [{"name": spec.source, "license": spec.license}],
+    }
 
 
 def add_lexicon(spec: CorpusSpec, nlp: Language) -> None:
