@@ -36,6 +36,17 @@ def merge(doc, mentions, spans: dict[str, list[Span]]) -> list[Mention]:
     return merge_model_mentions(mentions, doc, default_grounder(), CellContext())
 
 
+def merged_chemicals(tokenizer_nlp, text: str, names: list[str], tag: str = "NN",
+                     tags: dict[str, str] | None = None) -> list[str]:
+    """The texts that merge() keeps of one model's CHEMICAL spans ``names`` in ``text``, its
+    tokens tagged ``tag`` (or ``tags[word]``) as a tagger would, near enough."""
+    doc = tokenizer_nlp(text)
+    for token in doc:
+        token.tag_ = (tags or {}).get(token.lower_, tag)
+    merged = merge(doc, [], {"m": [span(doc, name, "CHEMICAL") for name in names]})
+    return [doc.text[m.start:m.end] for m in merged]
+
+
 def test_a_model_span_that_overlaps_a_lexicon_mention_is_dropped(doc):
     lenalidomide = lexicon(doc, "lenalidomide", "DRUG")
     merged = merge(doc, [lenalidomide], {"m": [span(doc, "Ionomycin and lenalidomide", "CHEMICAL")]})
@@ -344,25 +355,16 @@ def test_an_anti_adjective_is_no_disease_even_tagged_as_a_noun(tokenizer_nlp):
 
 def test_mouse_strains_haplotypes_and_prefixed_words_are_no_drugs(tokenizer_nlp):
     # Regressions found with core 0.2.0 on GENIA abstracts, whose tagger reads these as nouns
-    doc = tokenizer_nlp("Mice of strains C57BL/10SnJ and C3HeB/FeJ with H-2k co-operate here.")
-    for token in doc:
-        token.tag_ = "NN"
-    merged = merge(doc, [], {"m": [span(doc, "C57BL/10SnJ", "CHEMICAL"),
-                                   span(doc, "C3HeB/FeJ", "CHEMICAL"),
-                                   span(doc, "H-2k", "CHEMICAL"),
-                                   span(doc, "co-operate", "CHEMICAL")]})
-    assert merged == []
+    assert merged_chemicals(tokenizer_nlp, "Mice of strains C57BL/10SnJ and C3HeB/FeJ with H-2k "
+                            "co-operate here.",
+                            ["C57BL/10SnJ", "C3HeB/FeJ", "H-2k", "co-operate"]) == []
 
 
 def test_a_duration_is_no_drug(tokenizer_nlp):
     # Regression (GENIA): "Ten-day exposure to Epo induced mature erythroblasts" made a claim
     # for "Ten-day"
-    doc = tokenizer_nlp("Ten-day exposure and 48-hour cultures and two weeks.")
-    for token in doc:
-        token.tag_ = "NN"
-    merged = merge(doc, [], {"m": [span(doc, "Ten-day", "CHEMICAL"),
-                                   span(doc, "48-hour", "CHEMICAL")]})
-    assert merged == []
+    assert merged_chemicals(tokenizer_nlp, "Ten-day exposure and 48-hour cultures and two weeks.",
+                            ["Ten-day", "48-hour"]) == []
 
 
 def test_a_dose_is_not_part_of_the_drugs_name(tokenizer_nlp):
@@ -381,58 +383,36 @@ def test_a_dose_is_not_part_of_the_drugs_name(tokenizer_nlp):
 def test_an_authors_name_is_no_drug(tokenizer_nlp):
     # Regression (GENIA sample AM): "(T. Folks, ..., M. A. Martin, and A." in a citation made
     # "A. Martin" (and then "Martin") a drug with three claims
-    doc = tokenizer_nlp("T-cell mitogens (T. Folks, M. A. Martin, and A.")
-    for token in doc:
-        token.tag_ = "NNP"
-    merged = merge(doc, [], {"m": [span(doc, "A. Martin", "CHEMICAL"),
-                                   span(doc, "Folks", "CHEMICAL")]})
-    assert merged == []
+    assert merged_chemicals(tokenizer_nlp, "T-cell mitogens (T. Folks, M. A. Martin, and A.",
+                            ["A. Martin", "Folks"], tag="NNP") == []
     # Regression (GENIA sample AQ): "[..., Meistrell, M., ..., Manogue, K. R., ..., Cerami, A. &
     # Tracey, K. J. (1995)" gave four "drugs"
-    doc = tokenizer_nlp("TNF [Meistrell, M., Manogue, K. R., Cerami, A. & Tracey, K. J. (1995)")
-    for token in doc:
-        token.tag_ = "NNP"
-    merged = merge(doc, [], {"m": [span(doc, "Meistrell", "CHEMICAL"),
-                                   span(doc, "K. R.", "CHEMICAL"),
-                                   span(doc, "A. & Tracey, K. J.", "CHEMICAL")]})
-    assert merged == []
+    assert merged_chemicals(tokenizer_nlp, "TNF [Meistrell, M., Manogue, K. R., Cerami, A. & "
+                            "Tracey, K. J. (1995)",
+                            ["Meistrell", "K. R.", "A. & Tracey, K. J."], tag="NNP") == []
 
 
 def test_a_cut_phrase_or_a_numbered_factor_is_no_drug(tokenizer_nlp):
     # Regressions (GENIA sample AO): a model read "protein of" (of "fmol/mg protein of
     # estrogen receptor") and "factor II" (of "binding factor II") as chemicals
-    doc = tokenizer_nlp("It had 11.8 fmol/mg protein of estrogen receptor and binding factor II.")
-    for token in doc:
-        token.tag_ = "IN" if token.lower_ == "of" else "NN"
-    merged = merge(doc, [], {"m": [span(doc, "protein of", "CHEMICAL"),
-                                   span(doc, "factor II", "CHEMICAL")]})
-    assert merged == []
+    assert merged_chemicals(tokenizer_nlp, "It had 11.8 fmol/mg protein of estrogen receptor and "
+                            "binding factor II.", ["protein of", "factor II"],
+                            tags={"of": "IN"}) == []
 
 
 def test_a_word_with_a_diseases_ending_is_no_drug(tokenizer_nlp):
     # Regression (GENIA sample AN): a model read "granulomatoses" as a chemical, which then
     # inhibited immune cells
-    doc = tokenizer_nlp("It explains calcitriol overproduction in granulomatoses.")
-    for token in doc:
-        token.tag_ = "NNS"
-    merged = merge(doc, [], {"m": [span(doc, "granulomatoses", "CHEMICAL"),
-                                   span(doc, "calcitriol", "CHEMICAL")]})
-    assert [doc.text[m.start:m.end] for m in merged] == ["calcitriol"]
+    assert merged_chemicals(tokenizer_nlp, "It explains calcitriol overproduction in "
+                            "granulomatoses.", ["granulomatoses", "calcitriol"],
+                            tag="NNS") == ["calcitriol"]
     # not a chemical's plural: "Phosphatidylinositides bind to CD14" (GENIA D)
-    doc = tokenizer_nlp("Phosphatidylinositides and hexoses bind.")
-    for token in doc:
-        token.tag_ = "NNS"
-    merged = merge(doc, [], {"m": [span(doc, "Phosphatidylinositides", "CHEMICAL"),
-                                   span(doc, "hexoses", "CHEMICAL")]})
-    assert len(merged) == 2
+    assert len(merged_chemicals(tokenizer_nlp, "Phosphatidylinositides and hexoses bind.",
+                                ["Phosphatidylinositides", "hexoses"], tag="NNS")) == 2
 
 
 def test_autocrine_and_paracrine_are_no_drugs(tokenizer_nlp):
     # Regression (GENIA sample AT): a model read "paracrine" (of "autocrine and paracrine
     # growth") as a chemical that inhibited tumor cell apoptosis
-    doc = tokenizer_nlp("IL-6 mediates autocrine and paracrine growth of myeloma cells.")
-    for token in doc:
-        token.tag_ = "NN"
-    merged = merge(doc, [], {"m": [span(doc, "paracrine", "CHEMICAL"),
-                                   span(doc, "autocrine", "CHEMICAL")]})
-    assert merged == []
+    assert merged_chemicals(tokenizer_nlp, "IL-6 mediates autocrine and paracrine growth of "
+                            "myeloma cells.", ["paracrine", "autocrine"]) == []
