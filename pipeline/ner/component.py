@@ -169,6 +169,9 @@ def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if extended or line.first_token == 0:
             continue
         k = line.first_token - 1
+        bracketed = _bracketed_alone(doc, line)
+        if bracketed:
+            k -= 1  # "a promonocytic cell line *(U937)*": the line's name in brackets
         if doc[k].lower_ in LINE_WORDS and k not in by_last:
             k -= 1  # "T cell *line* Jurkat", the "line" outside the cell mention
         population = by_last.get(k)
@@ -177,7 +180,17 @@ def join_line_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         take_in(line, population)
         line.start, line.first_token = population.start, population.first_token
+        if bracketed:
+            line.last_token += 1
+            line.end = doc[line.last_token].idx + 1
     return [m for m in mentions if id(m) not in joined]
+
+
+def _bracketed_alone(doc: Doc, line: Mention) -> bool:
+    """Whether the line's name is all that a pair of round brackets holds: "(U937)"."""
+    before, after = line.first_token - 1, line.last_token + 1
+    return before > 0 and after < len(doc) and doc[before].text == "(" and \
+        doc[after].text == ")" and line.start == doc[line.first_token].idx
 
 
 def _bare_cells_after(doc: Doc, line: Mention) -> Token | None:

@@ -287,6 +287,8 @@ class Recognizer:
     def _longest_term(self, scan: SpanScan, i: int) -> tuple[int, Concept] | None:
         """The longest term that starts at piece ``i`` (which :meth:`_may_start`)."""
         text, pieces, context = scan.text, scan.pieces, scan.context
+        if _ends_a_code(pieces, i):
+            return None
         last = min(scan.line_end[i], i + self.max_pieces, len(pieces))
         for j in self._possible_ends(scan, i, last):
             if not _has_alnum(pieces[j - 1].text):
@@ -758,6 +760,17 @@ def _token_start(pieces: list[Piece], k: int) -> int:
 def _has_alnum(text: str) -> bool:
     """Whether a piece has a letter or digit: a term neither starts nor ends at "(" or "–"."""
     return any(c.isalnum() for c in text)
+
+
+def _ends_a_code(pieces: list[Piece], i: int) -> bool:
+    """'1A9-M cells': a single capital after a hyphen ends a code with a digit in it (a cell
+    line's name), it is not the "M" of M cells; "CD4-T cells" keeps its T cells."""
+    piece = pieces[i]
+    if i == 0 or len(piece.text) != 1 or not piece.text.isupper():
+        return False
+    before = pieces[i - 1]
+    return before.token == piece.token and any(ch.isdigit() for ch in before.text) and \
+        not before.text.upper().startswith("CD")
 
 
 def _is_partial_word(text: str, first: Piece, last: Piece) -> bool:

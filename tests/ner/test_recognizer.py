@@ -202,6 +202,12 @@ def test_named_cell_lines_with_checked_accessions(recognize):
     assert found["OCI-Ly19 cells"][0] == "CELL_LINE" and found["OCI-Ly19 cells"][2] == ()
 
 
+def test_a_capital_that_ends_a_code_is_no_cell_type(recognize):
+    # Regression (GENIA sample BD): "1A9-M cells", a cell line, gave "M cells" (microfold)
+    assert "M cells" not in [m[0] for m in recognize("BCL2 fell in 1A9-M cells.")]
+    assert [m[0] for m in recognize("CD4-T cells were counted.")] == ["CD4-T cells"]
+
+
 def test_surnames_are_cell_lines_only_before_cells(recognize):
     assert recognize("as Ramos et al. showed") == []
     assert recognize("Ramos cells")[0][:2] == ("Ramos cells", "CELL_LINE")
@@ -223,6 +229,16 @@ def test_a_population_and_its_named_line_are_one_population(nlp):
     assert lines == [("hepatoma cell line SK-HEP-1", "CELL_LINE"),
                      ("human T cell line Jurkat", "CELL_LINE")]
     assert len(doc._.claims) == 2
+
+
+def test_a_population_and_its_line_in_brackets_are_one_population(nlp):
+    # GENIA sample BD: "a promonocytic cell line (U937)" was two cell mentions
+    doc = nlp("LPS activated NF-kappaB in a promonocytic cell line (U937) and in T cells "
+              "(Jurkat and HuT 78).")
+    cells = [(m.text(doc), m.label) for m in doc._.mentions if m.label in {"CELL", "CELL_LINE"}]
+    assert cells[0] == ("promonocytic cell line (U937)", "CELL_LINE")
+    assert ("T cells", "CELL") in cells  # two lines in the brackets: not one population
+    assert doc._.claims[0].cell == "promonocytic cell line (U937)"
 
 
 @pytest.mark.parametrize("text, population", [
