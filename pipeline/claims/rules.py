@@ -395,7 +395,8 @@ class ClaimFinder:
             path = dependency_path(anchor.token, pronoun)  # the clause's own place
         if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
                 self._in_a_contrasting_clause(path) or _is_produced_by(path) or \
-                _coordinated(path) or _in_the_other_predicate(path, cell, inside):
+                _coordinated(path) or _in_the_other_predicate(path, cell, inside) or \
+                _modifies_the_first_predicate(path):
             return None
         evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
         if evidence is None and (clause := _reported_of_studied_cells(path)) is not None and \
@@ -1324,10 +1325,16 @@ class ClaimFinder:
                 return None
         else:
             # "Bortezomib treated mature DC was able to induce ...", parsed with "treated" as
-            # the main verb: the predicate of the treated cells is coordinated with it.
-            treated_object = cell_token.head.i == frame.i and cell_token.dep_ == "dobj"
-            predicates = [c for c in frame.children if c.dep_ == "conj" and treated_object
-                          and not any(g.dep_ in SUBJECTS for g in c.children)]
+            # the main verb, and "Y cells were treated with X and *showed* reduced E": the
+            # predicate of the treated cells is coordinated with the treatment.
+            treated = cell_token.head.i == frame.i and cell_token.dep_ in {"dobj", "nsubjpass"}
+            # (the parser may hang the coordinated verb on the drug: "exposed to PMA *and
+            # differentiated* ...")
+            candidates = [*frame.children, *(g for c in frame.children
+                                            if c.dep_ == "nmod" and c.i > frame.i
+                                            for g in c.children if is_verb(g))]
+            predicates = [c for c in candidates if c.dep_ == "conj" and treated
+                          and is_verb(frame) and not any(g.dep_ in SUBJECTS for g in c.children)]
         for predicate in predicates:
             if _compares_hosts(predicate):
                 continue  # "... showed diminished E in comparison with Y cells from controls"
@@ -1679,6 +1686,9 @@ def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     if before[-3:] == ["nuclear", "factor", "of"] or before[-2:] == ["nf", "of"]:
         # "nuclear factor of activated T cells" (NF-AT), however it is parsed and written
         return True
+    if cell.label == CELL and after < len(doc) and \
+            doc[after].lower_.rstrip("-\u2010") in {"receptor", "receptors"}:
+        return True  # "*T cell* receptor- and PHA-mediated activation", however parsed
     if root.dep_ not in {"compound", "amod", "nn"}:
         return False
     head = root.head
@@ -2184,6 +2194,26 @@ def _in_the_other_predicate(path, cell: Mention, inside: list[Mention]) -> bool:
                for m in inside)
 
 
+def _modifies_the_first_predicate(path) -> bool:
+    """'SOCS-3 is phosphorylated *in response to IL-2* and suppresses ... lymphocyte
+    proliferation': a drug in a phrase after the first of two predicates that share a
+    subject, and before the second, is said of the first only; the cells are in the second.
+    A drug phrase before both ("After exposure to X, ...") or the subject is said of both."""
+    top = path.top
+    if not path.up_from_a or not path.up_from_b or not is_verb(top):
+        return False
+    drug_phrase = ([path.a, *path.up_from_a])[-2]
+    cell_side = [path.b, *path.up_from_b]
+    conjunct = cell_side[-2]
+    if conjunct.dep_ != "conj" or not is_verb(conjunct) or \
+            any(c.dep_ in SUBJECTS for c in conjunct.children):
+        return False
+    joined = any(c.dep_ == "cc" and drug_phrase.i < c.i < conjunct.i for c in top.children)
+    return joined and drug_phrase.dep_ in {"nmod", "obl", "advcl"} and \
+        bool(preposition(drug_phrase)) and not _is_agent_phrase(drug_phrase) and \
+        top.i < drug_phrase.i < conjunct.i
+
+
 def _in_separate_complements(path) -> bool:
     """'These results indicate that E is inducible by X and suggest that Z may regulate E' in
     Y cells': the drug and the cells sit in the clauses of two coordinated reporting verbs,
@@ -2467,10 +2497,21 @@ def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
         # the verb that controls it: "U-937 cells were *induced* to differentiate", also
         # where "to differentiate" hangs on the agent ("induced by retinoids to ...")
         holders.append(next((a for a in becoming.ancestors if is_verb(a)), becoming.head))
+    if becoming.dep_ == "acl:relcl" and any(c.dep_ in SUBJECTS and c.tag_ in {"WDT", "WP"}
+                                            for c in becoming.children):
+        holders.append(becoming.head)  # "a Y cell line *that* differentiates to red cells"
+    if becoming.dep_ == "conj" and is_verb(becoming) and \
+            not any(c.dep_ in SUBJECTS for c in becoming.children) and \
+            (verb := next((a for a in becoming.ancestors if is_verb(a)), None)) is not None:
+        # "Y cells were exposed to X and differentiated into macrophages": the coordinated
+        # verb's subject (the parser may hang "differentiated" on X)
+        holders.append(verb)
     if any(c.dep_ == "nmod:poss" and c.tag_ == "PRP$" for c in becoming.children):
         return True  # "doses that induce *their* differentiation toward neutrophils"
     if any(c.dep_ in SUBJECTS and c.tag_ == "PRP" for holder in holders for c in holder.children):
         return True  # "*they* were induced by X to differentiate towards granulocytes"
+    if any(holder.i in sources for holder in holders[1:]):
+        return True  # "X induced U937 *cells* to differentiate into ...", misparsed
     return any(t.i in sources for holder in holders for child in holder.children
                if child.i != token.i and child.i != becoming.i for t in child.subtree)
 
@@ -2559,7 +2600,20 @@ def _is_no_agent(token: Token) -> bool:
     (docs/claims.md, rule 8)."""
     return _is_a_source(token) or _is_measured(token) or _is_a_comparator(token) or \
         _is_a_later_step(token) or _is_a_form(token) or _is_absent(token) or \
-        _is_a_denied_mediator(token) or _relates_an_appositive(token) or _is_made(token)
+        _is_a_denied_mediator(token) or _relates_an_appositive(token) or _is_made(token) or \
+        _is_a_role(token)
+
+
+def _is_a_role(token: Token) -> bool:
+    """'their therapeutic use *as anti-allergic agents*': a drug after "as" names the
+    role of another agent, not a second one ("such as" and "as well as" list members)."""
+    doc = token.doc
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "as anti-inflammatory and *anti-allergic* agents"
+    case = next((c for c in token.children if c.dep_ == "case" and c.lower_ == "as"), None)
+    if case is None or case.i + 1 >= len(doc) or doc[case.i + 1].lower_ == "well":
+        return False
+    return case.i == 0 or doc[case.i - 1].lower_ not in {"such", "well"}
 
 
 # Verbs whose object the cells make: "Y cells *produce* cytokines such as GM-CSF"
@@ -2607,7 +2661,17 @@ def _is_a_denied_mediator(token: Token) -> bool:
 def _is_absent(token: Token) -> bool:
     """'E could be induced by cAMP, *in the absence of* progesterone': the drug is not there.
     'In the absence and presence of X' compares both: UD hangs the shared 'of X' on the first
-    conjunct, so an absence with a conjoined 'presence' does not count."""
+    conjunct, so an absence with a conjoined 'presence' does not count. 'Monocytes were
+    stimulated with PMA *with and without* staurosporine': no effect is stated for a drug
+    given or left out."""
+    listed = token
+    while True:
+        if any(c.dep_ == "case" and c.lower_ == "without" for c in listed.children):
+            return True
+        if listed.dep_ not in {"appos", "conj"} or listed.head.i > listed.i or \
+                not is_noun(listed.head):
+            break
+        listed = listed.head  # "without staurosporine (*Stauro*), *bisindolylmaleimide*"
     head = token.head
     return preposition(token) == "of" and head.lower_ in {"absence", "lack", "omission"} \
         and head.i != token.i and not any(c.lower_ == "presence" for c in head.conjuncts)

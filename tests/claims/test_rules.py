@@ -997,6 +997,11 @@ def test_failures_little_response_and_but_not_give_no_change(nlp, text, drug, ce
     # the cells a population is induced to differentiate into
     ("U-937 cells were induced to differentiate into macrophages following treatment with "
      "retinoic acid.", ("tretinoin", "macrophages")),
+    # Regression (GENIA sample BE): ... what a line named before a relative clause becomes
+    ("K562 is an erythroleukemia cell line that differentiates into megakaryocytes upon "
+     "treatment with PMA.", ("phorbol 12-myristate 13-acetate", "megakaryocytes")),
+    ("PMA induced U937 cells to differentiate into macrophages.",  # the cells' noun as root
+     ("phorbol 12-myristate 13-acetate", "macrophages")),
     # what the cells release is measured
     ("HUVECs released superoxide in response to TNF.", ("superoxide", "HUVECs")),
     # what a drug is the precursor of
@@ -1043,6 +1048,19 @@ def test_viruses_contrasts_products_and_unstimulated_cells_make_no_claim(nlp, te
 ])
 def test_a_drugs_own_coordinated_verb_gives_its_direction(nlp, text, expected):
     assert {(c[0], c[2]) for c in claims_of(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("text, agents", [
+    # Regression (GENIA sample BD): the class a drug is used as gave a second agent
+    ("We examined the effects of glucocorticoids on eosinophil apoptosis in light of their "
+     "use as anti-inflammatory and anti-allergic agents.", {"glucocorticoids"}),
+    # guards: members after "such as" and a drug after "as well as" stay agents
+    ("Drugs such as dexamethasone inhibited the apoptosis of neutrophils.", {"dexamethasone"}),
+    ("Dexamethasone as well as budesonide inhibited the apoptosis of eosinophils.",
+     {"dexamethasone", "budesonide"}),
+])
+def test_a_drug_after_as_names_a_role_not_an_agent(nlp, text, agents):
+    assert {c[0] for c in claims_of(nlp, text)} == agents
 
 
 @pytest.mark.parametrize("text, absent", [
@@ -1267,6 +1285,44 @@ def test_a_drug_in_the_absence_of_which_an_effect_occurs_is_no_agent(nlp):
     found = claims_of(nlp, "Activation of the promoter in these undifferentiated cells could be "
                            "induced by the addition of cAMP, in the absence of progesterone.")
     assert "progesterone" not in {c[0] for c in found}
+
+
+def test_drugs_given_with_and_without_make_no_claim(nlp):
+    # Regression (GENIA sample BD): the inhibitors "with and without" which monocytes were
+    # stimulated took the stimulation
+    found = claims_of(nlp, "Human monocytes were stimulated with PMA alone or LPS with and "
+                           "without the kinase inhibitor staurosporine (Stauro), the PKC "
+                           "inhibitor bisindolylmaleimide, or genistein.")
+    assert found == []
+    found = claims_of(nlp, "Dexamethasone inhibited the proliferation of T cells without "
+                           "affecting IL-2 production.")
+    assert [c[0] for c in found] == ["dexamethasone"]  # "without" a verb: no drug to drop
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (GENIA sample BE): IL-2 took the suppression of SOCS-3's second predicate
+    ("SOCS-3 is tyrosine phosphorylated in response to interleukin-2 and suppresses STAT5 "
+     "phosphorylation and lymphocyte proliferation.", set()),
+    ("The protein was induced in response to LPS and suppressed the activation of "
+     "macrophages.", set()),
+    # guard: a drug phrase before both predicates is said of both
+    ("After treatment with dexamethasone, the thymocytes lost viability and showed increased "
+     "apoptosis.", {("dexamethasone", "thymocytes")}),
+])
+def test_a_drug_after_the_first_of_two_predicates_is_said_of_it_only(nlp, text, expected):
+    assert {c[:2] for c in claims_of(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the predicate of cells treated in a passive clause, coordinated with the treatment
+    ("T cells were treated with cyclosporin A and showed reduced proliferation.",
+     [("cyclosporine", "T cells", "decrease")]),
+    # ... also hung on the drug by the parser; the macrophages are what the cells become
+    ("U937 cells were exposed to PMA and differentiated into macrophages.",
+     [("phorbol 12-myristate 13-acetate", "U937 cells", "increase")]),
+])
+def test_a_predicate_coordinated_with_a_passive_treatment_is_the_cells(nlp, text, expected):
+    assert [c[:3] for c in claims_of(nlp, text)] == expected
 
 
 def test_cells_differentiated_by_a_drug_are_only_treated_with_it(nlp):
@@ -1566,6 +1622,14 @@ def test_a_result_clause_is_not_composed_with_the_verb_it_follows(nlp):
                            "Ca(2+)-dependent signal-transduction pathway emanating from the "
                            "T-cell receptor, thereby inhibiting the activation of helper T cells.")
     assert {(c[0], c[2]) for c in found} == {("cyclosporine", "decrease"), ("tacrolimus", "decrease")}
+
+
+def test_cell_words_before_receptor_name_a_molecule_however_parsed(nlp):
+    # Regression (GENIA sample BD): "T cell receptor- and phytohemagglutinin-mediated
+    # activation" gave phytohemagglutinin a claim on "T cell"
+    found = claims_of(nlp, "Overexpression of SIT in Jurkat cells downmodulates T cell receptor- "
+                           "and phytohemagglutinin-mediated activation of NF-AT.")
+    assert "T cell" not in [c[1] for c in found]
 
 
 def test_cells_that_cells_referred_to_by_a_pronoun_become_are_a_product(nlp):
