@@ -211,6 +211,12 @@ def write_docbin(docs: Iterable[Doc], path: str | Path) -> int:
     return count
 
 
+def gold_token_doc(vocab: Vocab, gold: Doc) -> Doc:
+    """An unannotated copy of ``gold`` with its own tokens, for scoring on gold tokenization
+    (as the shared tasks and scispaCy's published figures do) rather than on a tokenizer's."""
+    return Doc(vocab, words=[t.text for t in gold], spaces=[bool(t.whitespace_) for t in gold])
+
+
 def read_docbin(vocab: Vocab, path: str | Path) -> list[Doc]:
     """Load the docs of the ``.spacy`` DocBin at ``path`` into ``vocab``."""
     return list(DocBin().from_disk(path).get_docs(vocab))

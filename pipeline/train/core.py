@@ -46,6 +46,7 @@ from threadpoolctl import threadpool_limits
 
 from pipeline.train.conllu import (
     Sentence,
+    gold_token_doc,
     iter_docs,
     read_conllu,
     read_doc_ids,
@@ -311,9 +312,12 @@ def write_performance(model: Path, scores: dict[str, float]) -> None:
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
-def make_examples(nlp: Language, gold_docs: Sequence[Doc]) -> list[Example]:
-    """Pair each gold doc with an unannotated doc tokenized by ``nlp``'s own tokenizer."""
-    return [Example(nlp.make_doc(doc.text), doc) for doc in gold_docs]
+def make_examples(nlp: Language, gold_docs: Sequence[Doc],
+                  gold_tokens: bool = False) -> list[Example]:
+    """Pair each gold doc with an unannotated doc tokenized by ``nlp``'s own tokenizer, or
+    with the gold tokens (``gold_tokens``)."""
+    return [Example(gold_token_doc(nlp.vocab, doc) if gold_tokens else nlp.make_doc(doc.text), doc)
+            for doc in gold_docs]
 
 
 def lemma_accuracy(examples: Sequence[Example]) -> float:
@@ -330,9 +334,10 @@ def lemma_accuracy(examples: Sequence[Example]) -> float:
     return correct / total if total else 0.0
 
 
-def evaluate(nlp: Language, gold_docs: Sequence[Doc]) -> dict[str, float]:
-    """Score ``nlp`` on ``gold_docs``: TAG acc, UAS, LAS, sentence P/R/F, lemma acc."""
-    examples = make_examples(nlp, gold_docs)
+def evaluate(nlp: Language, gold_docs: Sequence[Doc], gold_tokens: bool = False) -> dict[str, float]:
+    """Score ``nlp`` on ``gold_docs``: TAG acc, UAS, LAS, sentence P/R/F, lemma acc (on
+    ``nlp``'s tokenization, or on the gold tokens)."""
+    examples = make_examples(nlp, gold_docs, gold_tokens)
     scored = nlp.evaluate(examples)
     scores = {
         key: round(float(scored[key]), 4)
@@ -393,6 +398,7 @@ def report(model: Path, heldout: Path) -> dict[str, Any]:
     size = sum(f.stat().st_size for f in model.rglob("*") if f.is_file())
     result: dict[str, Any] = {
         "scores": scores,
+        "scores_on_gold_tokens": evaluate(nlp, gold_docs, gold_tokens=True),
         "heldout_docs": len(gold_docs),
         "heldout_words": sum(len(doc) for doc in gold_docs),
         "words_per_second": round(words_per_second(nlp, texts)),

@@ -54,7 +54,7 @@ from threadpoolctl import threadpool_limits
 import pipeline.ner.model_lexicon  # noqa: F401  (registers the lexicon_entities factory)
 from pipeline.ner.heads import missing_key, set_gold  # also registers the corpus_ner factory
 from pipeline.train import ner as separate
-from pipeline.train.conllu import read_docbin, write_docbin
+from pipeline.train.conllu import gold_token_doc, read_docbin, write_docbin
 from pipeline.train.core import save_model, words_per_second
 from pipeline.train.ner import (
     CORPORA,
@@ -232,11 +232,12 @@ def evaluate_heads(nlp: Language, dev_paths: dict[str, Path]) -> dict[str, Any]:
     return result
 
 
-def evaluate_heads_with_lexicon(nlp: Language, dev_paths: dict[str, Path]) -> dict[str, Any]:
+def evaluate_heads_with_lexicon(nlp: Language, dev_paths: dict[str, Path],
+                                gold_tokens: bool = False) -> dict[str, Any]:
     """Each head's devel P/R/F with the ``lexicon_entities`` component after it, as its
     separate model ships (``CorpusSpec.lexicon_mapping``): the head's entities become
     ``doc.ents``, as a plain ``ner`` would leave them, then the component adds dictionary
-    matches and short forms."""
+    matches and short forms. On ``nlp``'s tokenization, or on the gold tokens."""
     result: dict[str, Any] = {}
     for corpus in HEADS:
         mapping = CORPORA[corpus].lexicon_mapping
@@ -245,7 +246,7 @@ def evaluate_heads_with_lexicon(nlp: Language, dev_paths: dict[str, Path]) -> di
         lexicon = nlp.create_pipe("lexicon_entities", config={"mapping": dict(mapping)})
         examples = []
         for gold in read_docbin(nlp.vocab, dev_paths[f"dev-{corpus}"]):
-            predicted = nlp(gold.text)
+            predicted = nlp(gold_token_doc(nlp.vocab, gold) if gold_tokens else gold.text)
             predicted.set_ents(list(predicted.spans[corpus]), default="outside")
             reference = gold.copy()
             set_gold(reference, gold_key(corpus))
@@ -282,6 +283,10 @@ def report(model: Path, dev_paths: dict[str, Path], with_lexicon: bool = False) 
     }
     if with_lexicon:
         result["scores_with_lexicon"] = evaluate_heads_with_lexicon(nlp, dev_paths)
+        result["scores_with_lexicon_on_gold_tokens"] = {
+            corpus: {key: value for key, value in scores.items() if key != "ents_per_type"}
+            for corpus, scores in evaluate_heads_with_lexicon(nlp, dev_paths,
+                                                              gold_tokens=True).items()}
     print(json.dumps(result, indent=2))
     return result
 

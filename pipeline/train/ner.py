@@ -47,7 +47,7 @@ from spacy.training import Example
 from spacy.util import load_config
 from threadpoolctl import threadpool_limits
 
-from pipeline.train.conllu import read_docbin, write_docbin
+from pipeline.train.conllu import gold_token_doc, read_docbin, write_docbin
 from pipeline.train.core import save_model, words_per_second
 from pipeline.train.iob import brat_doc, iob_docs, overlapping_texts, parse_ann, read_iob
 
@@ -244,9 +244,11 @@ def alignment_stats(nlp: Language, gold_docs: Sequence[Doc]) -> dict[str, float]
     }
 
 
-def evaluate(nlp: Language, gold_docs: Sequence[Doc]) -> dict[str, Any]:
-    """spaCy's scorer on ``gold_docs``: ents P/R/F and per type (on ``nlp``'s tokenization)."""
-    examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold_docs]
+def evaluate(nlp: Language, gold_docs: Sequence[Doc], gold_tokens: bool = False) -> dict[str, Any]:
+    """spaCy's scorer on ``gold_docs``: ents P/R/F and per type (on ``nlp``'s tokenization, or
+    on the gold tokens)."""
+    examples = [Example(gold_token_doc(nlp.vocab, doc) if gold_tokens else nlp.make_doc(doc.text),
+                        doc) for doc in gold_docs]
     scored = nlp.evaluate(examples)
     result: dict[str, Any] = {key: round(float(scored[key]), 4) for key in ("ents_p", "ents_r", "ents_f")}
     result["ents_per_type"] = {
@@ -301,6 +303,8 @@ def report(model: Path, dev: Path, labels: Sequence[str],
     size = sum(f.stat().st_size for f in model.rglob("*") if f.is_file())
     result: dict[str, Any] = {
         "scores": evaluate(nlp, gold_docs),
+        "scores_on_gold_tokens": {key: value for key, value in evaluate(
+            nlp, gold_docs, gold_tokens=True).items() if key != "ents_per_type"},
         "dev_docs": len(gold_docs),
         "dev_words": sum(len(doc) for doc in gold_docs),
         "alignment": alignment_stats(nlp, gold_docs),

@@ -130,3 +130,17 @@ def test_files_and_docbin_roundtrip(tmp_path: Path, sentences: list[Sentence]) -
     assert [t.dep_ for t in loaded] == [t.dep_ for t in docs[0]]
     assert [t.head.i for t in loaded] == [t.head.i for t in docs[0]]
     assert len(list(loaded.sents)) == 2
+
+
+def test_a_gold_token_doc_keeps_the_words_and_spaces_but_no_annotation():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.train.conllu import gold_token_doc
+
+    vocab = Vocab()
+    gold = Doc(vocab, words=["CD14+", "cells", "."], spaces=[True, False, False],
+               tags=["NN", "NNS", "."], heads=[1, 1, 1], deps=["compound", "ROOT", "punct"])
+    copy = gold_token_doc(vocab, gold)
+    assert [t.text for t in copy] == ["CD14+", "cells", "."] and copy.text == gold.text
+    assert not copy.has_annotation("TAG") and not copy.has_annotation("DEP")
