@@ -235,7 +235,7 @@ class Recognizer:
         context = CellContext(abbreviation_variants(abbreviations or {}), words)
         mentions = [whole_chemical_name(text, pieces, m)
                     for m in self._dictionary_mentions(text, pieces, context)]
-        mentions = antibody_mentions(text, pieces) + mentions
+        mentions = antibody_mentions(text, pieces) + code_name_mentions(text, pieces) + mentions
         mentions = self._population_mentions(text, pieces, mentions)
         mentions = [self._extend_cell(text, pieces, m, mentions)
                     if m.label == CELL and m.kind != "adjective" else m
@@ -695,6 +695,36 @@ _ANTIBODY_TO = re.compile(
     r"(?<![\w-])(?:(?:[Mm]onoclonal|[Nn]eutrali[sz]ing|[Bb]locking)\s+)?[Aa]ntibod(?:y|ies)"
     r"\s+(?:to|against)\s+(?P<target>(?=[\w\u2010\u2013-]*[A-Z0-9])[A-Za-z0-9][\w\u2010\u2013-]*"
     r"[A-Za-z0-9])")
+
+
+# Research compounds named by a company's or an institute's code: "SB 203580", "U0126",
+# "GF109203X", "Ro 31-8220", "BAY 11-7082", "WY 14,643", "SP600125", "AG-490". Only these
+# prefixes, with four digits or more (two, a hyphen and three or more; three for AG and
+# MK), so that gene symbols ("CD34", "PD-1", "SP140"), cell lines ("U937", "K562") and
+# residues ("Y292") stay what they are.
+_CODE_NAME = re.compile(
+    r"(?<![\w\u2010\u2013-])(?:(?:AG|MK)[ -]?\d{3,}|"
+    r"(?:AZD|BAY|BMS|CGP|CHIR|CP|GF|GW|JNJ|LY|NSC|PD|PF|Ro|SB|SCH|SP|SQ|SR|SU|TAK|U|WAY|WY|Y|"
+    r"YM|ZD|ZM)[ -]?(?:\d{2}[-,]\d{3,4}|\d{4,}[A-Z]?))(?![\w\u2010\u2013-])")
+# ... unless cells follow: "SU 8686 cells" would be a line
+_CELLS_AFTER = re.compile(r"\s*(?:cells?|line|lines)\b", re.IGNORECASE)
+
+
+def code_name_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
+    """Research compounds written as codes (:data:`_CODE_NAME`), which dictionaries and the
+    models often miss: "the p38 inhibitor SB 203580", "U0126 blocked ERK activation"."""
+    starts = {p.start: p for p in pieces}
+    ends = {p.end: p for p in pieces}
+    found = []
+    for match in _CODE_NAME.finditer(text):
+        first, last = starts.get(match.start()), ends.get(match.end())
+        if first is None or last is None or _CELLS_AFTER.match(text, match.end()):
+            continue
+        norm = re.sub(r"[\s,\u2010\u2013-]", "", match.group(0)).upper()
+        # a name without an id, which a model's longer reading ("Tyrphostin AG-490") takes
+        found.append(Mention(match.start(), match.end(), DRUG, norm, (), "pattern", "pattern",
+                             CHEMICAL_NAME, first.token, last.token))
+    return found
 
 
 def antibody_mentions(text: str, pieces: list[Piece]) -> list[Mention]:

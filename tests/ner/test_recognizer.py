@@ -208,6 +208,18 @@ def test_a_capital_that_ends_a_code_is_no_cell_type(recognize):
     assert [m[0] for m in recognize("CD4-T cells were counted.")] == ["CD4-T cells"]
 
 
+def test_research_compounds_written_as_codes_are_drugs(recognize):
+    # GENIA sample BE: "Ro 13-7410 potently inhibited ... colony growth" had no agent
+    found = recognize("Ro 13-7410, SB 203580, U0126, GF109203X and WY 14,643 were added.")
+    assert [(m[0], m[1], m[2]) for m in found] == [
+        ("Ro 13-7410", "DRUG", "RO137410"), ("SB 203580", "DRUG", "SB203580"),
+        ("U0126", "DRUG", "U0126"), ("GF109203X", "DRUG", "GF109203X"),
+        ("WY 14,643", "DRUG", "WY14643")]
+    # gene symbols, cell lines and a code before "cells" are not
+    found = recognize("PD-1 and CD34 on U937, U266 and SU 8686 cells.")
+    assert [m for m in found if m[1] == "DRUG"] == []
+
+
 def test_surnames_are_cell_lines_only_before_cells(recognize):
     assert recognize("as Ramos et al. showed") == []
     assert recognize("Ramos cells")[0][:2] == ("Ramos cells", "CELL_LINE")
