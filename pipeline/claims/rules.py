@@ -423,13 +423,22 @@ class ClaimFinder:
 
     def _contrasting_effect(self, path) -> Token | None:
         """The effect noun with a direction that the drug's own contrasting clause has as
-        its object ("whereas X had an *inhibitory effect*"), if any."""
-        for below in [path.a, *path.up_from_a][:-1]:
+        its object ("whereas X had an *inhibitory effect*"), else that clause's own verb of
+        change when the drug is its subject ("whereas an inhibitor of MAPK [X] *suppressed*
+        the proliferative changes"), if any."""
+        chain = [path.a, *path.up_from_a]
+        for k, below in enumerate(chain[:-1]):
             if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTING
                                              for c in below.children):
-                return next((c for c in below.children if c.dep_ in OBJECTS and
-                             c.lower_ in self.lexicon.effect_heads and self._token_sign(c)),
-                            None)
+                effect = next((c for c in below.children if c.dep_ in OBJECTS and
+                               c.lower_ in self.lexicon.effect_heads and self._token_sign(c)),
+                              None)
+                subject = chain[k - 1] if k > 0 else None
+                if effect is None and subject is not None and subject.dep_ == "nsubj" and \
+                        is_verb(below) and self._token_sign(below) and \
+                        not any(c.dep_ == "neg" for c in below.children):
+                    return below
+                return effect
         return None
 
     def _in_a_contrasting_clause(self, path) -> bool:
@@ -1686,6 +1695,8 @@ def _names_a_disease(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     if before[-3:] == ["nuclear", "factor", "of"] or before[-2:] == ["nf", "of"]:
         # "nuclear factor of activated T cells" (NF-AT), however it is parsed and written
         return True
+    if after < len(doc) and doc[after].lower_ == "antigen":
+        after += 1  # "T-cell antigen receptor"
     if cell.label == CELL and after < len(doc) and \
             doc[after].lower_.rstrip("-\u2010") in {"receptor", "receptors"}:
         return True  # "*T cell* receptor- and PHA-mediated activation", however parsed
@@ -2183,9 +2194,10 @@ def _in_the_other_predicate(path, cell: Mention, inside: list[Mention]) -> bool:
         return False
     conjunct = path.up_from_a[-2]
     cell_below_top = ([path.b, *path.up_from_b])[-2]
-    if conjunct.dep_ != "conj" or not is_verb(conjunct) or not is_verb(path.top) or \
+    predicate = is_verb(path.top) or any(c.dep_ == "cop" for c in path.top.children)
+    if conjunct.dep_ != "conj" or not is_verb(conjunct) or not predicate or \
             cell_below_top.dep_ in SUBJECTS:
-        return False
+        return False  # ("E is *restricted* to B cells and can be induced by X in ...")
     own = range(conjunct.left_edge.i, conjunct.right_edge.i + 1)
     doc = path.top.doc
     return any(m is not cell and m.label in (CELL, CELL_LINE) and m.first_token in own

@@ -1325,6 +1325,14 @@ def test_a_predicate_coordinated_with_a_passive_treatment_is_the_cells(nlp, text
     assert [c[:3] for c in claims_of(nlp, text)] == expected
 
 
+def test_cells_of_a_predicate_adjective_are_not_those_of_the_coordinated_verb(nlp):
+    # Regression (GENIA sample BF): "E is restricted to B lymphocytes and can be induced in
+    # precursor B cells by LPS" gave LPS the B lymphocytes
+    found = claims_of(nlp, "Oct-2 expression is restricted primarily to B lymphocytes and can be "
+                           "induced in precursor B cells by stimulation with lipopolysaccharide.")
+    assert [c[1] for c in found] == ["precursor B cells"]
+
+
 def test_cells_differentiated_by_a_drug_are_only_treated_with_it(nlp):
     # the effect is interferon-gamma's; the cells were brought to their state by PMA before
     found = claims_of(nlp, "IP-10 expression was markedly augmented by interferon-gamma treatment "
@@ -1630,6 +1638,10 @@ def test_cell_words_before_receptor_name_a_molecule_however_parsed(nlp):
     found = claims_of(nlp, "Overexpression of SIT in Jurkat cells downmodulates T cell receptor- "
                            "and phytohemagglutinin-mediated activation of NF-AT.")
     assert "T cell" not in [c[1] for c in found]
+    # GENIA sample BF: "a T-cell antigen receptor element was activated in Jurkat cells by X"
+    found = claims_of(nlp, "A reporter gene under the control of a T-cell antigen receptor "
+                           "element was activated in Jurkat cells by phorbol myristate acetate.")
+    assert [c[1] for c in found] == ["Jurkat cells"]
 
 
 def test_cells_that_cells_referred_to_by_a_pronoun_become_are_a_product(nlp):
@@ -2412,6 +2424,15 @@ def test_a_contrasting_clause_stating_its_own_effect_takes_its_direction(nlp):
                            "HUVECs, whereas aspirin had an inhibitory effect.")
     assert sorted((c[0], c[2]) for c in found) == [("aspirin", "decrease"),
                                                    ("cyclosporine", "no_change")]
+
+
+def test_a_contrasting_clause_with_its_own_verb_of_change_takes_its_direction(nlp):
+    # Regression (CG): "..., whereas an inhibitor of MAPK [U0126] suppressed the changes"
+    # took the increase of the main clause
+    found = claims_of(nlp, "Estradiol increased the phosphorylation of MAPK in MCF-7 cells, "
+                           "whereas an inhibitor of MAPK [U0126] suppressed the proliferative "
+                           "changes.")
+    assert sorted((c[0], c[2]) for c in found) == [("U0126", "decrease"), ("estradiol", "increase")]
 
 
 def test_a_class_with_the_named_drug_in_apposition_makes_one_claim(nlp):
