@@ -285,7 +285,7 @@ class ClaimFinder:
         found += listed_drug_claims(doc, found, anchors)
         found = _without_restatements(doc, found, [m for m in inside if m.label == DRUG])
         found = _without_restated_cells(doc, found)
-        return _one_per_pair(_specific_over_generic(found))
+        return _respectively(sentence, _one_per_pair(_specific_over_generic(found)))
 
     # -- anchors ------------------------------------------------------------------------
     def _anchors(self, doc: Doc, sentence: Span, inside: list[Mention],
@@ -3202,6 +3202,29 @@ def _coordinated_with_its_kind(claim: PairClaim, claims: list[PairClaim]) -> boo
     return any(other.cell.start != claim.cell.start and other.cell.source != "coreference" and
                other.cell.norm.lower() == claim.cell.norm.lower() and
                head_noun(other.cell) in root.conjuncts for other in claims)
+
+
+def _respectively(sentence: Span, claims: list[PairClaim]) -> list[PairClaim]:
+    """'X and Z inhibited the proliferation of A and B cells, *respectively*': a list of as
+    many drugs as populations, paired in order; the crossed pairs go. With other counts, or
+    drugs that are no one list, the sentence pairs something else (doses, times), and the
+    claims stay."""
+    if len(claims) < 4 or not any(t.lower_ == "respectively" for t in sentence):
+        return claims
+    doc = sentence.doc
+    drugs = sorted({c.anchor.token.i for c in claims})
+    cells = sorted({c.cell.root(doc) for c in claims})
+    if len(drugs) != len(cells) or len(claims) != len(drugs) * len(cells) or \
+            not _one_list(doc, drugs):
+        return claims  # "... by all-trans RA, and 58% and 51%, respectively by 13-cis RA"
+    return [c for c in claims
+            if drugs.index(c.anchor.token.i) == cells.index(c.cell.root(doc))]
+
+
+def _one_list(doc: Doc, tokens: list[int]) -> bool:
+    """Whether the tokens are the conjuncts of one coordination ("X and Z")."""
+    first = doc[tokens[0]]
+    return all(doc[i] in first.conjuncts for i in tokens[1:])
 
 
 def _one_per_pair(claims: list[PairClaim]) -> list[PairClaim]:

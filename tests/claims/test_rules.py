@@ -1333,6 +1333,25 @@ def test_cells_of_a_predicate_adjective_are_not_those_of_the_coordinated_verb(nl
     assert [c[1] for c in found] == ["precursor B cells"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Dexamethasone and cyclosporin A inhibited the proliferation of thymocytes and Jurkat "
+     "cells, respectively.", {("dexamethasone", "thymocytes"), ("cyclosporine", "Jurkat cells")}),
+    ("IL-2 production in T cells and TNF secretion in monocytes were inhibited by cyclosporin "
+     "A and dexamethasone, respectively.",
+     {("cyclosporine", "T cells"), ("dexamethasone", "monocytes")}),
+    # guards: without "respectively" every drug acts on every population, and so does each
+    # of drugs that are no one list ("respectively" pairs the figures)
+    ("Proliferation of PBMC and B cells was inhibited by RA, with maximal inhibition of 62% "
+     "in PBMC and 55% in B cells by all-trans RA, and 58% and 51%, respectively by 13-cis RA.",
+     {(d, c) for d in ("ra", "all-trans ra", "isotretinoin") for c in ("PBMC", "B cells")}),
+    ("Dexamethasone and cyclosporin A inhibited the proliferation of thymocytes and Jurkat "
+     "cells.", {(d, c) for d in ("dexamethasone", "cyclosporine")
+                for c in ("thymocytes", "Jurkat cells")}),
+])
+def test_respectively_pairs_drugs_and_populations_in_order(nlp, text, expected):
+    assert {c[:2] for c in claims_of(nlp, text)} == expected
+
+
 def test_cells_differentiated_by_a_drug_are_only_treated_with_it(nlp):
     # the effect is interferon-gamma's; the cells were brought to their state by PMA before
     found = claims_of(nlp, "IP-10 expression was markedly augmented by interferon-gamma treatment "
