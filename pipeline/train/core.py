@@ -44,6 +44,7 @@ from spacy.training import Example
 from spacy.util import load_config, registry
 from threadpoolctl import threadpool_limits
 
+from pipeline.train.claim_sentences import claim_sentences
 from pipeline.train.conllu import (
     Sentence,
     gold_token_doc,
@@ -51,6 +52,7 @@ from pipeline.train.conllu import (
     read_conllu,
     read_doc_ids,
     read_docbin,
+    sentences_to_doc,
     split_heldout,
     write_docbin,
 )
@@ -213,12 +215,15 @@ def build_corpus(
     every: int = HELDOUT_EVERY,
     craft: bool = False,
     genia_copies: int = GENIA_COPIES,
+    claim_sentence_count: int = 0,
 ) -> tuple[Path, Path]:
     """Write ``train.spacy`` and ``heldout.spacy`` under ``work``; return their paths.
 
     The held-out part is always GENIA's every ``every``-th abstract. With ``craft``, the
     training part is GENIA's training part ``genia_copies`` times plus all of converted CRAFT,
-    and the conversion counts go to ``work/craft-stats.json``.
+    and the conversion counts go to ``work/craft-stats.json``. ``claim_sentence_count``
+    templated claim sentences (:mod:`pipeline.train.claim_sentences`) are added to the
+    training part, five to a ``Doc``.
     """
     nlp = spacy.blank("en")
     train_docs, heldout_docs = split_heldout(load_genia_docs(nlp, data), every=every)
@@ -241,6 +246,11 @@ def build_corpus(
         (work / "craft-stats.json").write_text(json.dumps(counts, indent=2), encoding="utf-8")
         train_docs = list(train_docs) * genia_copies + craft_docs
         _describe(f"train (GENIA x{genia_copies} + CRAFT)", train_docs)
+    if claim_sentence_count:
+        sentences = claim_sentences(claim_sentence_count)
+        extra = [sentences_to_doc(nlp.vocab, sentences[i:i + 5]) for i in range(0, len(sentences), 5)]
+        _describe("templated claim sentences", extra)
+        train_docs = list(train_docs) + extra
     write_docbin(train_docs, train_path)
     write_docbin(heldout_docs, heldout_path)
     return train_path, heldout_path
@@ -445,6 +455,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--genia-copies", type=int, default=GENIA_COPIES, help="GENIA repeats with CRAFT")
     parser.add_argument(
+        "--claim-sentences",
+        type=int,
+        default=0,
+        help="add this many templated claim sentences to the training part (pipeline.train.claim_sentences)",
+    )
+    parser.add_argument(
         "--init-from",
         type=Path,
         default=None,
@@ -461,7 +477,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     with threadpool_limits(limits=1):
         craft = args.craft and not args.eval_only
-        _, heldout_path = build_corpus(args.data, args.work, craft=craft, genia_copies=args.genia_copies)
+        _, heldout_path = build_corpus(args.data, args.work, craft=craft, genia_copies=args.genia_copies,
+                                       claim_sentence_count=0 if args.eval_only else args.claim_sentences)
         if not args.eval_only:
             output = args.work / "output"
             overrides = {
