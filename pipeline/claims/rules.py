@@ -1485,7 +1485,9 @@ class ClaimFinder:
             return True
         if preposition(cell_token) in {"of", "against", "on", "to"}:
             def is_killer(token: Token) -> bool:  # "NK-mediated", "by NK cells"
-                return token.dep_ != cell_token.dep_ or preposition(token) == "by"
+                return token.dep_ != cell_token.dep_ or preposition(token) == "by" or (
+                    # "the cytotoxicity of NK cells against K562 cells", both on the noun
+                    preposition(cell_token) == "against" and preposition(token) == "of")
         elif cell_token.dep_ == "compound":
             # "neutrophil-mediated tumor cell cytostasis", "tumor cell killing by NK cells";
             # but in "T cell cytotoxicity against tumor cells" the compound is the killer

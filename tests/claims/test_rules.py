@@ -624,7 +624,7 @@ def test_a_class_with_the_drug_in_apposition_is_that_drug(nlp):
     assert [(c[0], c[1]) for c in found] == [("tpa", "Jurkat cells")]
 
 
-def claims_on_parse(rows, drug, cell):
+def claims_on_parse(rows, drug, cell, more_cells=()):
     """The rules' claims on a parse written by hand, one (word, tag, dep, head) row per token:
     how they read trees that another parser (the CRAFT-trained core) makes. ``drug`` and
     ``cell`` are (first, last) token indices of the two mentions."""
@@ -644,9 +644,22 @@ def claims_on_parse(rows, drug, cell):
         return Mention(doc[first].idx, doc[last].idx + len(doc[last]), label,
                        doc[first:last + 1].text.lower(), (), "test", "exact", "", first, last)
 
-    mentions = [mention(drug, "DRUG"), mention(cell, "CELL")]
+    mentions = [mention(drug, "DRUG"), mention(cell, "CELL"),
+                *(mention(span, "CELL") for span in more_cells)]
     found = ClaimFinder(load_triggers()).find(doc, doc[:], mentions, DocumentContext(), [])
     return [(c.anchor.ref.norm, c.cell.text(doc), c.evidence.direction) for c in found]
+
+
+def test_the_target_beside_the_killers_on_the_killing_noun_gets_no_claim():
+    # "against K562 cells" hung on "cytotoxicity" beside "of NK cells" (the templated-sentence
+    # parser's reading): the NK cells kill, K562 cells are the target (guideline rule 9)
+    rows = [("Lenalidomide", "NN", "nsubj", 1), ("enhanced", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3), ("cytotoxicity", "NN", "dobj", 1), ("of", "IN", "case", 6),
+            ("NK", "NN", "compound", 6), ("cells", "NNS", "nmod", 3),
+            ("against", "IN", "case", 9), ("K562", "NN", "compound", 9),
+            ("cells", "NNS", "nmod", 3), (".", ".", "punct", 1)]
+    found = claims_on_parse(rows, (0, 0), (5, 6), more_cells=[(8, 9)])
+    assert [c[1] for c in found] == ["NK cells"]
 
 
 def test_a_predicate_adjective_hung_on_the_copula_is_the_trigger():
