@@ -436,7 +436,8 @@ class ClaimFinder:
                 subject = chain[k - 1] if k > 0 else None
                 if effect is None and subject is not None and subject.dep_ == "nsubj" and \
                         is_verb(below) and self._token_sign(below) and \
-                        not any(c.dep_ == "neg" for c in below.children):
+                        not any(c.dep_ == "neg" for c in below.children) and \
+                        not _refers_back(below):  # "whereas X abolished *this inhibition*"
                     return below
                 return effect
         return None
