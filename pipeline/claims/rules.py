@@ -1173,6 +1173,9 @@ class ClaimFinder:
                                                     "acomp", "amod"}:
                 arguments.append(child)
                 arguments.extend(c for c in child.children if c.dep_ in {"conj", "amod"})
+                if child.dep_ == "xcomp" and child.lower_ in LIGHT_VERBS:
+                    # "X is known *to have a lytic effect* in Y cells", "in Y" on "have"
+                    arguments.extend(c for c in child.children if c.dep_ in OBJECTS)
         candidates = [t for t in arguments if t.i not in mention_tokens
                       and self.lexicon.token_direction(t) is not None
                       and not self.lexicon.is_in(t.lower_, self.lexicon.treatment_words)]
@@ -1315,8 +1318,8 @@ class ClaimFinder:
             # "*When* human monocytes were preincubated with X, X inhibited E": the clause the
             # treatment dates states its effect, when no other agent acts in it
             predicates = [frame.head]
-        elif frame.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "by"
-                                           for c in frame.children):
+        elif frame.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "mark" and c.lower_ == "by"
+                                                      for c in frame.children):
             # "E was triggered *by treating* Y cells with X": the treatment is the means
             predicates = [frame.head]
         elif _is_the_place_of_a_change(frame):

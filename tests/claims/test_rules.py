@@ -662,6 +662,29 @@ def test_the_target_beside_the_killers_on_the_killing_noun_gets_no_claim():
     assert [c[1] for c in found] == ["NK cells"]
 
 
+def test_a_means_clause_read_as_an_xcomp_still_frames_the_treatment():
+    # "triggered by treating Y cells with X" with "treating" as an xcomp marked "by" (the
+    # templated-sentence parser's reading, models/core.CARD.md)
+    rows = [("TCR", "NN", "compound", 1), ("signaling", "NN", "nsubjpass", 3),
+            ("was", "VBD", "auxpass", 3), ("triggered", "VBN", "ROOT", 3), ("by", "IN", "mark", 5),
+            ("treating", "VBG", "xcomp", 3), ("Jurkat", "NN", "compound", 8),
+            ("T", "NN", "compound", 8), ("cells", "NNS", "dobj", 5), ("with", "IN", "case", 10),
+            ("PHA", "NN", "nmod", 5), (".", ".", "punct", 3)]
+    assert claims_on_parse(rows, (10, 10), (6, 8)) == [("pha", "Jurkat T cells", "increase")]
+
+
+def test_the_object_of_a_light_verb_under_the_top_is_the_trigger():
+    # "X are known to have a lytic effect in Y cells" with "in Y cells" on "have" (the
+    # templated-sentence parser's reading, models/core.CARD.md)
+    rows = [("Glucocorticoids", "NNS", "nsubjpass", 2), ("are", "VBP", "auxpass", 2),
+            ("known", "VBN", "ROOT", 2), ("to", "TO", "mark", 4), ("have", "VB", "xcomp", 2),
+            ("a", "DT", "det", 7), ("lytic", "JJ", "amod", 7), ("effect", "NN", "dobj", 4),
+            ("in", "IN", "case", 10), ("leukemic", "JJ", "amod", 10),
+            ("cells", "NNS", "nmod", 4), (".", ".", "punct", 2)]
+    assert claims_on_parse(rows, (0, 0), (9, 10)) == [
+        ("glucocorticoids", "leukemic cells", "decrease")]
+
+
 def test_a_predicate_adjective_hung_on_the_copula_is_the_trigger():
     # "human Treg are hypersensitive to cyclophosphamide", the adjective parsed as "amod" of
     # "are" (as the CRAFT-trained core does).
