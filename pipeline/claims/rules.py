@@ -365,7 +365,12 @@ class ClaimFinder:
         if self._is_killing_target(doc, cell_token, inside):
             return None
         suffix = anchor.suffix(doc)
-        modified = anchor.suffixed_token(doc).head  # "rituximab-treated *CLL cells*"
+        suffixed = anchor.suffixed_token(doc)
+        modified = suffixed.head  # "rituximab-treated *CLL cells*"
+        if suffixed.dep_ == "conj" and _listed_head(suffixed).dep_ in {"amod", "compound"}:
+            # "Dexamethasone- and *prednisolone-treated* thymocytes", the second participle a
+            # conjunct of the first (GENIA's "uninduced and estrogen-induced hepatocytes")
+            modified = _listed_head(suffixed).head
         if not suffix and (state := _state_participle_after(doc, anchor)) is not None:
             suffix, modified = state.lower_, state.head  # "anti-CD3 activated T cells"
         if not suffix and _property_of_something_else(doc, anchor, cell_token):

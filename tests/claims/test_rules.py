@@ -624,7 +624,7 @@ def test_a_class_with_the_drug_in_apposition_is_that_drug(nlp):
     assert [(c[0], c[1]) for c in found] == [("tpa", "Jurkat cells")]
 
 
-def claims_on_parse(rows, drug, cell, more_cells=()):
+def claims_on_parse(rows, drug, cell, more_cells=(), drug_prefix=None):
     """The rules' claims on a parse written by hand, one (word, tag, dep, head) row per token:
     how they read trees that another parser (the CRAFT-trained core) makes. ``drug`` and
     ``cell`` are (first, last) token indices of the two mentions."""
@@ -644,7 +644,11 @@ def claims_on_parse(rows, drug, cell, more_cells=()):
         return Mention(doc[first].idx, doc[last].idx + len(doc[last]), label,
                        doc[first:last + 1].text.lower(), (), "test", "exact", "", first, last)
 
-    mentions = [mention(drug, "DRUG"), mention(cell, "CELL"),
+    drug_mention = mention(drug, "DRUG")
+    if drug_prefix is not None:  # a drug named inside its token ("prednisolone-treated")
+        drug_mention = Mention(drug_mention.start, drug_mention.start + len(drug_prefix), "DRUG",
+                               drug_prefix.lower(), (), "test", "exact", "", *drug)
+    mentions = [drug_mention, mention(cell, "CELL"),
                 *(mention(span, "CELL") for span in more_cells)]
     found = ClaimFinder(load_triggers()).find(doc, doc[:], mentions, DocumentContext(), [])
     return [(c.anchor.ref.norm, c.cell.text(doc), c.evidence.direction) for c in found]
@@ -683,6 +687,18 @@ def test_the_object_of_a_light_verb_under_the_top_is_the_trigger():
             ("cells", "NNS", "nmod", 4), (".", ".", "punct", 2)]
     assert claims_on_parse(rows, (0, 0), (9, 10)) == [
         ("glucocorticoids", "leukemic cells", "decrease")]
+
+
+def test_a_treated_participle_conjoined_with_a_held_open_one_treats_the_cells():
+    # "Dexamethasone- and prednisolone-treated thymocytes" in GENIA's analysis (the second
+    # participle a conjunct of the first, which modifies the cells), as the templated-sentence
+    # parser reads it (models/core.CARD.md)
+    rows = [("Dexamethasone-", "NN", "amod", 3), ("and", "CC", "cc", 0),
+            ("prednisolone-treated", "JJ", "conj", 0), ("thymocytes", "NNS", "nsubj", 4),
+            ("showed", "VBD", "ROOT", 4), ("reduced", "VBN", "amod", 6),
+            ("viability", "NN", "dobj", 4), (".", ".", "punct", 4)]
+    found = claims_on_parse(rows, (2, 2), (3, 3), drug_prefix="prednisolone")
+    assert found == [("prednisolone", "thymocytes", "decrease")]
 
 
 def test_a_predicate_adjective_hung_on_the_copula_is_the_trigger():
