@@ -367,10 +367,11 @@ class ClaimFinder:
         suffix = anchor.suffix(doc)
         suffixed = anchor.suffixed_token(doc)
         modified = suffixed.head  # "rituximab-treated *CLL cells*"
-        if suffixed.dep_ == "conj" and _listed_head(suffixed).dep_ in {"amod", "compound"}:
+        listed = _listed_head(suffixed)
+        if suffixed.dep_ == "conj" and listed.dep_ in {"amod", "compound"}:
             # "Dexamethasone- and *prednisolone-treated* thymocytes", the second participle a
             # conjunct of the first (GENIA's "uninduced and estrogen-induced hepatocytes")
-            modified = _listed_head(suffixed).head
+            modified = listed.head
         if not suffix and (state := _state_participle_after(doc, anchor)) is not None:
             suffix, modified = state.lower_, state.head  # "anti-CD3 activated T cells"
         if not suffix and _property_of_something_else(doc, anchor, cell_token):
@@ -1346,13 +1347,15 @@ class ClaimFinder:
             # the main verb, and "Y cells were treated with X and *showed* reduced E": the
             # predicate of the treated cells is coordinated with the treatment.
             treated = cell_token.head.i == frame.i and cell_token.dep_ in {"dobj", "nsubjpass"}
-            # (the parser may hang the coordinated verb on the drug: "exposed to PMA *and
-            # differentiated* ...")
-            candidates = [*frame.children, *(g for c in frame.children
-                                            if c.dep_ == "nmod" and c.i > frame.i
-                                            for g in c.children if is_verb(g))]
-            predicates = [c for c in candidates if c.dep_ == "conj" and treated
-                          and is_verb(frame) and not any(g.dep_ in SUBJECTS for g in c.children)]
+            predicates = []
+            if treated and is_verb(frame):
+                # (the parser may hang the coordinated verb on the drug: "exposed to PMA *and
+                # differentiated* ...")
+                candidates = [*frame.children, *(g for c in frame.children
+                                                if c.dep_ == "nmod" and c.i > frame.i
+                                                for g in c.children if is_verb(g))]
+                predicates = [c for c in candidates if c.dep_ == "conj"
+                              and not any(g.dep_ in SUBJECTS for g in c.children)]
         for predicate in predicates:
             if _compares_hosts(predicate):
                 continue  # "... showed diminished E in comparison with Y cells from controls"

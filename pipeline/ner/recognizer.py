@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -710,15 +710,22 @@ _CODE_NAME = re.compile(
 _CELLS_AFTER = re.compile(r"\s*(?:cells?|line|lines)\b", re.IGNORECASE)
 
 
-def code_name_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
+def _piece_matches(pattern: re.Pattern, text: str,
+                   pieces: Pieces) -> Iterator[tuple[re.Match, Piece, Piece]]:
+    """The matches of ``pattern`` in ``text`` that start and end on piece boundaries, with
+    their first and last piece (a match inside a word names nothing)."""
+    for match in pattern.finditer(text):
+        first, last = pieces.by_start.get(match.start()), pieces.by_end.get(match.end())
+        if first is not None and last is not None:
+            yield match, pieces[first], pieces[last]
+
+
+def code_name_mentions(text: str, pieces: Pieces) -> list[Mention]:
     """Research compounds written as codes (:data:`_CODE_NAME`), which dictionaries and the
     models often miss: "the p38 inhibitor SB 203580", "U0126 blocked ERK activation"."""
-    starts = {p.start: p for p in pieces}
-    ends = {p.end: p for p in pieces}
     found = []
-    for match in _CODE_NAME.finditer(text):
-        first, last = starts.get(match.start()), ends.get(match.end())
-        if first is None or last is None or _CELLS_AFTER.match(text, match.end()):
+    for match, first, last in _piece_matches(_CODE_NAME, text, pieces):
+        if _CELLS_AFTER.match(text, match.end()):
             continue
         norm = re.sub(r"[\s,\u2010\u2013-]", "", match.group(0)).upper()
         # a name without an id, which a model's longer reading ("Tyrphostin AG-490") takes
@@ -727,25 +734,18 @@ def code_name_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
     return found
 
 
-def antibody_mentions(text: str, pieces: list[Piece]) -> list[Mention]:
+def antibody_mentions(text: str, pieces: Pieces) -> list[Mention]:
     """'anti-PD-1 antibody', 'anti-CD20 monoclonal antibodies', 'antibodies to PA-1':
     biologics named by their target, typed as drug classes (many antibodies share a
     target)."""
-    starts = {p.start: p for p in pieces}
-    ends = {p.end: p for p in pieces}
     readings: list[tuple[re.Pattern, Callable[[re.Match], str]]] = [
         (_ANTIBODY, lambda match: antibody_norm(match.group(0))),
         (_ANTIBODY_TO, lambda match: antibody_class(match.group("target"))),
     ]
-    found = []
-    for pattern, norm in readings:
-        for match in pattern.finditer(text):
-            first, last = starts.get(match.start()), ends.get(match.end())
-            if first is None or last is None:
-                continue
-            found.append(Mention(match.start(), match.end(), DRUG, norm(match), (),
-                                 "pattern", "pattern", "class", first.token, last.token))
-    return found
+    return [Mention(match.start(), match.end(), DRUG, norm(match), (), "pattern", "pattern",
+                    "class", first.token, last.token)
+            for pattern, norm in readings
+            for match, first, last in _piece_matches(pattern, text, pieces)]
 
 
 def antibody_class(target: str) -> str:

@@ -48,6 +48,8 @@ DRUGS: tuple[Phrase, ...] = tuple(
 _ADJECTIVES = frozenset({"okadaic", "all-trans", "retinoic"})
 DRUGS = tuple(tuple((w, "JJ", "amod") if w in _ADJECTIVES else (w, t, d) for w, t, d in name)
               for name in DRUGS)
+# names of one word, for the templates that write them into a hyphenated token
+ONE_WORD_DRUGS: tuple[str, ...] = tuple(name[0][0] for name in DRUGS if len(name) == 1)
 
 CELLS: tuple[Phrase, ...] = (
     (("Jurkat", "NN", "compound"), ("cells", "NNS", "")),
@@ -84,6 +86,7 @@ EFFECTS: tuple[Phrase, ...] = (
 # Effect nouns with the cells after "of" ("the proliferation of Y cells")
 EFFECT_NOUNS = ("proliferation", "cytotoxicity", "activation", "apoptosis", "migration",
                 "viability", "differentiation", "survival", "adhesion", "expansion")
+EFFECT_NOUN_PHRASES: tuple[Phrase, ...] = tuple(((noun, "NN", ""),) for noun in EFFECT_NOUNS)
 
 VERBS_PAST = ("activated", "induced", "inhibited", "enhanced", "reduced", "suppressed",
               "increased", "decreased", "blocked", "impaired", "restored", "promoted",
@@ -144,6 +147,17 @@ class _Tree:
                         tuple(self.heads), tuple(self.deps))
 
 
+def _changed_effect(tree: _Tree, rng: random.Random, verb: int,
+                    effects: Sequence[Phrase] = EFFECTS,
+                    changes: Sequence[str] = CHANGE_ADJECTIVES, tag: str = "VBN") -> None:
+    """The object of ``verb``: an effect with the word of its change before it ("showed
+    *reduced proliferation*", "produced *more IL-2*")."""
+    change = tree.token(rng.choice(changes), tag)
+    effect = tree.phrase(rng.choice(effects))
+    tree.attach(change, effect, "amod")
+    tree.attach(effect, verb, "dobj")
+
+
 def _subject_drugs(tree: _Tree, drugs: Sequence[Phrase]) -> int:
     """One drug, or two joined by "and": the first is the head."""
     first = tree.phrase(drugs[0])
@@ -172,7 +186,7 @@ def _active_of_cells(rng: random.Random) -> Sentence:
     subject = _subject_drugs(tree, rng.sample(DRUGS, rng.choice((1, 1, 2))))
     verb = tree.token(rng.choice(VERBS_PAST), "VBD")
     tree.attach(subject, verb, "nsubj")
-    effect = tree.phrase(((rng.choice(EFFECT_NOUNS), "NN", ""),), "the")
+    effect = tree.phrase(rng.choice(EFFECT_NOUN_PHRASES), "the")
     tree.attach(effect, verb, "dobj")
     tree.prepositional("of", rng.choice(CELLS), effect)
     return tree.sentence(verb)
@@ -181,7 +195,7 @@ def _active_of_cells(rng: random.Random) -> Sentence:
 def _passive(rng: random.Random) -> Sentence:
     """"The proliferation of Y cells was inhibited by X." """
     tree = _Tree()
-    effect = tree.phrase(((rng.choice(EFFECT_NOUNS), "NN", ""),), "the")
+    effect = tree.phrase(rng.choice(EFFECT_NOUN_PHRASES), "the")
     tree.prepositional("of", rng.choice(CELLS), effect)
     auxiliary = tree.token("was", "VBD")
     verb = tree.token(rng.choice(VERBS_PAST), "VBN")
@@ -194,16 +208,13 @@ def _passive(rng: random.Random) -> Sentence:
 def _treated_cells_showed(rng: random.Random) -> Sentence:
     """"Dexamethasone-treated thymocytes showed increased apoptosis." """
     tree = _Tree()
-    drug = rng.choice([d for d in DRUGS if len(d) == 1])[0][0]
+    drug = rng.choice(ONE_WORD_DRUGS)
     participle = tree.token(f"{drug}-treated", "JJ")
     cells = tree.phrase(rng.choice(CELLS))
     tree.attach(participle, cells, "amod")
     verb = tree.token("showed", "VBD")
     tree.attach(cells, verb, "nsubj")
-    change = tree.token(rng.choice(CHANGE_ADJECTIVES), "VBN")
-    effect = tree.phrase(rng.choice(EFFECTS))
-    tree.attach(change, effect, "amod")
-    tree.attach(effect, verb, "dobj")
+    _changed_effect(tree, rng, verb)
     return tree.sentence(verb)
 
 
@@ -253,10 +264,7 @@ def _treated_and_showed(rng: random.Random) -> Sentence:
     tree.attach(tree.token("and", "CC"), verb, "cc")
     showed = tree.token("showed", "VBD")
     tree.attach(showed, verb, "conj")
-    change = tree.token(rng.choice(CHANGE_ADJECTIVES), "VBN")
-    effect = tree.phrase(rng.choice(EFFECTS))
-    tree.attach(change, effect, "amod")
-    tree.attach(effect, showed, "dobj")
+    _changed_effect(tree, rng, showed)
     return tree.sentence(verb)
 
 
@@ -271,10 +279,7 @@ def _exposed_cells_showed(rng: random.Random) -> Sentence:
     tree.prepositional(_TREATMENT_PREPOSITION[treated], rng.choice(DRUGS), participle)
     verb = tree.token("showed", "VBD")
     tree.attach(cells, verb, "nsubj")
-    change = tree.token(rng.choice(CHANGE_ADJECTIVES), "VBN")
-    effect = tree.phrase(rng.choice(EFFECTS))
-    tree.attach(change, effect, "amod")
-    tree.attach(effect, verb, "dobj")
+    _changed_effect(tree, rng, verb)
     return tree.sentence(verb)
 
 
@@ -282,7 +287,7 @@ def _unhyphenated_treated_cells(rng: random.Random) -> Sentence:
     """"Lenalidomide treated NK cells produced more IL-2." (the drug a ``compound`` and the
     participle an ``amod`` of the cells)"""
     tree = _Tree()
-    drug = tree.token(rng.choice([d for d in DRUGS if len(d) == 1])[0][0], "NN")
+    drug = tree.token(rng.choice(ONE_WORD_DRUGS), "NN")
     participle = tree.token("treated", "VBN")
     cells = tree.phrase(rng.choice(CELLS))
     tree.attach(drug, cells, "compound")
@@ -290,10 +295,7 @@ def _unhyphenated_treated_cells(rng: random.Random) -> Sentence:
     verb = tree.token(rng.choice(("produced", "secreted", "induced", "showed", "expressed")),
                       "VBD")
     tree.attach(cells, verb, "nsubj")
-    amount = tree.token(rng.choice(("more", "less")), "JJR")
-    effect = tree.phrase(rng.choice(EFFECTS))
-    tree.attach(amount, effect, "amod")
-    tree.attach(effect, verb, "dobj")
+    _changed_effect(tree, rng, verb, changes=("more", "less"), tag="JJR")
     return tree.sentence(verb)
 
 
@@ -301,7 +303,7 @@ def _two_drugs_held_open(rng: random.Random) -> Sentence:
     """"Dexamethasone- and prednisolone-treated thymocytes showed reduced viability." (the
     first participle held open by its hyphen, the second its ``conj``)"""
     tree = _Tree()
-    first, second = (d[0][0] for d in rng.sample([d for d in DRUGS if len(d) == 1], 2))
+    first, second = rng.sample(ONE_WORD_DRUGS, 2)
     participle = rng.choice(("treated", "induced", "stimulated"))
     held_open = tree.token(f"{first}-", "JJ")
     tree.attach(tree.token("and", "CC"), held_open, "cc")
@@ -310,10 +312,7 @@ def _two_drugs_held_open(rng: random.Random) -> Sentence:
     tree.attach(held_open, cells, "amod")
     verb = tree.token("showed", "VBD")
     tree.attach(cells, verb, "nsubj")
-    change = tree.token(rng.choice(CHANGE_ADJECTIVES), "VBN")
-    effect = tree.phrase(((rng.choice(EFFECT_NOUNS), "NN", ""),))
-    tree.attach(change, effect, "amod")
-    tree.attach(effect, verb, "dobj")
+    _changed_effect(tree, rng, verb, effects=EFFECT_NOUN_PHRASES)
     return tree.sentence(verb)
 
 

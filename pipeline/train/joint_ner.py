@@ -55,7 +55,7 @@ import pipeline.ner.model_lexicon  # noqa: F401  (registers the lexicon_entities
 from pipeline.ner.heads import missing_key, set_gold  # also registers the corpus_ner factory
 from pipeline.train import ner as separate
 from pipeline.train.conllu import gold_token_doc, read_docbin, write_docbin
-from pipeline.train.core import save_model, words_per_second
+from pipeline.train.core import make_examples, save_model, words_per_second
 from pipeline.train.ner import (
     CORPORA,
     REPO_ROOT,
@@ -224,8 +224,7 @@ def evaluate_heads(nlp: Language, dev_paths: dict[str, Path]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for corpus in HEADS:
         gold_docs = read_docbin(nlp.vocab, dev_paths[f"dev-{corpus}"])
-        examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold_docs]
-        head = _rounded_scores(nlp.evaluate(examples), prefix=f"{corpus}_")
+        head = _rounded_scores(nlp.evaluate(make_examples(nlp, gold_docs)), prefix=f"{corpus}_")
         head["dev_docs"] = len(gold_docs)
         result[corpus] = head
     result["mean_ents_f"] = round(sum(result[c]["ents_f"] for c in HEADS) / len(HEADS), 4)

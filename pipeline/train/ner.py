@@ -43,12 +43,11 @@ from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.training import Example
 from spacy.util import load_config
 from threadpoolctl import threadpool_limits
 
-from pipeline.train.conllu import gold_token_doc, read_docbin, write_docbin
-from pipeline.train.core import save_model, words_per_second
+from pipeline.train.conllu import read_docbin, write_docbin
+from pipeline.train.core import make_examples, save_model, words_per_second
 from pipeline.train.iob import brat_doc, iob_docs, overlapping_texts, parse_ann, read_iob
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -247,8 +246,7 @@ def alignment_stats(nlp: Language, gold_docs: Sequence[Doc]) -> dict[str, float]
 def evaluate(nlp: Language, gold_docs: Sequence[Doc], gold_tokens: bool = False) -> dict[str, Any]:
     """spaCy's scorer on ``gold_docs``: ents P/R/F and per type (on ``nlp``'s tokenization, or
     on the gold tokens)."""
-    examples = [Example(gold_token_doc(nlp.vocab, doc) if gold_tokens else nlp.make_doc(doc.text),
-                        doc) for doc in gold_docs]
+    examples = make_examples(nlp, gold_docs, gold_tokens)
     scored = nlp.evaluate(examples)
     result: dict[str, Any] = {key: round(float(scored[key]), 4) for key in ("ents_p", "ents_r", "ents_f")}
     result["ents_per_type"] = {
