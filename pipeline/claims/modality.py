@@ -8,8 +8,8 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.lexicon import TriggerLexicon
-from pipeline.claims.rules import FINDING_VERBS, is_aim_word
-from pipeline.claims.syntax import ancestors_to, is_noun, lemma
+from pipeline.claims.rules import FINDING_VERBS, ON_PREPOSITIONS, PLACE_PRONOUNS, is_aim_word
+from pipeline.claims.syntax import ancestors_to, is_noun, lemma, preposition
 
 NEGATORS = {"not", "no", "never", "n't", "without", "neither", "nor", "nothing"}
 REPORTING_VERBS = {"cause", "caused", "causes", "lead", "led", "leads", "result", "resulted",
@@ -60,10 +60,10 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon, agent: Token | None = No
     below = trigger
     # "p70 could not rescue *rapamycin inhibition* of T-cell cycle entry": the denial above
     # acts on the drug's own change, which stands
-    owned = agent is not None and trigger.tag_.startswith("NN") and \
-        agent.head.i == trigger.i and (
-            agent.dep_ in {"compound", "amod", "nmod:poss"} or
-            any(c.dep_ == "case" and c.lower_ == "by" for c in agent.children))
+    owned = agent is not None and trigger.tag_.startswith("NN") and (
+        (agent.head.i == trigger.i and (
+            agent.dep_ in {"compound", "amod", "nmod:poss"} or _is_by_phrase(agent))) or
+        _agent_hung_beside(agent, trigger))
     for head in [] if owned else ancestors_to(trigger)[:2]:
         if below.dep_ in ADVERBIAL_CLAUSES and agent is not None and \
                 below.left_edge.i <= agent.i <= below.right_edge.i:
@@ -160,7 +160,29 @@ def is_aim_statement(trigger: Token) -> bool:
         if token.dep_ == "acl:relcl" and any(c.dep_ in {"nsubj", "nsubjpass"}
                                              for c in token.children):
             return False
+        if _is_placed_by_a_pronoun(token):
+            return False  # the relative clause hung on the study's verb
     return False
+
+
+def _is_by_phrase(token: Token) -> bool:
+    return any(c.dep_ == "case" and c.lower_ == "by" for c in token.children)
+
+
+def _agent_hung_beside(agent: Token, change: Token) -> bool:
+    """'Z does not affect *NF-kappa B activation by PMA*' with "by PMA" hung on the verb: an
+    active verb with a subject has no "by" agent, so the drug is its object's."""
+    verb = change.head
+    return change.dep_ == "dobj" and agent.head.i == verb.i and agent.i > change.i and \
+        _is_by_phrase(agent) and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _is_placed_by_a_pronoun(clause: Token) -> bool:
+    """'..., *in which* RA induces E', '..., *where* X inhibits E': a relative clause, however
+    the parser attached it."""
+    return any(c.lower_ in PLACE_PRONOUNS and c.i < clause.i and
+               (c.lower_ == "where" or preposition(c) in ON_PREPOSITIONS)
+               for c in clause.children)
 
 
 def _names_a_method(token: Token) -> bool:

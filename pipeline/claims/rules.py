@@ -25,6 +25,7 @@ from pipeline.claims.syntax import (
     OBJECTS,
     PASSIVE_SUBJECTS,
     SUBJECTS,
+    DependencyPath,
     clause_complements,
     dependency_path,
     is_noun,
@@ -182,20 +183,59 @@ STATE_PARTICIPLES = frozenset({"activated", "stimulated", "costimulated", "treat
                                "pretreated", "primed", "pulsed", "exposed", "differentiated"})
 
 
-def _state_participle_after(doc: Doc, anchor: DrugAnchor) -> Token | None:
-    """The state participle right after the drug that modifies a noun further on, as in
+def _state_participle_after(doc: Doc, anchor: DrugAnchor) -> tuple[Token, Token] | None:
+    """The state participle right after the drug and the noun further on it modifies, as in
     "X-activated Y cells" written without the hyphen; not a verb ("X activated Y cells")."""
     k = _last_token(anchor) + 1
     if anchor.mention is None or k >= len(doc):
         return None
     word = doc[k]
-    if word.lower_ in STATE_PARTICIPLES and word.dep_ == "amod" and word.head.i > word.i and \
+    if word.lower_ not in STATE_PARTICIPLES:
+        return None
+    if word.dep_ == "amod" and word.head.i > word.i and \
             is_noun(word.head) and word.head.dep_ not in CLAUSE_HEADS and \
             anchor.token.head.i in {word.i, word.head.i}:
         # not a headline parsed as a noun phrase ("Lenalidomide activated NK cells."), nor a
         # drug the parser made the subject of the clause
-        return word
+        return word, word.head
+    if (cells := _garden_path_object(word, anchor.token)) is not None:
+        return word, cells
     return None
+
+
+def _garden_path_object(verb: Token, drug: Token) -> Token | None:
+    """The object of "X *stimulated* lymphocytes derived from Z showed E" read as a clause
+    whose verb takes the real predicate as an unjoined conjunct: no "and" or comma joins
+    them, so the participle modifies its object ("X-stimulated lymphocytes ... showed")."""
+    if drug.head.i != verb.i or drug.dep_ not in SUBJECTS:
+        return None
+    cells = next((c for c in verb.children
+                  if c.dep_ in OBJECTS and c.left_edge.i == verb.i + 1), None)
+    return cells if cells is not None and _unjoined_predicates(cells) else None
+
+
+def _unjoined_predicates(cells: Token) -> list[Token]:
+    """The verbs conjoined, with no "and" or comma, to the verb whose object is ``cells``
+    (written right after it): in "X stimulated lymphocytes ... *showed* E" the cells'
+    own predicates."""
+    verb = cells.head
+    if cells.dep_ not in OBJECTS or not is_verb(verb) or cells.left_edge.i != verb.i + 1 or \
+            not is_noun(cells) or any(c.dep_ == "cc" or c.lower_ == "," for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and is_verb(c) and c.i > cells.i]
+
+
+def _property_after_a_predicate_drug(doc: Doc, anchor: DrugAnchor, path) -> Token | None:
+    """'sensitive' of "Y cells were X sensitive" parsed with the drug as the predicate noun
+    and the property adjective hung on it, the cells its subject."""
+    after = _last_token(anchor) + 1
+    drug = anchor.token
+    if anchor.mention is None or after >= len(doc) or path.top.i != drug.i or \
+            path.b.head.i != drug.i or path.b.dep_ not in SUBJECTS or \
+            not any(c.dep_ == "cop" for c in drug.children):
+        return None
+    word = doc[after]
+    return word if word.lower_ in PROPERTY_SUFFIXES and word.head.i == drug.i else None
 
 
 def _property_of_something_else(doc: Doc, anchor: DrugAnchor, cell_token: Token) -> bool:
@@ -373,7 +413,7 @@ class ClaimFinder:
             # conjunct of the first (GENIA's "uninduced and estrogen-induced hepatocytes")
             modified = listed.head
         if not suffix and (state := _state_participle_after(doc, anchor)) is not None:
-            suffix, modified = state.lower_, state.head  # "anti-CD3 activated T cells"
+            suffix, modified = state[0].lower_, state[1]  # "anti-CD3 activated T cells"
         if not suffix and _property_of_something_else(doc, anchor, cell_token):
             # "expression is activation dependent, *cyclosporin A sensitive* and restricted
             # to Y cells": the property, written without the hyphen, is not the cells'
@@ -397,8 +437,20 @@ class ClaimFinder:
                 return None
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
+        if path is not None and (clause := _passive_clause_before(anchor.token)) is not None \
+                and (below := dependency_path(clause, cell_token)) is not None:
+            # "E is induced by Z, via a process *that is blocked by X*", "by X" hung on the
+            # main verb: the agent is the relative clause's, written right before it
+            path = DependencyPath(path.a, path.b, [clause, *below.up_from_a], below.up_from_b,
+                                  below.top)
         if path is not None and (pronoun := _place_pronoun(path)) is not None:
             path = dependency_path(anchor.token, pronoun)  # the clause's own place
+        if path is not None and (verb := _presence_hung_on_the_cells(path) or
+                                 _singular_clause_on_plural_cells(path)) is not None:
+            # "E was detected in Y cells in the presence of X", "Z increased E in HUVECs *that
+            # was blocked by X*", hung on the cells: the clause's condition, or a clause on
+            # what the verb states, read as hung on the verb
+            path = DependencyPath(path.a, path.b, [*path.up_from_a[:-1], verb], [verb], verb)
         if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
                 self._in_a_contrasting_clause(path) or _is_produced_by(path) or \
                 _coordinated(path) or _in_the_other_predicate(path, cell, inside) or \
@@ -511,6 +563,9 @@ class ClaimFinder:
             if any(is_verb(t) for t in cell_side[1:]):
                 return None  # "... methotrexate-induced injury and inhibits leukocyte death"
             effect_head = anchor.suffixed_token(doc).head  # "X- or Z-induced *apoptosis*"
+            if effect_head.tag_.startswith("JJ") and effect_head.dep_ == "amod" and \
+                    effect_head.head.i > effect_head.i and is_noun(effect_head.head):
+                effect_head = effect_head.head  # "X-mediated immune *responses*", hung on "immune"
             if anchor.token.dep_ == "conj" and effect_head.dep_ in {"amod", "compound"}:
                 effect_head = effect_head.head  # "X-induced and Y-mediated apoptosis"
             if not is_noun(effect_head):
@@ -556,6 +611,10 @@ class ClaimFinder:
             return None
         if trigger is None and (nominal := self._nominal_agent_trigger(path)) is not None:
             trigger, direction = nominal
+        if trigger is None and (prop := _property_after_a_predicate_drug(doc, anchor, path)):
+            # "Y cells were cyclosporin A sensitive" read as "were cyclosporin A" with the
+            # adjective after it: the property is the cells'
+            trigger, direction = prop, self.lexicon.token_direction(prop) or "unclear"
         if trigger is None and path.top.i == anchor.token.i and \
                 preposition(_below_top(path)) in {"in", "of"} and \
                 preposition(anchor.token) in {"with", "to"} and \
@@ -620,9 +679,13 @@ class ClaimFinder:
                         for c in h.children) or \
                 any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
             return None
+        # the cells in the object, or hung on the drug after it ("by PMA *in T cells*")
+        after_the_drug = cell_token.head.i == drug.i and cell_token.i > drug.i and \
+            preposition(cell_token) in ON_PREPOSITIONS
         return next((o for o in verb.children if o.dep_ in OBJECTS and is_noun(o) and
                      o.i < drug.i and self._token_sign(o) and
-                     o.left_edge.i <= cell_token.i <= o.right_edge.i), None)
+                     (o.left_edge.i <= cell_token.i <= o.right_edge.i or after_the_drug)),
+                    None)
 
     def _nominal_agent_trigger(self, path) -> tuple[Token, str] | None:
         """'*Inhibition* of T-cell proliferation *by X*' with "by X" hung on the process, not
@@ -729,8 +792,10 @@ class ClaimFinder:
         # to differentiate") then one noun phrase headed by the cells (the participle
         # may have gone into the cell mention); not "In PMA activated T cells, X ...", where
         # the noun phrase is an argument
-        past_on_root = trigger.tag_ in {"VBN", "VBD"} and \
-            _heads_a_clause(doc[cell.root(doc)]) and nxt <= cell.first_token
+        past_on_root = trigger.tag_ in {"VBN", "VBD"} and nxt <= cell.first_token and (
+            _heads_a_clause(doc[cell.root(doc)]) or
+            # a participle on the cells that still has the drug for its subject
+            (anchor.token.head.i == trigger.i and anchor.token.dep_ in SUBJECTS))
         if nxt in mention_tokens and not (past_on_root and nxt == cell.first_token):
             return None
         direction = self.lexicon.token_direction(trigger)
@@ -828,10 +893,14 @@ class ClaimFinder:
         if top.lower_ in self.lexicon.effect_heads and not self._token_sign(top) and \
                 top.i not in mention_tokens and path.up_from_a and \
                 preposition(drug_side) in {"of", ""} and drug_side.dep_ != "conj" and \
-                not any(t.dep_ == "acl" and t.head.i == top.i and self._token_sign(t)
+                not any(t.head.i == top.i and self._token_sign(t) and (
+                    t.dep_ == "acl" or any(c.dep_ == "case" and c.tag_ == "VBN"
+                                           for c in t.children))
                         for t in path.up_from_b):
             # "Effects of X on Y activation": an effect on a process, with no direction
-            # (but "the action of X *to inhibit* proliferation in Y" has the verb's)
+            # (but "the action of X *to inhibit* proliferation in Y" has the verb's, and "the
+            # action of X *based stimulation* of E", the participle read as a preposition,
+            # the drug's own change)
             return top, "unclear"
         chain = [path.b, *path.up_from_b]
         found: list[Token] = []
@@ -1028,11 +1097,13 @@ class ClaimFinder:
     def _own_change_set_apart(self, path) -> Token | None:
         """The drug's own directional participle in a conjunct set apart by "but not" from
         what the top acts on ("abrogates E, *but not* the phosphorylation induced by X")."""
-        top, chain = path.top, [path.a, *path.up_from_a]
-        below = _below_top_on_drug_side(path)
-        if below.dep_ != "conj" or not any(
-                c.lower_ == "not" and c.i > 0 and c.doc[c.i - 1].lower_ == "but" and
-                c.i < below.i for c in [*top.children, *below.children]):
+        chain = [path.a, *path.up_from_a]
+        # the conjunct may hang lower than the top's object ("... irrespective of
+        # activation of E, but not the phosphorylation induced by X", hung on "activation")
+        below = next((t for t in chain[:-1] if t.dep_ == "conj" and any(
+            c.lower_ == "not" and c.i > 0 and c.doc[c.i - 1].lower_ == "but" and c.i < t.i
+            for c in [*t.head.children, *t.children])), None)
+        if below is None:
             return None
         for under, participle in pairwise(chain):
             if participle.i == below.i:
@@ -1080,10 +1151,10 @@ class ClaimFinder:
                  self.lexicon.is_in(drug.head.lower_, self.lexicon.treatment_words))):
             # "the receptor antagonist RU-38486", "blocked by coincubation *with* X"
             drug = drug.head
+        verb = _passive_clause_before(drug) or drug.head  # its clause, whatever the parse
         if not (drug.dep_ in SUBJECTS or _is_agent_phrase(drug)) or \
-                drug.head.i == path.top.i or drug.head.i not in {t.i for t in path.up_from_a}:
+                verb.i == path.top.i or verb.i not in {t.i for t in path.up_from_a}:
             return 1  # "... the effect was *reversed by* X" counts as X's own verb
-        verb = drug.head
         return (self._token_sign(verb) or 1) if _refers_back(verb) else 1
 
     def _governing_verb(self, path) -> Token | None:
@@ -1189,6 +1260,10 @@ class ClaimFinder:
             return None, None
         before = [t for t in candidates if t.i < cell_token.i]
         trigger = max(before, key=lambda t: t.i) if before else min(candidates, key=lambda t: t.i)
+        if not self._token_sign(trigger):
+            # "An *enhanced* IL-2 response was detected": the adjective gives the direction
+            trigger = next((c for c in candidates if c.head.i == trigger.i and c.dep_ == "amod"
+                            and self._token_sign(c)), trigger)
         sign = self._token_sign(trigger)
         direction = "increase" if sign > 0 else "decrease" if sign < 0 else \
             self.lexicon.token_direction(trigger)
@@ -1334,6 +1409,8 @@ class ClaimFinder:
             if not is_verb(frame.head):
                 return self._nominal_change(doc, frame, cell, cell_token, length)
             predicates = [frame.head]
+        elif unjoined := _unjoined_predicates(frame):
+            predicates = unjoined  # "X stimulated lymphocytes ... showed E", read as a verb
         elif self._is_predicate_argument(frame) or _is_agent_phrase(frame):
             predicates = [frame.head]
             if frame.dep_ not in SUBJECTS and any(c.dep_ == "nsubj" and c.i != frame.i
@@ -1559,9 +1636,11 @@ class ClaimFinder:
                         return child
             return trigger
         for child in trigger.children:
-            if child.dep_ == "xcomp" and is_verb(child) and usable(child):
+            if child.dep_ == "xcomp" and is_verb(child) and usable(child) and \
+                    not is_aim_word(child):
                 # "Y cells can be induced *to differentiate*", "X induced Y cells to
-                # produce *IL-2*": what the cells are brought to do
+                # produce *IL-2*": what the cells are brought to do (not the study's
+                # purpose: "were activated by X *to assess* signalling")
                 return next((o for o in child.children if o.dep_ in OBJECTS and usable(o)),
                             child)
         for child in trigger.children:
@@ -1756,6 +1835,10 @@ def _reported_of_studied_cells(path) -> Token | None:
         # "*With these clones*, we demonstrated that E was inhibited by X", "In 1G5, *a
         # Jurkat-derived T cell line*, we found that X enhanced E" (the cells in apposition)
         return drug_side
+    if cells_side.dep_ == "dep" and cells_side.i < top.i and any(
+            c.dep_ in {"nmod", "obl"} and preposition(c) in {"with", "in", "using"} and
+            c.i < cells_side.i for c in cells_side.children):
+        return drug_side  # the same, the apposition read the other way round ("In 1G5" on it)
     if cells_side.dep_ != "nsubj" or cells_side.i == path.b.i:
         return None
     study = [cells_side, *(c for c in cells_side.children if c.dep_ in {"dep", "compound"})]
@@ -1775,13 +1858,64 @@ def _place_pronoun(path) -> Token | None:
     """'U-937 cells, in *which* RA induces differentiation': in a relative clause on the
     cells, the pronoun that places the clause's event stands for them, and the claim is
     read from the drug to it as from the drug to "in U-937 cells"."""
-    if path.top.i != path.b.i:
+    clause = _below_top_on_drug_side(path)
+    on_the_cells = path.top.i == path.b.i
+    if not is_verb(clause) or (on_the_cells and clause.dep_ != "acl:relcl"):
         return None
-    clause = path.up_from_a[-2] if len(path.up_from_a) > 1 else path.a
-    if clause.dep_ != "acl:relcl" or not is_verb(clause):
+    pronoun = next((c for c in clause.children if c.lower_ in PLACE_PRONOUNS and c.i < clause.i
+                    and (preposition(c) in ON_PREPOSITIONS or c.lower_ == "where")), None)
+    if pronoun is None or on_the_cells:
+        return pronoun
+    # "We studied U-937 cells, in which RA induces E", the relative clause hung on the verb:
+    # the pronoun still stands for the cells written right before it
+    before = pronoun.left_edge.i - 1
+    while before > 0 and pronoun.doc[before].is_punct:
+        before -= 1
+    return pronoun if before == path.b.i else None
+
+
+def _passive_clause_before(drug: Token) -> Token | None:
+    """The passive relative clause written right before a "by" drug that hangs on the verb
+    above the clause, when the clause has no agent of its own ("E is induced by Z, via a
+    process that is blocked *by X*")."""
+    verb = drug.head
+    if preposition(drug) != "by" or not is_verb(verb) or drug.left_edge.i == 0:
         return None
-    return next((c for c in clause.children if c.lower_ in PLACE_PRONOUNS and c.i < clause.i
-                 and (preposition(c) in ON_PREPOSITIONS or c.lower_ == "where")), None)
+    clause = drug.doc[drug.left_edge.i - 1]
+    passive = any(c.dep_ == "auxpass" for c in clause.children)
+    if clause.dep_ != "acl:relcl" or not passive or not verb.i < clause.i or \
+            any(preposition(c) == "by" for c in clause.children) or \
+            verb.i not in {t.i for t in clause.ancestors}:
+        return None
+    return clause
+
+
+def _presence_hung_on_the_cells(path) -> Token | None:
+    """The verb of the cells when the drug's "in the presence of" phrase, written after the
+    cells, hangs on them and they hang on the verb ("detected in Y cells *in the presence of*
+    X")."""
+    below = _below_top_on_drug_side(path)
+    cells = path.b
+    if path.top.i != cells.i or not _names_a_presence(below) or below.i < cells.i or \
+            cells.dep_ != "nmod" or not is_verb(cells.head):
+        return None
+    return cells.head
+
+
+def _singular_clause_on_plural_cells(path) -> Token | None:
+    """The verb of the cells when a relative clause hung on them cannot be theirs: its
+    pronoun takes a singular verb and the cells are plural ("Z increased E in HUVECs *that
+    was blocked* by X": what was blocked is the increase)."""
+    clause = _below_top_on_drug_side(path)
+    cells = path.b
+    if path.top.i != cells.i or clause.dep_ != "acl:relcl" or cells.tag_ != "NNS" or \
+            cells.dep_ != "nmod" or not is_verb(cells.head):
+        return None
+    pronoun = any(c.dep_ in SUBJECTS and c.lower_ in {"that", "which"}
+                  for c in clause.children)
+    singular = any(c.dep_ in {"aux", "auxpass", "cop"} and c.lower_ in {"was", "is", "has"}
+                   for c in clause.children) or clause.tag_ == "VBZ"
+    return cells.head if pronoun and singular else None
 
 
 def _with_its_conjunct_head(verb: Token) -> list[Token]:
@@ -1908,6 +2042,11 @@ def _listed_head(token: Token) -> Token:
     return token
 
 
+# Nouns naming an agent by what it acts on: "inhibitors of PI 3-kinase (wortmannin)"
+AGENT_NOUNS = frozenset({"inhibitor", "inhibitors", "antagonist", "antagonists", "blocker",
+                         "blockers", "agonist", "agonists", "activator", "activators"})
+
+
 FAILURE_PREDICATES = frozenset({"unable", "fail", "fails", "failed", "incapable"})
 
 
@@ -1918,8 +2057,11 @@ def _own_denial(drug: Token, path) -> Token | None:
     or its negated object. At the top, a negated object counts when no other predicate
     carries the cells ("X had *no effect* on E following stimulation of Y cells")."""
     # "X and Z had no effect": Z is a subject too; so is "inhibitors of PI 3-kinase
-    # (wortmannin) ... did not"
+    # (wortmannin) ... did not", the name in brackets hung on the inhibitors or their target
+    named = drug.dep_ == "appos"
     drug = _listed_head(drug)
+    if named and preposition(drug) == "of" and drug.head.lower_ in AGENT_NOUNS:
+        drug = drug.head
     predicate = drug.head
     copula = any(c.dep_ == "cop" for c in predicate.children)  # "X is not a signal for E"
     if drug.dep_ not in SUBJECTS or predicate.i not in {t.i for t in path.up_from_a}:
@@ -3009,6 +3151,9 @@ def _is_a_later_step(token: Token) -> bool:
         if head.lower_ == "prior" and token.i > head.i and is_verb(head.head) and \
                 head.head.i < head.i:
             return True  # "cells were treated with X *prior to activation with* LTB4"
+        if any(c.dep_ == "case" and c.lower_ == "prior" for c in head.children) and \
+                token.i > head.i and is_verb(head.head) and head.head.i < head.i:
+            return True  # the same with "prior to" as the activation's preposition
     return False
 
 

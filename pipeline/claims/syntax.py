@@ -33,12 +33,29 @@ def is_noun(token: Token) -> bool:
 
 
 def preposition(token: Token) -> str:
-    """The preposition introducing ``token`` ("of" for the object in "effect of X")."""
+    """The preposition introducing ``token`` ("of" for the object in "effect of X"); a
+    multiword one flattened onto the token ("*in response to* X", all its words the token's
+    dependents) is returned whole, so it is not read as its first word."""
     for child in token.children:
         if child.dep_ == "case" and child.tag_ in {"IN", "TO", "ADP"} | {""}:
-            return child.lower_
+            return _multiword_preposition(token, child) or child.lower_
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         return token.head.lower_
+    return ""
+
+
+def _multiword_preposition(token: Token, first: Token) -> str:
+    """'in response to' when ``first`` ("in") opens a run of the token's dependents that
+    ends in a second preposition before the token."""
+    words = [first]
+    for k in range(first.i + 1, token.i):
+        child = token.doc[k]
+        if child.head.i != token.i or child.dep_ not in {"dep", "mwe", "case", "compound"}:
+            break
+        words.append(child)
+        if child.dep_ == "case" and child.tag_ in {"IN", "TO"}:
+            # a noun between, not two prepositions in a row ("than *on* Y")
+            return " ".join(w.lower_ for w in words) if len(words) > 2 else ""
     return ""
 
 

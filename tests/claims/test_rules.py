@@ -628,6 +628,13 @@ def claims_on_parse(rows, drug, cell, more_cells=(), drug_prefix=None):
     """The rules' claims on a parse written by hand, one (word, tag, dep, head) row per token:
     how they read trees that another parser (the CRAFT-trained core) makes. ``drug`` and
     ``cell`` are (first, last) token indices of the two mentions."""
+    doc, found = pair_claims_on_parse(rows, drug, cell, more_cells, drug_prefix)
+    return [(c.anchor.ref.norm, c.cell.text(doc), c.evidence.direction) for c in found]
+
+
+def pair_claims_on_parse(rows, drug, cell, more_cells=(), drug_prefix=None, joined=()):
+    """The parse written by hand as a Doc, and the rules' PairClaims on it; the tokens at
+    the indices in ``joined`` have no space after them ("(LPS)-mediated")."""
     import spacy
     from spacy.tokens import Doc
 
@@ -635,9 +642,13 @@ def claims_on_parse(rows, drug, cell, more_cells=(), drug_prefix=None):
     from pipeline.claims.rules import ClaimFinder
     from pipeline.ner.recognizer import Mention
 
-    words, tags, deps, heads = zip(*rows, strict=True)
+    words, tags, deps, heads = zip(*(row[:4] for row in rows), strict=True)
     doc = Doc(spacy.blank("en").vocab, words=list(words), tags=list(tags), deps=list(deps),
-              heads=list(heads), sent_starts=[True] + [False] * (len(words) - 1))
+              heads=list(heads), sent_starts=[True] + [False] * (len(words) - 1),
+              spaces=[i not in joined for i in range(len(words))])
+    for token, row in zip(doc, rows, strict=True):
+        if len(row) > 4:
+            token.lemma_ = row[4]  # a lemma the pipeline's lemmatizer gives ("found" → "find")
 
     def mention(span, label):
         first, last = span
@@ -650,8 +661,7 @@ def claims_on_parse(rows, drug, cell, more_cells=(), drug_prefix=None):
                                drug_prefix.lower(), (), "test", "exact", "", *drug)
     mentions = [drug_mention, mention(cell, "CELL"),
                 *(mention(span, "CELL") for span in more_cells)]
-    found = ClaimFinder(load_triggers()).find(doc, doc[:], mentions, DocumentContext(), [])
-    return [(c.anchor.ref.norm, c.cell.text(doc), c.evidence.direction) for c in found]
+    return doc, ClaimFinder(load_triggers()).find(doc, doc[:], mentions, DocumentContext(), [])
 
 
 def test_the_target_beside_the_killers_on_the_killing_noun_gets_no_claim():
@@ -2916,3 +2926,253 @@ def test_a_substance_of_a_metabolic_cycle_is_measured(nlp):
 ])
 def test_fixes_from_the_cg_abstracts_without_gold(nlp, text, expected):
     assert [(c[1], c[2]) for c in claims_of(nlp, text)] == expected
+
+
+def test_a_purpose_clause_is_not_what_the_cells_are_brought_to_do():
+    # "to assess" read as the complement of "activated" (the templated-sentence parser): the
+    # study's purpose, so the effect stays the activation
+    rows = [("T", "NN", "compound", 1), ("cells", "NNS", "nsubjpass", 3),
+            ("were", "VBD", "auxpass", 3), ("activated", "VBN", "ROOT", 3),
+            ("by", "IN", "case", 5), ("anti-CD3", "NN", "nmod", 3), ("to", "TO", "mark", 7),
+            ("assess", "VB", "xcomp", 3), ("membrane", "NN", "compound", 9),
+            ("signaling", "NN", "dobj", 7), (".", ".", "punct", 3)]
+    _doc, found = pair_claims_on_parse(rows, (5, 5), (0, 1))
+    assert [(c.evidence.direction, c.evidence.effect) for c in found] == [
+        ("increase", "activated")]
+
+
+def test_a_multiword_preposition_flattened_onto_the_drug_is_not_its_first_word():
+    # "in response to" as three dependents of the drug (the templated-sentence parser): the
+    # drug is the stimulus, not a change "in" something measured
+    rows = [("In", "IN", "case", 2), ("isolated", "VBN", "amod", 2), ("cells", "NNS", "nmod", 6),
+            (",", ",", "punct", 6), ("FOS", "NN", "compound", 5), ("mRNAs", "NNS", "nsubj", 6),
+            ("increase", "VBP", "ROOT", 6), ("in", "IN", "case", 10),
+            ("response", "NN", "dep", 10), ("to", "TO", "case", 10),
+            ("cycloheximide", "NN", "nmod", 6), (".", ".", "punct", 6)]
+    assert claims_on_parse(rows, (10, 10), (1, 2)) == [
+        ("cycloheximide", "isolated cells", "increase")]
+
+
+@pytest.mark.parametrize("predicate, expected", [
+    (["showed", "increased", "proliferation"], [("pha", "lymphocytes", "increase")]),
+    (["showed", "diminished", "proliferation", "in comparison with healthy individuals"], []),
+])
+def test_a_participle_read_as_the_verb_of_an_unjoined_predicate_treats_its_object(
+        predicate, expected):
+    # "PHA stimulated lymphocytes from DS subjects showed ...", the participle read as the
+    # main verb and "showed" as its conjunct with no "and": the lymphocytes were treated and
+    # "showed" is their predicate (the hosts compared, no claim)
+    rows = [("PHA", "NN", "nsubj", 1), ("stimulated", "VBD", "ROOT", 1),
+            ("lymphocytes", "NNS", "dobj", 1), ("from", "IN", "case", 5),
+            ("DS", "NN", "compound", 5), ("subjects", "NNS", "nmod", 2),
+            (predicate[0], "VBD", "conj", 1), (predicate[1], "VBN", "amod", 8),
+            (predicate[2], "NN", "dobj", 6)]
+    if len(predicate) > 3:
+        rows += [("in", "IN", "case", 10), ("comparison", "NN", "nmod", 8),
+                 ("with", "IN", "case", 12), ("cells", "NNS", "nmod", 10),
+                 ("from", "IN", "case", 15), ("healthy", "JJ", "amod", 15),
+                 ("individuals", "NNS", "nmod", 12)]
+    rows.append((".", ".", "punct", 1))
+    assert claims_on_parse(rows, (0, 0), (2, 2)) == expected
+
+
+def test_a_denial_of_inhibitors_named_in_brackets_after_their_target_is_no_change():
+    # "(wortmannin)" hung on the kinase the inhibitors act on, not on the inhibitors (the
+    # templated-sentence parser): the name is still the elided verb's subject
+    rows = [("Inhibitors", "NNS", "nsubj", 6), ("of", "IN", "case", 2),
+            ("p70-kinase", "NN", "nmod", 0), ("(", "-LRB-", "punct", 4),
+            ("rapamycin", "NN", "appos", 2), (")", "-RRB-", "punct", 4),
+            ("prevented", "VBD", "ROOT", 6), ("IL-10", "NN", "compound", 8),
+            ("production", "NN", "dobj", 6), ("in", "IN", "case", 10),
+            ("monocytes", "NNS", "nmod", 8), (",", ",", "punct", 6),
+            ("while", "IN", "mark", 21), ("inhibitors", "NNS", "nsubj", 21),
+            ("of", "IN", "case", 17), ("the", "DT", "det", 17), ("PI", "NN", "compound", 17),
+            ("3-kinase", "NN", "nmod", 13), ("(", "-LRB-", "punct", 19),
+            ("wortmannin", "NN", "appos", 17), (")", "-RRB-", "punct", 19),
+            ("did", "VBD", "advcl", 6), ("not", "RB", "neg", 21), (".", ".", "punct", 6)]
+    assert claims_on_parse(rows, (19, 19), (10, 10)) == [
+        ("wortmannin", "monocytes", "no_change")]
+    assert claims_on_parse(rows, (4, 4), (10, 10)) == [("rapamycin", "monocytes", "decrease")]
+
+
+def test_a_participle_on_the_cells_with_the_drug_for_its_subject_is_the_verb():
+    # "that HMBA induced K562 cells to differentiate" with "induced" hung on the cells but
+    # keeping the drug as its subject (the templated-sentence parser)
+    rows = [("Here", "RB", "advmod", 2), ("we", "PRP", "nsubj", 2),
+            ("demonstrate", "VBP", "ROOT", 2), ("that", "IN", "dobj", 2),
+            ("hexamethylene", "NN", "compound", 5), ("bisacetamide", "NN", "nsubj", 9),
+            ("(", "-LRB-", "punct", 7), ("HMBA", "NN", "appos", 5), (")", "-RRB-", "punct", 7),
+            ("induced", "VBD", "amod", 11), ("K562", "NN", "compound", 11),
+            ("cells", "NNS", "dep", 3), ("to", "TO", "mark", 13),
+            ("differentiate", "VB", "ccomp", 3), (".", ".", "punct", 2)]
+    assert claims_on_parse(rows, (4, 5), (10, 11)) == [
+        ("hexamethylene bisacetamide", "K562 cells", "increase")]
+
+
+def test_a_relative_clause_hung_on_the_study_verb_still_places_the_effect_in_the_cells():
+    # "We studied U-937 cells, in which RA induces E" with the relative clause read as the
+    # complement of "studied" (the templated-sentence parser): "which" stands for the cells
+    # written before it, and the clause states a fact, not the study's aim
+    from pipeline.claims.modality import is_aim_statement
+
+    rows = [("We", "PRP", "nsubj", 1), ("studied", "VBD", "ROOT", 1, "study"),
+            ("U-937", "NN", "compound", 3), ("cells", "NNS", "dobj", 1),
+            (",", ",", "punct", 1), ("in", "IN", "case", 6), ("which", "WDT", "nmod", 9),
+            ("retinoic", "JJ", "amod", 8), ("acid", "NN", "nsubj", 9),
+            ("induces", "VBZ", "ccomp", 1), ("monocytic", "JJ", "amod", 11),
+            ("differentiation", "NN", "dobj", 9), (".", ".", "punct", 1)]
+    doc, found = pair_claims_on_parse(rows, (7, 8), (2, 3))
+    assert [(c.cell.text(doc), c.evidence.direction) for c in found] == [
+        ("U-937 cells", "increase")]
+    assert not is_aim_statement(found[0].evidence.trigger)
+
+
+def test_a_mediated_response_hung_on_its_adjective_is_the_responses():
+    # "(LPS)-mediated" hung on "immune" (the templated-sentence parser): the adjective's noun
+    # is the effect, and the activation named on the cells its direction
+    rows = [("Bacterial", "JJ", "amod", 1), ("lipopolysaccharide", "NN", "compound", 7),
+            ("(", "-LRB-", "punct", 6), ("LPS", "NN", "nmod:npmod", 6),
+            (")", "-RRB-", "punct", 6), ("-mediated", "JJ", "amod", 6),
+            ("immune", "JJ", "amod", 7), ("responses", "NNS", "nsubj", 14),
+            (",", ",", "punct", 7), ("including", "VBG", "case", 10),
+            ("activation", "NN", "nmod", 7), ("of", "IN", "case", 12),
+            ("monocytes", "NNS", "nmod", 10), (",", ",", "punct", 7), ("play", "VBP", "ROOT", 14),
+            ("an", "DT", "det", 17), ("important", "JJ", "amod", 17), ("role", "NN", "dobj", 14),
+            ("in", "IN", "case", 19), ("sepsis", "NN", "nmod", 14), (".", ".", "punct", 14)]
+    _doc, found = pair_claims_on_parse(rows, (1, 1), (12, 12), joined={2, 3, 4})
+    assert [(c.evidence.rule, c.evidence.effect, c.evidence.direction) for c in found] == [
+        ("suffix", "immune responses", "increase")]
+
+
+def test_the_stimulus_of_an_activation_prior_to_which_cells_were_treated_is_no_agent():
+    # "prior to" as two case words of "activation" (the templated-sentence parser): LTB4
+    # stimulates a later step, troglitazone is the agent
+    rows = [("When", "WRB", "advmod", 4), ("endothelial", "JJ", "amod", 2),
+            ("cells", "NNS", "nsubjpass", 4), ("were", "VBD", "auxpass", 4),
+            ("treated", "VBN", "advcl", 16), ("with", "IN", "case", 6),
+            ("troglitazone", "NN", "nmod", 4), ("prior", "JJ", "case", 9),
+            ("to", "TO", "case", 9), ("activation", "NN", "nmod", 4), ("with", "IN", "case", 11),
+            ("LTB4", "NN", "nmod", 9), (",", ",", "punct", 16), ("we", "PRP", "nsubj", 16),
+            ("could", "MD", "aux", 16), ("not", "RB", "neg", 16), ("document", "VB", "ROOT", 16),
+            ("any", "DT", "det", 18), ("effect", "NN", "dobj", 16), ("on", "IN", "case", 21),
+            ("the", "DT", "det", 21), ("number", "NN", "nmod", 16), ("of", "IN", "case", 24),
+            ("adhering", "JJ", "amod", 24), ("neutrophils", "NNS", "nmod", 21),
+            (".", ".", "punct", 16)]
+    assert claims_on_parse(rows, (11, 11), (1, 2)) == []
+    assert claims_on_parse(rows, (11, 11), (23, 24)) == []
+
+
+def test_a_presence_hung_on_the_cells_is_the_clauses_condition():
+    # "in the presence of ciprofloxacin" hung on the splenocytes (the templated-sentence
+    # parser): read as the clause's, whose subject's adjective gives the direction
+    rows = [("An", "DT", "det", 3), ("enhanced", "VBN", "amod", 3), ("IL-2", "NN", "compound", 3),
+            ("response", "NN", "nsubjpass", 5), ("was", "VBD", "auxpass", 5),
+            ("detected", "VBN", "ROOT", 5), ("in", "IN", "case", 9),
+            ("stimulated", "VBN", "dep", 6), ("murine", "JJ", "amod", 9),
+            ("splenocytes", "NNS", "nmod", 5), ("in", "IN", "case", 12),
+            ("the", "DT", "det", 12), ("presence", "NN", "nmod", 9), ("of", "IN", "case", 14),
+            ("ciprofloxacin", "NN", "nmod", 12), (".", ".", "punct", 5)]
+    _doc, found = pair_claims_on_parse(rows, (14, 14), (8, 9))
+    assert [(c.evidence.effect, c.evidence.direction) for c in found] == [
+        ("IL-2 response", "increase")]
+
+
+def test_a_by_agent_hung_on_a_denied_active_verb_keeps_its_own_change():
+    # "by PMA in T cells" hung on "affect" (the templated-sentence parser): an active verb
+    # with a subject has no "by" agent, so PMA is the activation's, and the denial above
+    # does not reach it
+    from pipeline.claims.lexicon import load_triggers
+    from pipeline.claims.modality import is_negated
+
+    rows = [("The", "DT", "det", 1), ("compound", "NN", "nsubj", 4), ("does", "VBZ", "aux", 4),
+            ("not", "RB", "neg", 4), ("affect", "VB", "ROOT", 4),
+            ("NF-kappa", "NN", "compound", 6), ("B", "NN", "compound", 7),
+            ("activation", "NN", "dobj", 4), ("by", "IN", "case", 9), ("PMA", "NN", "nmod", 4),
+            ("in", "IN", "case", 12), ("T", "NN", "compound", 12), ("cells", "NNS", "nmod", 9),
+            (".", ".", "punct", 4)]
+    doc, found = pair_claims_on_parse(rows, (9, 9), (11, 12))
+    assert [(c.evidence.trigger.text, c.evidence.direction) for c in found] == [
+        ("activation", "increase")]
+    assert not is_negated(found[0].evidence.trigger, load_triggers(), doc[9])
+
+
+def test_a_property_adjective_after_a_predicate_drug_is_the_cells():
+    # "were cyclosporin A sensitive" read with "cyclosporin A" as the predicate noun and
+    # "sensitive" hung on it (the templated-sentence parser)
+    rows = [("CD4+", "JJ", "amod", 2), ("T", "NN", "compound", 2), ("cells", "NNS", "nsubj", 5),
+            ("were", "VBD", "cop", 5), ("cyclosporin", "NN", "compound", 5),
+            ("A", "NN", "ROOT", 5), ("sensitive", "JJ", "amod", 5), (".", ".", "punct", 5)]
+    _doc, found = pair_claims_on_parse(rows, (4, 5), (0, 2))
+    assert [(c.evidence.trigger.text, c.evidence.direction) for c in found] == [
+        ("sensitive", "unclear")]
+
+
+@pytest.mark.parametrize("aux, expected", [
+    ("was", [("pyrrolidinedithiocarbamate", "HUVECs", "decrease")]),
+    ("were", []),
+])
+def test_a_singular_clause_on_plural_cells_is_about_the_change(aux, expected):
+    # "that was blocked by X" hung on "HUVECs" (the templated-sentence parser): "was" cannot
+    # agree with the cells, so what was blocked is TNF's increase; "were" would be the cells
+    rows = [("TNF", "NN", "nsubj", 1), ("increased", "VBD", "ROOT", 1),
+            ("VCAM-1", "NN", "compound", 3), ("protein", "NN", "dobj", 1), ("in", "IN", "case", 5),
+            ("HUVECs", "NNS", "nmod", 1), ("that", "WDT", "nsubjpass", 8),
+            (aux, "VBD", "auxpass", 8), ("blocked", "VBN", "acl:relcl", 5),
+            ("by", "IN", "case", 10), ("pyrrolidinedithiocarbamate", "NN", "nmod", 8),
+            (".", ".", "punct", 1)]
+    assert claims_on_parse(rows, (10, 10), (5, 5)) == expected
+
+
+def test_a_by_drug_after_a_passive_relative_clause_is_its_agent():
+    # "via a process that is blocked *by cyclosporin*" with "by cyclosporin" hung on the main
+    # verb (the templated-sentence parser), which has its agent already: the drug blocks
+    rows = [("Induction", "NN", "nsubjpass", 3), ("is", "VBZ", "auxpass", 3),
+            ("maximal", "JJ", "advmod", 3), ("induced", "VBN", "ROOT", 3), ("by", "IN", "case", 5),
+            ("treatment", "NN", "nmod", 3), ("of", "IN", "case", 8), ("T", "NN", "compound", 8),
+            ("cells", "NNS", "nmod", 5), ("with", "IN", "case", 10),
+            ("ionomycin", "NN", "nmod", 5), (",", ",", "punct", 3), ("via", "IN", "case", 14),
+            ("a", "DT", "det", 14), ("process", "NN", "nmod", 3), ("that", "WDT", "nsubjpass", 17),
+            ("is", "VBZ", "auxpass", 17), ("blocked", "VBN", "acl:relcl", 14),
+            ("by", "IN", "case", 19), ("cyclosporin", "NN", "nmod", 3), (".", ".", "punct", 3)]
+    assert claims_on_parse(rows, (19, 19), (7, 8)) == [("cyclosporin", "T cells", "decrease")]
+
+
+def test_cells_a_fronted_study_place_hangs_on_take_its_finding():
+    # "In 1G5, a T cell line ..., we found that X enhanced E" with "In 1G5" hung on the cell
+    # line and the line on "found" (the templated-sentence parser)
+    rows = [("In", "IN", "case", 1), ("1G5", "NN", "nmod", 6), (",", ",", "punct", 6),
+            ("a", "DT", "det", 6), ("T", "NN", "compound", 5), ("cell", "NN", "compound", 6),
+            ("line", "NN", "dep", 9), (",", ",", "punct", 9), ("we", "PRP", "nsubj", 9),
+            ("found", "VBD", "ROOT", 9, "find"), ("that", "IN", "mark", 13),
+            ("PGE2", "NN", "nsubj", 13),
+            ("markedly", "RB", "advmod", 13), ("enhanced", "VBD", "ccomp", 9),
+            ("reporter", "NN", "compound", 15), ("activity", "NN", "dobj", 13),
+            (".", ".", "punct", 9)]
+    assert claims_on_parse(rows, (11, 11), (4, 5)) == [("pge2", "T cell", "increase")]
+
+
+def test_a_change_set_apart_by_but_not_below_the_object_is_the_inducers_own():
+    # "..., but not the phosphorylation induced by TNF" conjoined to "activation" of an
+    # "irrespective of" phrase instead of the verb's object (the templated-sentence parser)
+    rows = [("Treatment", "NN", "nsubj", 6), ("of", "IN", "case", 3), ("T", "NN", "compound", 3),
+            ("cells", "NNS", "nmod", 0), ("with", "IN", "case", 5),
+            ("GF109203X", "NN", "nmod", 0), ("abrogates", "VBZ", "ROOT", 6),
+            ("the", "DT", "det", 8), ("phosphorylation", "NN", "dobj", 6),
+            ("irrespective", "JJ", "advmod", 6), ("of", "IN", "case", 11),
+            ("activation", "NN", "nmod", 9), (",", ",", "punct", 11), ("but", "CC", "cc", 14),
+            ("not", "RB", "cc", 11), ("the", "DT", "det", 16),
+            ("phosphorylation", "NN", "conj", 11), ("induced", "VBN", "acl", 16),
+            ("by", "IN", "case", 19), ("TNF", "NN", "nmod", 17), (".", ".", "punct", 6)]
+    assert claims_on_parse(rows, (19, 19), (2, 3)) == [("tnf", "T cells", "increase")]
+
+
+def test_the_action_of_a_drug_based_stimulation_is_its_own_change():
+    # "based" read as the preposition of "stimulation", hung beside the drug on "action" (the
+    # templated-sentence parser): the stimulation, not "action", gives the drug's direction
+    rows = [("Dexamethasone", "NN", "nsubj", 1), ("counteracts", "VBZ", "ROOT", 1),
+            ("the", "DT", "det", 3), ("action", "NN", "dobj", 1), ("of", "IN", "case", 5),
+            ("lenalidomide", "NN", "nmod", 3), ("based", "VBN", "case", 7),
+            ("stimulation", "NN", "nmod", 3), ("of", "IN", "case", 10),
+            ("T-cell", "NN", "compound", 10), ("proliferation", "NN", "nmod", 7),
+            (".", ".", "punct", 1)]
+    assert claims_on_parse(rows, (5, 5), (9, 9)) == [("lenalidomide", "T-cell", "increase")]
