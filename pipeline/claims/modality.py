@@ -70,6 +70,8 @@ def is_negated(trigger: Token, lexicon: TriggerLexicon, agent: Token | None = No
             break
         if _contrasted_conjunct(below):
             break  # "X does not block E *but inhibits* F"
+        if below.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children):
+            break  # "X did not induce E and *that X reduced* F": a clause of its own
         below = head
         # A negated head denies the effect only if it states or reports one ("did not
         # cause a suppression", "failed to induce"), not "effects ... are not defined".

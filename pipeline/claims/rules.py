@@ -454,7 +454,7 @@ class ClaimFinder:
         if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
                 self._in_a_contrasting_clause(path) or _is_produced_by(path) or \
                 _coordinated(path) or _in_the_other_predicate(path, cell, inside) or \
-                _modifies_the_first_predicate(path):
+                _modifies_the_first_predicate(path) or _main_clause_under_a_subordinate(path):
             return None
         evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
         if evidence is None and (clause := _reported_of_studied_cells(path)) is not None and \
@@ -799,7 +799,12 @@ class ClaimFinder:
         if nxt in mention_tokens and not (past_on_root and nxt == cell.first_token):
             return None
         direction = self.lexicon.token_direction(trigger)
-        if direction is None or not (trigger.lower_.endswith("s") or past_on_root) or (
+        # "Glucocorticoids *kill* certain types of Y" read as one noun phrase, the verb a
+        # compound whatever its tag says
+        finite_in_a_noun_phrase = trigger.tag_ in {"VBP", "VBZ"} and \
+            trigger.dep_ in {"compound", "amod"} and nxt <= cell.first_token
+        if direction is None or not (trigger.lower_.endswith("s") or past_on_root or
+                                     finite_in_a_noun_phrase) or (
                 is_noun(trigger) and trigger.lower_ in self.lexicon.direction_of_word):
             return None
         between = doc[nxt + 1:cell.first_token]
@@ -1516,8 +1521,9 @@ class ClaimFinder:
         the treatment's ``clause`` ("*When* Y cells were treated with X, ..."), neither does
         its drug named by name ("X inhibited E") or a pronoun."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects or not _has_an_object(verb):
-            return False
+        if not subjects or not _has_an_object(verb) or \
+                lemma(verb) in LINKING_VERBS or verb.lower_ in LINKING_VERBS:
+            return False  # "a protein that *becomes phosphorylated* upon treatment with X"
         given = set() if clause is None else \
             {t.lower_ for t in clause.subtree if t.i in self._drug_tokens}
         return not all(self.lexicon.is_in(s.lower_, self.lexicon.drug_reference_words) or
@@ -1874,6 +1880,16 @@ def _place_pronoun(path) -> Token | None:
     return pronoun if before == path.b.i else None
 
 
+def _main_clause_under_a_subordinate(path) -> bool:
+    """'*Because* Y cells play a role in E, we asked whether E is affected by X', parsed with
+    the "because" clause as the root and the main clause beside it: the cells are the
+    reason's, the drug the question's."""
+    top = path.top
+    return top.dep_ == "ROOT" and _below_top_on_drug_side(path).dep_ == "parataxis" and any(
+        c.dep_ == "mark" and c.lower_ in {"because", "since", "although", "though", "as"}
+        for c in top.children)
+
+
 def _passive_clause_before(drug: Token) -> Token | None:
     """The passive relative clause written right before a "by" drug that hangs on the verb
     above the clause, when the clause has no agent of its own ("E is induced by Z, via a
@@ -1956,6 +1972,11 @@ def _modifies_its_noun(trigger: Token) -> bool:
         return trigger.i < head.i
     return trigger.dep_ == "acl" and trigger.tag_ in {"VBN", "VBG"} and \
         not any(c.dep_ == "mark" for c in trigger.children)
+
+
+# Verbs whose complement says what their subject is or turns into, not what it acts on
+LINKING_VERBS = frozenset({"become", "becomes", "became", "remain", "remains", "remained",
+                           "seem", "seems", "seemed", "appear", "appears", "appeared"})
 
 
 def _has_an_object(verb: Token) -> bool:
@@ -2310,9 +2331,13 @@ def _coordinated(path) -> bool:
     if not drug_side:
         return False
     conjuncts = drug_side[1:] if drug_side[0].dep_ in NOUN_MODIFIERS else drug_side
+    # ... or a participle written after the list, on its first member: "changes, ..., and
+    # serotonin, *associated with* neuroendocrine cells"
     return bool(conjuncts) and all(t.dep_ == "conj" for t in conjuncts) and \
-        is_noun(path.top) and bool(cell_side) and \
-        all(t.dep_ in NOUN_MODIFIERS for t in cell_side)
+        is_noun(path.top) and bool(cell_side) and (
+            all(t.dep_ in NOUN_MODIFIERS for t in cell_side) or
+            (cell_side[-1].dep_ == "acl" and cell_side[-1].tag_ == "VBN" and
+             cell_side[-1].i > path.a.i))
 
 
 NOUN_MODIFIERS = frozenset({"compound", "amod"})
@@ -2389,12 +2414,21 @@ def _in_separate_complements(path) -> bool:
     clause the parser attached to the wrong verb.)"""
     def clauses(side: list[Token]) -> list[Token]:
         return [t for t in side if t.i != path.top.i and t.dep_ == "ccomp"]
+    below = {_below_top_on_drug_side(path).dep_, _below_top(path).dep_}
+    if below == {"ccomp", "conj"} and path.top.i not in {path.a.i, path.b.i} and \
+            is_verb(_below_top_on_drug_side(path)) and is_verb(_below_top(path)):
+        # "results indicate that X induces E in Y cells, and [suggest ...] *may contribute*
+        # to the activity of Z": the reported clause and the coordinated predicate
+        return True
     drug_clauses = clauses([path.a, *path.up_from_a])
     cell_clauses = clauses([path.b, *path.up_from_b])
     if not drug_clauses or not cell_clauses:
         return False
     if {t.head.i for t in drug_clauses}.isdisjoint(t.head.i for t in cell_clauses):
         return True
+    if all(any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in side[-1].children)
+           for side in (drug_clauses, cell_clauses)):
+        return True  # "we asked (1) whether E occurs in Y cells and (2) whether X affects F"
     # "indicate that X induces ..., and suggest [that] E may contribute to ...": the second
     # verb's clause hung on the first verb; the second verb still stands between the two
     first, last = sorted((drug_clauses[-1].i, cell_clauses[-1].i))
@@ -3151,9 +3185,9 @@ def _is_a_later_step(token: Token) -> bool:
         if head.lower_ == "prior" and token.i > head.i and is_verb(head.head) and \
                 head.head.i < head.i:
             return True  # "cells were treated with X *prior to activation with* LTB4"
-        if any(c.dep_ == "case" and c.lower_ == "prior" for c in head.children) and \
+        if any(c.lower_ == "prior" and c.i < head.i for c in head.children) and \
                 token.i > head.i and is_verb(head.head) and head.head.i < head.i:
-            return True  # the same with "prior to" as the activation's preposition
+            return True  # the same with "prior (to)" hung on the activation
     return False
 
 

@@ -3044,13 +3044,14 @@ def test_a_mediated_response_hung_on_its_adjective_is_the_responses():
         ("suffix", "immune responses", "increase")]
 
 
-def test_the_stimulus_of_an_activation_prior_to_which_cells_were_treated_is_no_agent():
-    # "prior to" as two case words of "activation" (the templated-sentence parser): LTB4
-    # stimulates a later step, troglitazone is the agent
+@pytest.mark.parametrize("prior", [("prior", "JJ", "case", 9), ("prior", "JJ", "amod", 9)])
+def test_the_stimulus_of_an_activation_prior_to_which_cells_were_treated_is_no_agent(prior):
+    # "prior to" as two case words of "activation", or "prior" its adjective (the
+    # templated-sentence parser): LTB4 stimulates a later step, troglitazone is the agent
     rows = [("When", "WRB", "advmod", 4), ("endothelial", "JJ", "amod", 2),
             ("cells", "NNS", "nsubjpass", 4), ("were", "VBD", "auxpass", 4),
             ("treated", "VBN", "advcl", 16), ("with", "IN", "case", 6),
-            ("troglitazone", "NN", "nmod", 4), ("prior", "JJ", "case", 9),
+            ("troglitazone", "NN", "nmod", 4), prior,
             ("to", "TO", "case", 9), ("activation", "NN", "nmod", 4), ("with", "IN", "case", 11),
             ("LTB4", "NN", "nmod", 9), (",", ",", "punct", 16), ("we", "PRP", "nsubj", 16),
             ("could", "MD", "aux", 16), ("not", "RB", "neg", 16), ("document", "VB", "ROOT", 16),
@@ -3176,3 +3177,113 @@ def test_the_action_of_a_drug_based_stimulation_is_its_own_change():
             ("T-cell", "NN", "compound", 10), ("proliferation", "NN", "nmod", 7),
             (".", ".", "punct", 1)]
     assert claims_on_parse(rows, (5, 5), (9, 9)) == [("lenalidomide", "T-cell", "increase")]
+
+
+def test_a_finite_verb_read_as_a_compound_still_states_the_change():
+    # "Glucocorticoids kill certain types of lymphoblasts" read as one noun phrase, "kill"
+    # (tagged VBP) a compound of "types" (the templated-sentence parser)
+    rows = [("Glucocorticoids", "NNS", "compound", 3), ("kill", "VBP", "compound", 3),
+            ("certain", "JJ", "amod", 3), ("types", "NNS", "ROOT", 3), ("of", "IN", "case", 5),
+            ("lymphoblasts", "NNS", "nmod", 3), (".", ".", "punct", 3)]
+    assert claims_on_parse(rows, (0, 0), (5, 5)) == [
+        ("glucocorticoids", "lymphoblasts", "decrease")]
+
+
+def test_a_linking_verbs_subject_is_no_other_agent_of_a_treatment():
+    # "a protein that *becomes phosphorylated* upon lymphocyte treatment with H2O2", the
+    # treatment hung on "becomes" (the templated-sentence parser): "that" is what changes
+    rows = [("Antibodies", "NNS", "nsubj", 1), ("precipitated", "VBD", "ROOT", 1),
+            ("a", "DT", "det", 3), ("protein", "NN", "dobj", 1), ("that", "WDT", "nsubj", 5),
+            ("becomes", "VBZ", "acl:relcl", 3), ("phosphorylated", "VBN", "xcomp", 5),
+            ("upon", "IN", "case", 9), ("lymphocyte", "NN", "compound", 9),
+            ("treatment", "NN", "nmod", 5), ("with", "IN", "case", 11), ("H2O2", "NN", "nmod", 9),
+            (".", ".", "punct", 1)]
+    assert claims_on_parse(rows, (11, 11), (8, 8)) == [("h2o2", "lymphocyte", "increase")]
+
+
+def test_a_denial_does_not_reach_a_conjoined_clause_with_its_own_subject():
+    # "that RA did not induce E and that RA reduced F", the second clause a conjunct of the
+    # denied verb (the templated-sentence parser): only the first is denied
+    from pipeline.claims.lexicon import load_triggers
+    from pipeline.claims.modality import is_negated
+
+    rows = [("We", "PRP", "nsubj", 1), ("observed", "VBD", "ROOT", 1),
+            ("that", "IN", "mark", 6), ("RA", "NN", "nsubj", 6), ("did", "VBD", "aux", 6),
+            ("not", "RB", "neg", 6), ("induce", "VB", "ccomp", 1),
+            ("neutrophil", "NN", "compound", 8), ("differentiation", "NN", "dobj", 6),
+            ("and", "CC", "cc", 6), ("that", "IN", "mark", 12), ("RA", "NN", "nsubj", 12),
+            ("reduced", "VBD", "conj", 6), ("proliferation", "NN", "dobj", 12),
+            ("of", "IN", "case", 15), ("monocytes", "NNS", "nmod", 13), (".", ".", "punct", 1)]
+    doc, found = pair_claims_on_parse(rows, (11, 11), (15, 15))
+    assert [(c.evidence.trigger.text, c.evidence.direction) for c in found] == [
+        ("reduced", "decrease")]
+    assert not is_negated(found[0].evidence.trigger, load_triggers(), doc[11])
+    doc, found = pair_claims_on_parse(rows, (3, 3), (7, 7))
+    assert is_negated(found[0].evidence.trigger, load_triggers(), doc[3])
+
+
+def test_cells_of_a_reason_clause_read_as_the_root_are_not_the_questions():
+    # "Because monocytes play a role in E, we asked whether F is affected by X" with the
+    # "because" clause as the root and "asked" beside it (the templated-sentence parser)
+    rows = [("Because", "IN", "mark", 2), ("monocytes", "NNS", "nsubj", 2),
+            ("play", "VBP", "ROOT", 2), ("a", "DT", "det", 5), ("pivotal", "JJ", "amod", 5),
+            ("role", "NN", "dobj", 2), (",", ",", "punct", 2), ("we", "PRP", "nsubj", 8),
+            ("asked", "VBD", "parataxis", 2), ("whether", "IN", "mark", 13),
+            ("expression", "NN", "nsubjpass", 13), ("is", "VBZ", "auxpass", 13),
+            ("not", "RB", "neg", 13), ("affected", "VBN", "ccomp", 8), ("by", "IN", "case", 15),
+            ("cyclosporin", "NN", "nmod", 13), (".", ".", "punct", 2)]
+    assert claims_on_parse(rows, (15, 15), (1, 1)) == []
+
+
+def test_cells_and_drug_in_two_whether_questions_are_not_linked():
+    # "we asked (1) whether monocyte E occurs in patients and (2) whether F is affected by
+    # X", both questions complements of "asked" (the templated-sentence parser)
+    rows = [("We", "PRP", "nsubj", 1), ("asked", "VBD", "ROOT", 1), ("whether", "IN", "mark", 6),
+            ("monocyte", "NN", "compound", 5), ("TF", "NN", "compound", 5),
+            ("activation", "NN", "nsubj", 6), ("occurs", "VBZ", "ccomp", 1),
+            ("and", "CC", "cc", 6), ("whether", "IN", "mark", 11),
+            ("expression", "NN", "nsubjpass", 11), ("is", "VBZ", "auxpass", 11),
+            ("affected", "VBN", "ccomp", 1), ("by", "IN", "case", 13),
+            ("cyclosporin", "NN", "nmod", 11), (".", ".", "punct", 1)]
+    assert claims_on_parse(rows, (13, 13), (3, 3)) == []
+
+
+def test_a_drug_listed_after_a_change_noun_with_a_participle_on_the_list_is_no_agent():
+    # "cell shape changes, ..., and serotonin, associated with neuroendocrine cells", the
+    # list hung on "changes" and the participle too (the templated-sentence parser)
+    rows = [("These", "DT", "nsubj", 1), ("included", "VBD", "ROOT", 1),
+            ("shape", "NN", "compound", 3), ("changes", "NNS", "dobj", 1), (",", ",", "punct", 3),
+            ("enolase", "NN", "conj", 3), ("and", "CC", "cc", 5), ("serotonin", "NN", "conj", 5),
+            (",", ",", "punct", 3), ("associated", "VBN", "acl", 3), ("with", "IN", "case", 12),
+            ("neuroendocrine", "JJ", "amod", 12), ("cells", "NNS", "nmod", 9),
+            (".", ".", "punct", 1)]
+    assert claims_on_parse(rows, (7, 7), (11, 12)) == []
+
+
+def test_a_reported_clause_and_a_coordinated_predicate_are_two_statements():
+    # "results indicate that X induces Y cell apoptosis, and [suggest that E] may contribute
+    # to the activity of Z", "contribute" read as a conjunct of "indicate" (the
+    # templated-sentence parser): Z does not induce the apoptosis
+    rows = [("Results", "NNS", "nsubj", 1), ("indicate", "VBP", "ROOT", 1),
+            ("that", "IN", "mark", 4), ("triptolide", "NN", "nsubj", 4),
+            ("induces", "VBZ", "ccomp", 1), ("T", "NN", "compound", 7),
+            ("cell", "NN", "compound", 7), ("apoptosis", "NN", "dobj", 4), (",", ",", "punct", 1),
+            ("and", "CC", "cc", 1), ("may", "MD", "aux", 11), ("contribute", "VB", "conj", 1),
+            ("to", "TO", "case", 13), ("activity", "NN", "nmod", 11), ("of", "IN", "case", 16),
+            ("TWHf", "NN", "compound", 16), ("extract", "NN", "nmod", 13),
+            (".", ".", "punct", 1)]
+    assert claims_on_parse(rows, (15, 16), (5, 6)) == []
+    assert claims_on_parse(rows, (3, 3), (5, 6)) == [("triptolide", "T cell", "increase")]
+
+
+def test_a_drug_at_the_top_of_its_path_is_no_coordinated_predicate():
+    # Regression: "neither phorbol ester nor ciprofibrate alone had any effect on these
+    # cells", the drug read as a verb whose complement holds the cells (the shipped core):
+    # the reported-clause-beside-a-predicate rule took the drug for the coordinated predicate
+    rows = [("The", "DT", "det", 1), ("effect", "NN", "nsubjpass", 3), ("was", "VBD", "auxpass", 3),
+            ("potentiated", "VBN", "ROOT", 3), ("nor", "CC", "cc", 3),
+            ("ciprofibrate", "VBP", "conj", 3), ("alone", "RB", "advmod", 7),
+            ("had", "VBD", "ccomp", 5), ("any", "DT", "det", 9), ("effect", "NN", "dobj", 7),
+            ("on", "IN", "case", 12), ("these", "DT", "det", 12), ("cells", "NNS", "nmod", 9),
+            (".", ".", "punct", 3)]
+    assert claims_on_parse(rows, (5, 5), (11, 12)) != []
