@@ -45,7 +45,8 @@ def training_argv(model: str, data: Path, out: Path | None, eval_only: bool,
     if max_minutes is not None:
         argv += ["--max-minutes", str(max_minutes)]
     if model == "core":
-        return "pipeline.train.core", argv
+        # the shipped core's recipe: three parser stages and the tagger (models/core.CARD.md)
+        return "pipeline.train.core", argv if eval_only else [*argv, "--recipe"]
     if model == CORE_TAGGER:
         # into models/core (or --out), from the core already there
         return "pipeline.train.tagger", [*argv, "--core", str(models_dir() / "core")]

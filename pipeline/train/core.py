@@ -31,6 +31,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -269,6 +270,14 @@ def add_lemmatizer(nlp: Language) -> None:
     lemmatizer.initialize()
 
 
+CRAFT_LICENSE = "CC BY 3.0 (GENIA and CRAFT annotations); see models/core.CARD.md"
+CRAFT_SOURCE = {
+    "name": "CRAFT corpus dependency trees, converted to GENIA UD v1",
+    "license": "CC BY 3.0",
+    "author": "CRAFT corpus (Bada et al., University of Colorado)",
+}
+
+
 def package_model(model_best: Path, out: Path, craft: bool = False) -> None:
     """Copy ``model_best`` to ``out`` with the lemmatizer added and a load-anywhere config.
 
@@ -302,15 +311,8 @@ def package_model(model_best: Path, out: Path, craft: bool = False) -> None:
         }
     )
     if craft:
-        meta["license"] = "CC BY 3.0 (GENIA and CRAFT annotations); see models/core.CARD.md"
-        meta["sources"].insert(
-            1,
-            {
-                "name": "CRAFT corpus dependency trees, converted to GENIA UD v1",
-                "license": "CC BY 3.0",
-                "author": "CRAFT corpus (Bada et al., University of Colorado)",
-            },
-        )
+        meta["license"] = CRAFT_LICENSE
+        meta["sources"].insert(1, CRAFT_SOURCE)
     save_model(nlp, out)
 
 
@@ -469,43 +471,134 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--max-minutes", type=float, default=None, help="wall-clock cap on training; keeps model-best"
     )
+    parser.add_argument(
+        "--recipe",
+        action="store_true",
+        help="run the shipped core's recipe (RECIPE: three parser stages and the tagger; ~70 min)",
+    )
     return parser.parse_args(argv)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One training run of the shipped core's recipe."""
+
+    name: str
+    craft: bool
+    max_steps: int | None
+    claim_sentences: int = 0
+    overrides: tuple[tuple[str, Any], ...] = ()
+
+
+#: The recipe of models/core 0.3.0 (models/core.CARD.md): the GENIA-only parser (that of 0.1.0
+#: and 0.2.0), with 0.2.0's tagger put in (pipeline.train.tagger), is trained on on GENIA x 3 +
+#: CRAFT for 5,200 steps, then on GENIA and 500 templated claim sentences at half the learning
+#: rate; 0.2.0's tagger goes into the result.
+RECIPE = (
+    Stage("genia", craft=False, max_steps=None),
+    Stage("craft", craft=True, max_steps=5200, overrides=(("training.patience", 20000),)),
+    Stage("claims", craft=False, max_steps=4000, claim_sentences=500,
+          overrides=(("training.optimizer.learn_rate", 0.0005),)),
+)
+VERSION = "0.3.0"
+TEMPLATED_SOURCE = {
+    "name": "templated claim sentences (pipeline.train.claim_sentences), written here",
+    "license": "no corpus text; drug, cell and effect words drawn with a fixed seed",
+}
+
+
+def train_once(args: argparse.Namespace, work: Path, out: Path, craft: bool,
+               claim_sentence_count: int, init_from: Path | None, max_steps: int | None,
+               extra_overrides: dict[str, Any] | None = None) -> Path:
+    """Build the corpus in ``work``, train one run and package its best model to ``out``;
+    return the held-out DocBin's path."""
+    _, heldout_path = build_corpus(args.data, work, craft=craft, genia_copies=args.genia_copies,
+                                   claim_sentence_count=claim_sentence_count)
+    overrides: dict[str, Any] = {
+        "paths.train": str(work / "corpus" / "train.spacy"),
+        "paths.dev": str(heldout_path),
+        "system.seed": SEED,
+    }
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    if not craft:
+        # the GENIA-only budget of the first model (see models/core.CARD.md)
+        overrides.update({"training.patience": 1600, "training.max_epochs": 40})
+        overrides["training.max_steps"] = max_steps or 8000
+        overrides["training.eval_frequency"] = 200
+    overrides.update(extra_overrides or {})
+    if args.max_minutes is not None:
+        _DEADLINE[0] = time.time() + 60 * args.max_minutes
+    config_path = args.config
+    if init_from is not None:
+        config_path = sourced_config(args.config, init_from, work / "config.cfg")
+    try:
+        spacy_train(config_path, work / "output", overrides=overrides)
+    except TrainingTimeUp as stop:
+        print(f"{stop}; packaging model-best")
+    finally:
+        _DEADLINE[0] = None
+    inherited = init_from is not None and "CRAFT" in (init_from / "meta.json").read_text()
+    package_model(work / "output" / "model-best", out, craft=craft or inherited)
+    return heldout_path
+
+
+def train_recipe(args: argparse.Namespace) -> Path:
+    """Run :data:`RECIPE` in ``args.work``, write the core to ``args.out``; return the held-out
+    DocBin's path. The tagger trained by :mod:`pipeline.train.tagger` on the first stage's
+    core is the one the later stages start from and the one shipped."""
+    from pipeline.train import tagger  # it imports this module
+
+    init_from: Path | None = None
+    tagged = args.work / "genia-tagged"
+    heldout_path = None
+    for stage in RECIPE:
+        stage_out = args.work / stage.name / "model"
+        heldout_path = train_once(args, args.work / stage.name, stage_out, stage.craft,
+                                  stage.claim_sentences, init_from, stage.max_steps,
+                                  dict(stage.overrides))
+        init_from = stage_out
+        if stage.name == "genia":
+            tagger_argv = ["--data", str(args.data), "--core", str(stage_out), "--out", str(tagged),
+                           "--work", str(args.work / "tagger")]
+            if args.max_minutes is not None:
+                tagger_argv += ["--max-minutes", str(args.max_minutes)]
+            tagger.main(tagger_argv)
+            init_from = tagged
+    swap_tagger(init_from, tagged, args.out)
+    write_recipe_meta(args.out)
+    assert heldout_path is not None
+    return heldout_path
+
+
+def write_recipe_meta(model: Path) -> None:
+    """Name the recipe's core in its ``meta.json``: version, description, licence, sources."""
+    meta_path = model / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["version"] = VERSION
+    meta["description"] = (
+        "Small CPU pipeline for biomedical text: scispaCy tokenizer, PTB tagger (own tok2vec; "
+        "GENIA x3 + CRAFT, then GENIA), GENIA UD v1 dependency parser (sentence boundaries; "
+        "GENIA, then GENIA x3 + CRAFT, then GENIA + templated claim sentences), rule lemmatizer."
+    )
+    meta["license"] = CRAFT_LICENSE
+    sources = [s for s in meta.get("sources", []) if s["name"] not in
+               {CRAFT_SOURCE["name"], TEMPLATED_SOURCE["name"]}]
+    meta["sources"] = [sources[0], CRAFT_SOURCE, *sources[1:], TEMPLATED_SOURCE]
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Build the corpus, train, package and report; see the module docstring."""
     args = parse_args(argv)
     with threadpool_limits(limits=1):
-        craft = args.craft and not args.eval_only
-        _, heldout_path = build_corpus(args.data, args.work, craft=craft, genia_copies=args.genia_copies,
-                                       claim_sentence_count=0 if args.eval_only else args.claim_sentences)
-        if not args.eval_only:
-            output = args.work / "output"
-            overrides = {
-                "paths.train": str(args.work / "corpus" / "train.spacy"),
-                "paths.dev": str(heldout_path),
-                "system.seed": SEED,
-            }
-            if args.max_steps is not None:
-                overrides["training.max_steps"] = args.max_steps
-            if not craft:
-                # the GENIA-only budget of the first model (see models/core.CARD.md)
-                overrides.update({"training.patience": 1600, "training.max_epochs": 40})
-                overrides["training.max_steps"] = args.max_steps or 8000
-                overrides["training.eval_frequency"] = 200
-            if args.max_minutes is not None:
-                _DEADLINE[0] = time.time() + 60 * args.max_minutes
-            config_path = args.config
-            if args.init_from is not None:
-                config_path = sourced_config(args.config, args.init_from, args.work / "config.cfg")
-            try:
-                spacy_train(config_path, output, overrides=overrides)
-            except TrainingTimeUp as stop:
-                print(f"{stop}; packaging model-best")
-            finally:
-                _DEADLINE[0] = None
-            inherited = args.init_from is not None and "CRAFT" in (args.init_from / "meta.json").read_text()
-            package_model(output / "model-best", args.out, craft=craft or inherited)
+        if args.eval_only:
+            _, heldout_path = build_corpus(args.data, args.work, craft=False)
+        elif args.recipe:
+            heldout_path = train_recipe(args)
+        else:
+            heldout_path = train_once(args, args.work, args.out, args.craft, args.claim_sentences,
+                                      args.init_from, args.max_steps)
         result = report(args.out, heldout_path)
         if not args.eval_only:
             write_performance(args.out, result["scores"])

@@ -36,7 +36,7 @@ from pipeline.train import core
 
 CONFIG = core.REPO_ROOT / "models" / "train" / "core-tagger.cfg"
 DEFAULT_WORK = Path("/tmp/core-tagger")
-VERSION = "0.2.0"  # of models/core with this tagger (0.1.0: the GENIA-only tagger)
+VERSION = "0.2.0"  # of the GENIA-only core (0.1.0) with this tagger
 TAGGER_COMPONENTS = ("tok2vec", "tagger")
 
 
@@ -125,7 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             core.swap_tagger(args.core, args.work / "tagger", args.out)
             meta_path = args.out / "meta.json"
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            meta["version"] = VERSION
+            if meta.get("version") == "0.1.0":
+                meta["version"] = VERSION  # the GENIA-only core; later cores keep theirs
             meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         result = core.report(args.out, heldout)
         if not args.eval_only:

@@ -11,6 +11,8 @@ def test_core_runs_the_core_trainer_into_models_core():
     module, argv = training_argv("core", Path("/data"), None, False, None)
     assert module == "pipeline.train.core"
     assert argv[:2] == ["--data", "/data"] and argv[3].endswith("models/core")
+    assert argv[-1] == "--recipe"  # the shipped core's three stages and tagger
+    assert "--recipe" not in training_argv("core", Path("/data"), None, True, None)[1]
 
 
 def test_a_ner_model_names_its_corpus_and_passes_the_options():
