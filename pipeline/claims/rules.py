@@ -635,9 +635,11 @@ class ClaimFinder:
             # the frame
             return self._treatment_frame(doc, cell_token.head, cell, cell_token,
                                          mention_tokens, path.length)
-        if trigger is None and path.top.i == anchor.token.i and \
-                preposition(_below_top(path)) in ON_PREPOSITIONS:
-            # "the effect of X on Y" parsed with "on Y" under X: the trigger governs X.
+        if trigger is None and path.top.i == anchor.token.i and (
+                preposition(_below_top(path)) in ON_PREPOSITIONS or
+                (_below_top(path).dep_ == "compound" and _below_top(path).tag_ == "NNS")):
+            # "the effect of X on Y" parsed with "on Y" under X, "In both cell lines LIF
+            # increased E" with the cells a compound of X: the trigger governs X.
             trigger, direction = self._head_trigger(anchor.token, mention_tokens)
         if trigger is None and path.top.i == cell_token.i and path.up_from_a and \
                 preposition(_below_top_on_drug_side(path)) == "of" and \
@@ -1441,6 +1443,14 @@ class ClaimFinder:
         for predicate in predicates:
             if _compares_hosts(predicate):
                 continue  # "... showed diminished E in comparison with Y cells from controls"
+            if predicate.lower_ in MAKING_NOUNS and frame.head.i == predicate.i and \
+                    preposition(frame) == "by" and not is_verb(predicate.head) and \
+                    not predicate.head.tag_.startswith("JJ"):
+                # "IL-8 production by monocytes stimulated with X": the treated cells make it
+                # (not "Z inhibits IL-2 expression by Y cells stimulated with X", where Z acts,
+                # nor "IL-2 production by CsA-treated cells is reduced": the verb states it)
+                return self._evidence(doc, predicate, "increase", "treatment", predicate, cell,
+                                      length + 2)
             if is_verb(predicate) or predicate.tag_.startswith("JJ"):
                 evidence = self._predicate_effect(doc, predicate, cell, cell_token,
                                                   mention_tokens, length)
@@ -2633,8 +2643,10 @@ def _describes_a_process(doc: Doc, cell: Mention) -> bool:
 def _modifies_a_drug(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     """'*T cell* mitogens', 'a *T-cell* mitogen': cells that say which drug, inside its name."""
     root = doc[cell.root(doc)]
-    return root.dep_ in {"compound", "amod", "nn"} and root.head.i != root.i and any(
-        m.label == DRUG and m.first_token <= root.head.i <= m.last_token for m in inside)
+    # not plural cells ("In both *cell lines* LIF increased E" misparsed as one noun phrase)
+    return root.dep_ in {"compound", "amod", "nn"} and root.head.i != root.i and \
+        root.tag_ != "NNS" and any(
+            m.label == DRUG and m.first_token <= root.head.i <= m.last_token for m in inside)
 
 
 LINEAGE_PROCESSES = ("differentiat", "development", "maturation", "commitment")
@@ -2686,10 +2698,13 @@ def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
         # "an endothelial cell *type*", "dendritic cells (*DC*)", "two *types* of macrophages"
         token = token.head
     becoming = token.head
+    sources = {m.root(doc) for m in inside if m.label in (CELL, CELL_LINE)}
+    if token.dep_ in {"nmod", "obl"} and preposition(token) in PRODUCT_PREPOSITIONS and \
+            _written_after_a_becoming(doc, token, sources):
+        return True  # "differentiation of APL cells *into* granulocytes", however parsed
     if token.dep_ not in {"nmod", "obl"} or preposition(token) not in PRODUCT_PREPOSITIONS or \
             not becoming.lower_.startswith(BECOMING_WORDS):
         return False
-    sources = {m.root(doc) for m in inside if m.label in (CELL, CELL_LINE)}
     # the cells that become them: an argument of the word, or of the verb that controls it
     # ("U-937 cells were induced *to differentiate into* macrophages")
     controlled = becoming.dep_ == "xcomp" or any(  # "induced by X *to* differentiate"
@@ -2716,6 +2731,19 @@ def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
         return True  # "X induced U937 *cells* to differentiate into ...", misparsed
     return any(t.i in sources for holder in holders for child in holder.children
                if child.i != token.i and child.i != becoming.i for t in child.subtree)
+
+
+def _written_after_a_becoming(doc: Doc, token: Token, sources: set[int]) -> bool:
+    """Whether "into Y" follows "differentiation of X cells" closely, in words: a becoming
+    noun, its "of" cells (another mention), then the product, within eight tokens."""
+    start = max(token.sent.start, token.i - 8)
+    for k in range(start, token.i):
+        word = doc[k]
+        if is_noun(word) and word.lower_.startswith(BECOMING_WORDS) and \
+                doc[k + 1].lower_ == "of" and any(k < s < token.i for s in sources) and \
+                not any(is_verb(t) for t in doc[k + 1:token.i]):
+            return True
+    return False
 
 
 # "fibroblast conditioned medium", "supernatants of activated T cells": made from the cells.
@@ -3102,9 +3130,9 @@ PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "infl
                            "inactivation", "degradation", "hydrolysis", "oxidation",
                            "conversion", "liberation", "flux", "fluxes",
                            # "the tricarboxylic acid cycle", "the malate-aspartate shuttle",
-                           # "BMP-2-Smad signaling": a pathway the substance names
+                           # "BMP-2-Smad signaling", "Ca2+ signals": a pathway the substance names
                            "cycle", "cycles", "shuttle", "shuttles", "signaling", "signalling",
-                           "pathway", "pathways"})
+                           "signals", "pathway", "pathways"})
 
 
 # "nitroblue tetrazolium staining": a reagent of an assay.
@@ -3117,6 +3145,8 @@ PRODUCING_VERBS = frozenset({"release", "released", "releases", "produce", "prod
 # "expression of X", "production of IL-2 by T cells": X is what is made.
 EXPRESSION_NOUNS = frozenset({"expression", "production", "overexpression", "generation",
                               "formation"})
+# What cells make, as a noun whose "by" phrase names them: "IL-8 *production* by Y cells"
+MAKING_NOUNS = EXPRESSION_NOUNS - {"formation"} | {"secretion", "release", "synthesis"}
 # "uptake of X", "expression of X"; not "binding of X to its targets", where X acts.
 MADE_OR_MOVED = (PROCESS_NOUNS - {"binding"}) | EXPRESSION_NOUNS
 # "susceptibility of Y cells to lysis by LAK cells": what the killers probe
@@ -3165,8 +3195,11 @@ def _is_a_comparator(token: Token) -> bool:
 
 
 def _names_the_compared(token: Token) -> bool:
-    """'distinct *from* U937 cells', 'similar *to* monocytes': what something is likened to
-    or set against, hung on the adjective that compares."""
+    """'distinct *from* U937 cells', 'similar *to* monocytes', 'compared to Y cells': what
+    something is likened to or set against, hung on the word that compares."""
+    if token.head.i != token.i and preposition(token) in {"to", "with"} and \
+            token.head.lower_ in {"compared", "comparison"}:
+        return True  # "(as) *compared to* lymphocytes that were activated by X"
     return token.head.i != token.i and preposition(token) in {"to", "from"} and \
         token.head.lower_ in LIKENESS_WORDS | UNLIKENESS_WORDS
 

@@ -3287,3 +3287,65 @@ def test_a_drug_at_the_top_of_its_path_is_no_coordinated_predicate():
             ("on", "IN", "case", 12), ("these", "DT", "det", 12), ("cells", "NNS", "nmod", 9),
             (".", ".", "punct", 3)]
     assert claims_on_parse(rows, (5, 5), (11, 12)) != []
+
+
+def test_a_substance_naming_a_signal_is_no_agent(nlp):
+    # Regression (GENIA, a claim difference of the 0.3.0 core): "impaired ... tyrosine
+    # phosphorylation and Ca2+ signals" gave Ca2+ a decrease on the T lymphocytes
+    assert claims_of(nlp, "Normal T lymphocytes whose surface expression of CD3 was depleted "
+                          "showed impaired UV-induced tyrosine phosphorylation and Ca2+ "
+                          "signals.") == []
+    # but "LPS signal transduction" is the agent's own signal
+    found = claims_of(nlp, "Endotoxin (LPS) signal transduction in human monocytes leads to "
+                           "activation of nuclear factor-kappa B (NF-kappaB) and TNF-alpha "
+                           "release.")
+    assert [(c[0], c[1], c[2]) for c in found] == [("endotoxin", "human monocytes", "increase")]
+
+
+def test_plural_cells_read_as_a_compound_of_the_drug_are_its_verbs_place():
+    # "In both cell lines LIF increased NF-kB activity" read as one noun phrase, "cell lines
+    # LIF" (the 0.3.0 core): plural cells name no drug ("T cell mitogens" would), and the
+    # verb above the drug states the change
+    rows = [("In", "IN", "case", 4), ("both", "DT", "det", 4), ("cell", "NN", "compound", 3),
+            ("lines", "NNS", "compound", 4), ("LIF", "NN", "nmod", 5),
+            ("increased", "VBD", "ROOT", 5), ("NF-kB", "NN", "amod", 7),
+            ("activity", "NN", "dobj", 5), (".", ".", "punct", 5)]
+    assert claims_on_parse(rows, (4, 4), (2, 3)) == [("lif", "cell lines", "increase")]
+
+
+def test_what_cells_differentiate_into_is_a_product_however_parsed():
+    # "ATRA induces both in vitro and in vivo differentiation of APL cells into mature
+    # granulocytes", "into granulocytes" hung on "induces" (the 0.3.0 core): the words still
+    # say that the granulocytes are what the APL cells become
+    rows = [("ATRA", "NN", "nsubj", 1), ("induces", "VBZ", "ROOT", 1), ("in", "FW", "compound", 3),
+            ("vitro", "FW", "dobj", 1), ("differentiation", "NN", "dep", 3), ("of", "IN", "case", 7),
+            ("APL", "NN", "compound", 7), ("cells", "NNS", "nmod", 4), ("into", "IN", "case", 10),
+            ("mature", "JJ", "amod", 10), ("granulocytes", "NNS", "nmod", 1),
+            (".", ".", "punct", 1)]
+    assert claims_on_parse(rows, (0, 0), (6, 7), more_cells=[(9, 10)]) == [
+        ("atra", "APL cells", "increase")]
+
+
+def test_a_drug_of_the_cells_compared_against_is_no_agent(nlp):
+    # Regression (GENIA sample BG): "fewer binding sites as compared to lymphocytes that were
+    # activated by PHA" gave PHA a decrease on the lymphocytes it is set against
+    found = claims_of(nlp, "Lymphocytes activated with the OKT3 antibody expressed fewer "
+                           "binding sites as compared to lymphocytes that were activated by "
+                           "phytohemagglutinin.")
+    assert "phytohemagglutinin" not in {c[0] for c in found}
+
+
+def test_what_treated_cells_make_by_name_is_the_treatments_increase(nlp):
+    # Regression (GENIA sample BG): "IL-8 production by human monocytes and PMN stimulated
+    # with LPS" made no claim: the predicate of the treated cells is the noun they are the
+    # "by" phrase of
+    found = claims_of(nlp, "Involvement of kinase pathways in interleukin-8 production by human "
+                           "monocytes and polymorphonuclear cells stimulated with "
+                           "lipopolysaccharide.")
+    assert {(c[0], c[1], c[2]) for c in found} == {
+        ("lipopolysaccharide", "human monocytes", "increase"),
+        ("lipopolysaccharide", "polymorphonuclear cells", "increase")}
+    # a verb that states the change is the predicate: no increase here
+    found = claims_of(nlp, "IL-2 production by CsA-treated cells is therefore dramatically "
+                           "reduced.")
+    assert "increase" not in {c[2] for c in found}
