@@ -2669,13 +2669,23 @@ def _names_a_lineage(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
         if k < len(doc) and doc[k].lower_ in LINEAGE_NOUNS:
             return True  # "to the monocytic or *neutrophilic* lineages", however parsed
     process = token.head
+    sources = {m.root(doc) for m in inside if m.label in (CELL, CELL_LINE) and m is not cell}
+    if cell.first_token == cell.last_token and sources and (
+            token.lower_.partition("-")[2].startswith(LINEAGE_PROCESSES) or
+            (token.dep_ in {"compound", "amod"} and process.i == token.i + 1 and
+             process.lower_.startswith(LINEAGE_PROCESSES) and
+             any(s < cell.first_token for s in sources) and
+             not any(preposition(c) in {"of", "in"} for c in process.children))):
+        # "treatment of HL60 cells with RA induces *neutrophil differentiation*", "IL-6
+        # induced *macrophage-differentiation* ... of 1A9-M cells": what the cells named
+        # before become
+        return True
     if cell.first_token != cell.last_token or token.dep_ != "amod":
         return False
     if process.lower_ in LINEAGE_NOUNS:
         return True
     if not process.lower_.startswith(LINEAGE_PROCESSES):
         return False
-    sources = {m.root(doc) for m in inside if m.label in (CELL, CELL_LINE) and m is not cell}
     return any(t.i in sources for c in process.children if preposition(c) in {"of", "in"}
                for t in c.subtree)
 
@@ -2694,8 +2704,10 @@ def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
     the sentence names both."""
     token = doc[cell.root(doc)]
     while (token.dep_ in {"compound", "amod", "nn", "appos"} and is_noun(token.head)) or \
+            (token.dep_ == "conj" and token.head.i < token.i and is_noun(token.head)) or \
             (preposition(token) == "of" and token.head.lower_ in KIND_NOUNS):
-        # "an endothelial cell *type*", "dendritic cells (*DC*)", "two *types* of macrophages"
+        # "an endothelial cell *type*", "dendritic cells (*DC*)", "two *types* of macrophages",
+        # "towards neutrophils or *monocytes*"
         token = token.head
     becoming = token.head
     sources = {m.root(doc) for m in inside if m.label in (CELL, CELL_LINE)}
@@ -2735,7 +2747,12 @@ def _is_a_product(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
 
 def _written_after_a_becoming(doc: Doc, token: Token, sources: set[int]) -> bool:
     """Whether "into Y" follows "differentiation of X cells" closely, in words: a becoming
-    noun, its "of" cells (another mention), then the product, within eight tokens."""
+    noun, its "of" cells (another mention), then the product, within eight tokens; or the
+    becoming noun the product hangs on follows another population of the sentence."""
+    becoming = token.head
+    if becoming.lower_.startswith(BECOMING_WORDS) and token.i - becoming.i <= 4 and \
+            any(s < becoming.i for s in sources):
+        return True  # "Treatment of HL60 cells ... results in differentiation *towards* Y"
     start = max(token.sent.start, token.i - 8)
     for k in range(start, token.i):
         word = doc[k]
@@ -2828,10 +2845,36 @@ def _is_no_agent(token: Token) -> bool:
     the sentence's effects: a source or ingredient, a measured or moved substance, the
     comparator, the stimulus of a later step, or the form another drug is given in
     (docs/claims.md, rule 8)."""
-    return _is_a_source(token) or _is_measured(token) or _is_a_comparator(token) or \
+    return _is_a_source(token) or _is_measured(token) or _exemplifies_what_changes(token) or \
+        _is_a_comparator(token) or \
         _is_a_later_step(token) or _is_a_form(token) or _is_absent(token) or \
         _is_a_denied_mediator(token) or _relates_an_appositive(token) or _is_made(token) or \
         _is_a_role(token)
+
+
+# Words that introduce examples of the noun phrase before them
+EXAMPLE_MARKERS = frozenset({"e.g.", "e.g", "i.e.", "including"})
+# Nouns of a change or a making whose "of" object is what changes or is made
+REGULATION_NOUNS = frozenset({"up-regulation", "upregulation", "down-regulation",
+                              "downregulation", "induction", "regulation"})
+
+
+def _exemplifies_what_changes(token: Token) -> bool:
+    """'up-regulation of cytokines containing AP-1 sites, *e.g.* interleukin-3 and GM-CSF':
+    the drug is an example of what is made or changed, however the parse hangs it."""
+    doc = token.doc
+    token = _listed_head(token)
+    k = token.left_edge.i - 1
+    if k < 1 or not (doc[k].lower_ in EXAMPLE_MARKERS or
+                     (doc[k].lower_ == "as" and doc[k - 1].lower_ == "such")):
+        return False
+    for t in reversed(doc[max(token.sent.start, k - 8):k]):
+        if is_verb(t) and t.dep_ not in {"acl", "amod"}:
+            return False  # another clause between
+        if is_noun(t) and preposition(t) == "of" and \
+                t.head.lower_ in MADE_OR_MOVED | CHANGE_NOUNS | REGULATION_NOUNS:
+            return True
+    return False
 
 
 def _is_a_role(token: Token) -> bool:

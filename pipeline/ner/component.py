@@ -558,6 +558,8 @@ def is_given_cytokine(doc: Doc, mention: Mention) -> bool:
     key = term_key(mention.text(doc))
     if not (is_endogenous(key) or key in given_agents()):
         return False  # "Insulin treatment": a hormone the models read as a gene
+    if words_past_its_bracket(doc, mention, 1)[:1] in (["receptor"], ["receptors"]):
+        return False  # "soluble TNF receptors can inhibit E": the receptor acts
     return named_as_given(doc, mention.first_token, mention.last_token,
                           rest_of_token(doc, mention)) or \
         (is_endogenous(key) and (acts_as_an_agent(doc, mention) or

@@ -3349,3 +3349,27 @@ def test_what_treated_cells_make_by_name_is_the_treatments_increase(nlp):
     found = claims_of(nlp, "IL-2 production by CsA-treated cells is therefore dramatically "
                            "reduced.")
     assert "increase" not in {c[2] for c in found}
+
+
+@pytest.mark.parametrize("text, cells", [
+    # Regression (GENIA sample BH): what the treated cells differentiate towards, and the
+    # lineage written on the process, were taken for populations the drug acts on
+    ("Treatment of HL60 cells with retinoids results in differentiation towards neutrophils "
+     "or monocytes.", {"HL60 cells"}),
+    ("Treatment of HL60 cells with retinoic acid induces neutrophil differentiation.",
+     {"HL60 cells"}),
+    ("Moreover, IL-6 induced macrophage-differentiation and apoptosis of 1A9-M cells.",
+     {"1A9-M cells"}),
+])
+def test_what_named_cells_become_is_no_population(nlp, text, cells):
+    assert {c[1] for c in claims_of(nlp, text)} == cells
+
+
+def test_examples_of_what_is_up_regulated_are_no_agents(nlp):
+    # Regression (GENIA sample BH): "up-regulation of cytokines containing AP-1 sites, e.g.
+    # interleukin-3 and GM-CSF" made both cytokines agents on the T cells
+    found = claims_of(nlp, "The aberrant activation of AP-1 by gp160 in CD4 positive T cells "
+                           "could result in up-regulation of cytokines containing AP-1 sites, "
+                           "e.g. interleukin-3 and granulocyte macrophage colony-stimulating "
+                           "factor.")
+    assert {c[0] for c in found} == {"gp160"}

@@ -92,6 +92,9 @@ def test_a_cytokine_coordinated_with_a_drug_is_given_with_it(nlp, text, expected
     # made by cells, or with no cells in the sentence: a gene
     ("IL-6 secreted by stromal cells promotes myeloma cell growth.", []),
     ("IL-10 inhibits the transcription factor NF-kappaB.", []),
+    # Regression (GENIA sample BH): the receptor acts, not the cytokine it binds
+    ("Soluble TNF receptors can inhibit HIV-1 expression in chronically infected U1 cells.",
+     []),
 ])
 def test_a_cytokine_that_acts_on_cells_is_an_agent(nlp, text, expected):
     assert drugs(nlp, text) == expected
