@@ -3373,3 +3373,10 @@ def test_examples_of_what_is_up_regulated_are_no_agents(nlp):
                            "e.g. interleukin-3 and granulocyte macrophage colony-stimulating "
                            "factor.")
     assert {c[0] for c in found} == {"gp160"}
+
+
+def test_differentiating_effects_are_an_increase(nlp):
+    # Regression (GENIA sample BH): "cyto-differentiating effects on APL cells" was unclear
+    found = claims_of(nlp, "AM580 has powerful and selective cyto-differentiating effects on "
+                           "acute promyelocytic leukemia cells.")
+    assert [(c[0], c[2]) for c in found] == [("am580", "increase")]
