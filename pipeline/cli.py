@@ -377,7 +377,8 @@ class Trainable(str, Enum):
 @app.command()
 def train(
     model: Annotated[Trainable, typer.Argument(
-        help="The model to rebuild: core (tagger + parser, GENIA treebank), core-tagger "
+        help="The model to rebuild: core (tagger + parser: GENIA, then GENIA + CRAFT, then "
+             "GENIA + templated claim sentences; about an hour), core-tagger "
              "(the core's tagger again, on GENIA + CRAFT; written into models/core), "
              "ner-bc5cdr, ner-jnlpba, ner-bionlp13cg or ner-joint (the three NER corpora, one "
              "shared tok2vec). ner-bc5cdr and ner-bionlp13cg are shipped as heads of a joint "
