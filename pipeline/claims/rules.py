@@ -437,6 +437,11 @@ class ClaimFinder:
                 return None
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
+        if path is not None and (nominal := _nominal_of_prepared_cells(anchor.token, cell_token)) \
+                is not None and (above := dependency_path(nominal, cell_token)) is not None:
+            # "the modulation of the proliferation of T cells obtained from blood *by X*",
+            # "by X" hung on "obtained": X is the agent of the nominal above the cells
+            path = DependencyPath(path.a, path.b, [nominal], above.up_from_b, nominal)
         if path is not None and (clause := _passive_clause_before(anchor.token)) is not None \
                 and (below := dependency_path(clause, cell_token)) is not None:
             # "E is induced by Z, via a process *that is blocked by X*", "by X" hung on the
@@ -1898,6 +1903,26 @@ def _main_clause_under_a_subordinate(path) -> bool:
     return top.dep_ == "ROOT" and _below_top_on_drug_side(path).dep_ == "parataxis" and any(
         c.dep_ == "mark" and c.lower_ in {"because", "since", "although", "though", "as"}
         for c in top.children)
+
+
+# Participles saying how cells were got: "T cells *obtained* from peripheral blood"
+PREPARATION_PARTICIPLES = frozenset({"obtained", "isolated", "derived", "purified", "prepared",
+                                     "collected", "harvested"})
+
+
+def _nominal_of_prepared_cells(drug: Token, cell_token: Token) -> Token | None:
+    """The highest noun of the "of" chain above the cells when a "by" drug hangs on the
+    participle that says where the cells came from ("the modulation of the proliferation of
+    T cells obtained from blood by DEX"): a drug is no way to obtain cells."""
+    participle = _listed_head(drug).head
+    if preposition(_listed_head(drug)) != "by" or participle.lower_ not in PREPARATION_PARTICIPLES \
+            or participle.dep_ != "acl" or participle.head.i != cell_token.i or \
+            preposition(cell_token) != "of" or not is_noun(cell_token.head):
+        return None
+    nominal = cell_token.head
+    while preposition(nominal) == "of" and is_noun(nominal.head) and nominal.head.i != nominal.i:
+        nominal = nominal.head
+    return nominal
 
 
 def _passive_clause_before(drug: Token) -> Token | None:

@@ -3380,3 +3380,15 @@ def test_differentiating_effects_are_an_increase(nlp):
     found = claims_of(nlp, "AM580 has powerful and selective cyto-differentiating effects on "
                            "acute promyelocytic leukemia cells.")
     assert [(c[0], c[2]) for c in found] == [("am580", "increase")]
+
+
+def test_a_drug_hung_on_where_the_cells_came_from_is_the_agent_of_the_nominal(nlp):
+    # Regression (GENIA sample BG): "the modulation of the proliferation of human T cells
+    # obtained from peripheral blood by DEX, ISO and PGE2" hung the drugs on "obtained"
+    found = claims_of(nlp, "The purpose of these studies was to investigate the modulation of "
+                           "the proliferation of human T cells obtained from peripheral blood by "
+                           "dexamethasone (DEX), isoproterenol (ISO), and prostaglandin E2 "
+                           "(PGE2).")
+    assert {(c[0], c[2], c[3]) for c in found} == {
+        ("dexamethasone", "unclear", "hedged"), ("isoproterenol", "unclear", "hedged"),
+        ("dinoprostone", "unclear", "hedged")}
