@@ -2080,8 +2080,10 @@ def _is_caused_process(trigger: Token, path) -> bool:
     if lemma(path.top) in PASSING_VERBS and trigger.head.i == path.top.i and \
             below.dep_ in SUBJECTS:
         return True  # "the combination of X and Z *resulted in* partial differentiation"
+    # "differentiation of Y cells to the macrophage lineage (*with* X)": X brings it about
     return path.top.i == trigger.i and (
-        (below.dep_ in SUBJECTS and is_verb(trigger)) or preposition(below) == "by")
+        (below.dep_ in SUBJECTS and is_verb(trigger)) or preposition(below) == "by" or
+        (preposition(path.a) == "with" and is_noun(trigger)))
 
 
 def _negated_objects(predicate: Token) -> list[Token]:

@@ -3392,3 +3392,12 @@ def test_a_drug_hung_on_where_the_cells_came_from_is_the_agent_of_the_nominal(nl
     assert {(c[0], c[2], c[3]) for c in found} == {
         ("dexamethasone", "unclear", "hedged"), ("isoproterenol", "unclear", "hedged"),
         ("dinoprostone", "unclear", "hedged")}
+
+
+def test_differentiation_with_a_drug_is_its_increase(nlp):
+    # Regression (GENIA sample BH): "differentiation of HL-60 cells to the macrophage-like
+    # lineage (with phorbol esters)" was unclear
+    found = claims_of(nlp, "We previously showed that PO-B DNA-binding is progressively induced "
+                           "during differentiation of promyelomonocytic leukemic HL-60 cells to "
+                           "the macrophage-like lineage (with phorbol esters).")
+    assert [(c[0], c[1], c[2]) for c in found] == [("phorbol esters", "HL-60 cells", "increase")]
