@@ -8,8 +8,8 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.lexicon import TriggerLexicon
-from pipeline.claims.rules import FINDING_VERBS, ON_PREPOSITIONS, PLACE_PRONOUNS, is_aim_word
-from pipeline.claims.syntax import ancestors_to, is_noun, lemma, preposition
+from pipeline.claims.rules import FINDING_VERBS, is_aim_word, place_pronoun_of
+from pipeline.claims.syntax import ancestors_to, is_noun, lemma
 
 NEGATORS = {"not", "no", "never", "n't", "without", "neither", "nor", "nothing"}
 REPORTING_VERBS = {"cause", "caused", "causes", "lead", "led", "leads", "result", "resulted",
@@ -162,8 +162,8 @@ def is_aim_statement(trigger: Token) -> bool:
         if token.dep_ == "acl:relcl" and any(c.dep_ in {"nsubj", "nsubjpass"}
                                              for c in token.children):
             return False
-        if _is_placed_by_a_pronoun(token):
-            return False  # the relative clause hung on the study's verb
+        if place_pronoun_of(token) is not None:
+            return False  # a relative clause hung on the study's verb ("..., in which ...")
     return False
 
 
@@ -177,14 +177,6 @@ def _agent_hung_beside(agent: Token, change: Token) -> bool:
     verb = change.head
     return change.dep_ == "dobj" and agent.head.i == verb.i and agent.i > change.i and \
         _is_by_phrase(agent) and any(c.dep_ == "nsubj" for c in verb.children)
-
-
-def _is_placed_by_a_pronoun(clause: Token) -> bool:
-    """'..., *in which* RA induces E', '..., *where* X inhibits E': a relative clause, however
-    the parser attached it."""
-    return any(c.lower_ in PLACE_PRONOUNS and c.i < clause.i and
-               (c.lower_ == "where" or preposition(c) in ON_PREPOSITIONS)
-               for c in clause.children)
 
 
 def _names_a_method(token: Token) -> bool:

@@ -209,9 +209,7 @@ def _garden_path_object(verb: Token, drug: Token) -> Token | None:
     them, so the participle modifies its object ("X-stimulated lymphocytes ... showed")."""
     if drug.head.i != verb.i or drug.dep_ not in SUBJECTS:
         return None
-    cells = next((c for c in verb.children
-                  if c.dep_ in OBJECTS and c.left_edge.i == verb.i + 1), None)
-    return cells if cells is not None and _unjoined_predicates(cells) else None
+    return next((c for c in verb.children if _unjoined_predicates(c)), None)
 
 
 def _unjoined_predicates(cells: Token) -> list[Token]:
@@ -1883,8 +1881,7 @@ def _place_pronoun(path) -> Token | None:
     on_the_cells = path.top.i == path.b.i
     if not is_verb(clause) or (on_the_cells and clause.dep_ != "acl:relcl"):
         return None
-    pronoun = next((c for c in clause.children if c.lower_ in PLACE_PRONOUNS and c.i < clause.i
-                    and (preposition(c) in ON_PREPOSITIONS or c.lower_ == "where")), None)
+    pronoun = place_pronoun_of(clause)
     if pronoun is None or on_the_cells:
         return pronoun
     # "We studied U-937 cells, in which RA induces E", the relative clause hung on the verb:
@@ -1893,6 +1890,13 @@ def _place_pronoun(path) -> Token | None:
     while before > 0 and pronoun.doc[before].is_punct:
         before -= 1
     return pronoun if before == path.b.i else None
+
+
+def place_pronoun_of(clause: Token) -> Token | None:
+    """The pronoun that opens a relative clause placing its event ("..., *in which* RA
+    induces E", "..., *where* X inhibits E"), whatever the clause is hung on."""
+    return next((c for c in clause.children if c.lower_ in PLACE_PRONOUNS and c.i < clause.i
+                 and (preposition(c) in ON_PREPOSITIONS or c.lower_ == "where")), None)
 
 
 def _main_clause_under_a_subordinate(path) -> bool:
