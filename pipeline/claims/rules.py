@@ -323,6 +323,7 @@ class ClaimFinder:
         found += listed_drug_claims(doc, found, anchors)
         found = _without_restatements(doc, found, [m for m in inside if m.label == DRUG])
         found = _without_restated_cells(doc, found)
+        found = _without_counted_cells(doc, found)
         return _respectively(sentence, _one_per_pair(_specific_over_generic(found)))
 
     # -- anchors ------------------------------------------------------------------------
@@ -1854,6 +1855,12 @@ def _reported_of_studied_cells(path) -> Token | None:
         # "*With these clones*, we demonstrated that E was inhibited by X", "In 1G5, *a
         # Jurkat-derived T cell line*, we found that X enhanced E" (the cells in apposition)
         return drug_side
+    if cells_side.dep_ in {"nmod", "obl"} and cells_side.i < top.i and \
+            cells_side.lower_ in STUDY_NOUNS | {"investigation", "investigations"} and \
+            _cells_of_the_study(path.b, cells_side):
+        # "*In recent investigations, using* Y cells, we observed that X did not induce E",
+        # "In *experiments with* Y cells, we found that ...": the study's cells
+        return drug_side
     if cells_side.dep_ == "dep" and cells_side.i < top.i and any(
             c.dep_ in {"nmod", "obl"} and preposition(c) in {"with", "in", "using"} and
             c.i < cells_side.i for c in cells_side.children):
@@ -1862,6 +1869,16 @@ def _reported_of_studied_cells(path) -> Token | None:
         return None
     study = [cells_side, *(c for c in cells_side.children if c.dep_ in {"dep", "compound"})]
     return drug_side if any(t.lower_ in STUDY_NOUNS for t in study) else None
+
+
+def _cells_of_the_study(cells: Token, study: Token) -> bool:
+    """The cells are what the study used ("experiments *using* Y cells") or were done in or
+    with ("experiments *in* / *with* / *on* Y cells")."""
+    head = cells.head
+    if head.i == study.i:
+        return cells.dep_ in {"nmod", "obl"} and preposition(cells) in {"in", "with", "on", "using"}
+    return head.head.i == study.i and head.dep_ in {"acl", "dep"} and lemma(head) == "use" and \
+        cells.dep_ == "dobj"
 
 
 def _is_an_argument_of(drug: Token, verb: Token) -> bool:
@@ -3045,6 +3062,20 @@ def _without_restated_cells(doc: Doc, found: list[PairClaim]) -> list[PairClaim]
             claim = replace(claim, cell=_joined_cells(doc, cell, later))
         kept.append(claim)
     return kept
+
+
+def _without_counted_cells(doc: Doc, found: list[PairClaim]) -> list[PairClaim]:
+    """'Treatment of HL60 cells with RA resulted in neutrophil differentiation (up to *25%
+    mature cells*)', 'on CD34+ cells (G-CSF: *8% dead cells*)': cells counted as a
+    percentage measure the effect on the drug's population; where the drug has a claim on
+    another cell of the sentence, the counted cells are not one more population."""
+    counted = {id(c.cell) for c in found if _is_counted(doc, c.cell)}
+    others = {c.anchor.ref.norm for c in found if id(c.cell) not in counted}
+    return [c for c in found if id(c.cell) not in counted or c.anchor.ref.norm not in others]
+
+
+def _is_counted(doc: Doc, cell: Mention) -> bool:
+    return cell.first_token > 0 and doc[cell.first_token - 1].text.endswith("%")
 
 
 def _types_the_line(doc: Doc, kind: Mention, line: Mention) -> bool:

@@ -3401,3 +3401,35 @@ def test_differentiation_with_a_drug_is_its_increase(nlp):
                            "during differentiation of promyelomonocytic leukemic HL-60 cells to "
                            "the macrophage-like lineage (with phorbol esters).")
     assert [(c[0], c[1], c[2]) for c in found] == [("phorbol esters", "HL-60 cells", "increase")]
+
+
+def test_opposing_effects_have_no_direction(nlp):
+    # Regression (GENIA sample BI): "Opposing effects of glucocorticoids on the rate of
+    # apoptosis in neutrophilic and eosinophilic granulocytes" read "opposing" (oppose) as a
+    # decrease of both
+    found = claims_of(nlp, "Opposing effects of dexamethasone on neutrophils and eosinophils.")
+    assert {(c[1], c[2]) for c in found} == {("neutrophils", "unclear"), ("eosinophils", "unclear")}
+    found = claims_of(nlp, "Dexamethasone had opposite effects on neutrophils.")
+    assert [(c[1], c[2]) for c in found] == [("neutrophils", "unclear")]
+
+
+def test_cells_counted_as_a_percentage_measure_the_effect(nlp):
+    # Regression (GENIA sample BI): "(up to 25% mature cells)" was a second population
+    found = claims_of(nlp, "Treatment of HL60 cells with retinoic acid resulted in neutrophil "
+                           "differentiation (up to 25% mature cells).")
+    assert [(c[0], c[1]) for c in found] == [("tretinoin", "HL60 cells")]
+    # counted cells alone are still the drug's population
+    found = claims_of(nlp, "Retinoic acid increased apoptosis (up to 25% dead cells).")
+    assert [c[1] for c in found] == ["dead cells"]
+
+
+def test_cells_a_fronted_study_used_are_the_findings_cells(nlp):
+    # Regression (GENIA sample BI): "In recent investigations, using serum-free grown HL60
+    # cells, we observed that all-trans RA ... did not induce neutrophil differentiation" had
+    # no claim: the cells hung on the study noun, not on the finding verb
+    found = claims_of(nlp, "In recent investigations, using HL60 cells, we observed that "
+                           "retinoic acid did not induce neutrophil differentiation.")
+    assert [(c[0], c[1], c[2]) for c in found] == [("tretinoin", "HL60 cells", "no_change")]
+    found = claims_of(nlp, "In experiments using HL60 cells, we observed that retinoic acid "
+                           "did not induce neutrophil differentiation.")
+    assert [(c[0], c[1], c[2]) for c in found] == [("tretinoin", "HL60 cells", "no_change")]
