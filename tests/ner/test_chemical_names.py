@@ -54,3 +54,12 @@ def test_laboratory_stimuli_are_drugs(tokenizer_nlp):
         ("PMA", "phorbol 12-myristate 13-acetate"), ("LPS", "lipopolysaccharide"),
         ("PHA", "phytohemagglutinin"), ("A23187", "calcimycin"),
         ("phorbol esters", "phorbol esters")]
+
+
+def test_a_calcium_ionophore_is_not_calcium(tokenizer_nlp):
+    # Regression (GENIA sample BI): "costimulation of T cells with TPA and Ca2+ ionophore"
+    # made a claim for "Ca2+"
+    found = drugs(tokenizer_nlp, "T cells were stimulated with TPA and Ca2+ ionophore or with "
+                                 "PMA and Ca(2+) ionophore.")
+    assert [(d[0], d[1]) for d in found if "ionophore" in d[1]] == [
+        ("Ca2+ ionophore", "calcium ionophores"), ("Ca(2+) ionophore", "calcium ionophores")]
