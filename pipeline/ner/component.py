@@ -273,7 +273,15 @@ def names_something_else(doc: Doc, mention: Mention) -> bool:
     or a marker, a protein or a gene, an organism, a gene written as its symbol."""
     return names_a_receptor_or_marker(doc, mention) or names_a_protein(doc, mention) or \
         names_an_organism(doc, mention) or is_written_as_a_gene(doc, mention) or \
-        names_a_virus_or_a_measure(doc, mention) or names_stimulated_cells(doc, mention)
+        names_a_virus_or_a_measure(doc, mention) or names_stimulated_cells(doc, mention) or \
+        stands_for_a_receptor(mention)
+
+
+def stands_for_a_receptor(mention: Mention) -> bool:
+    """'an antibody to the gamma/delta *TCR*' where the document defined "T cell receptor
+    (TCR)": a short form whose long form is a receptor names the receptor, a protein."""
+    words = mention.norm.split()
+    return mention.label == DRUG and len(words) > 1 and words[-1] in {"receptor", "receptors"}
 
 
 # "7-day PHA-blasts", "PHA blasts": lymphoblasts named after the mitogen that made them.

@@ -4,6 +4,8 @@ symbol that matches a brand, the lineage cells differentiate into."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.tokens import Span
 
@@ -13,6 +15,7 @@ from pipeline.ner.component import (
     names_a_receptor_or_marker,
     names_a_virus_or_a_measure,
     names_an_organism,
+    stands_for_a_receptor,
 )
 from pipeline.ner.recognizer import Mention
 
@@ -287,3 +290,13 @@ def test_a_short_form_in_brackets_before_receptor_names_the_receptor(nlp):
 def test_a_helper_subset_naming_a_kind_of_response_is_no_population(nlp, text, cells):
     doc = nlp(text)
     assert [m.text(doc) for m in doc._.mentions if m.label in {"CELL", "CELL_LINE"}] == cells
+
+
+def test_a_short_form_of_a_receptor_is_no_drug(tokenizer_nlp):
+    # Regression (GENIA sample BI): a model read "TCR" in "an antibody to the gamma/delta TCR"
+    # as a chemical; its long form, "T cell receptor", made it a drug with a claim on NK cells
+    doc = tokenizer_nlp("Binding of an antibody to the TCR increased NK activity.")
+    tcr = mention(doc, "TCR", source="ner-joint.bc5cdr")
+    assert stands_for_a_receptor(replace(tcr, norm="t cell receptor"))
+    assert not stands_for_a_receptor(tcr)
+    assert not stands_for_a_receptor(replace(tcr, norm="receptor"))
