@@ -17,7 +17,9 @@ gene that holds a chemical's name ("chloramphenicol acetyltransferase", "plasmin
 inhibitor"), an organism ("Saccharomyces cerevisiae"), a gene written as its symbol ("RelA").
 Lexicon mentions are judged before the merge, so that the models' reading of the whole name
 takes their place. A cell adjective before "differentiation" names the lineage the cells of
-its sentence go to, not a population (:func:`names_a_fate`).
+its sentence go to, not a population (:func:`names_a_fate`). A drug of the text written again
+joined to the participle of its action ("H2O2-induced") is found inside that token
+(:func:`with_drugs_joined_to_their_action`).
 """
 
 from __future__ import annotations
@@ -120,6 +122,7 @@ class EntityRecognizer:
                 if mention.label == GENE and is_given_with_a_drug(doc, mention, drug_tokens):
                     mention.label, mention.kind = DRUG, "cytokine"
                     drug_tokens.update(range(mention.first_token, mention.last_token + 1))
+        mentions = with_drugs_joined_to_their_action(doc, mentions)
         if document is not None:
             document.words.update(words)
             document.cell_lines.update(line_names(doc.text, mentions))
@@ -128,6 +131,35 @@ class EntityRecognizer:
             Span(doc, m.first_token, m.last_token + 1, label=m.label) for m in mentions
         ]
         return doc
+
+
+# "C5a-induced", "IL-6-stimulated": a name joined by a hyphen to the participle of its action
+JOINED_ACTION = re.compile(r"^(?P<name>.+?)[-\u2010\u2011](?:induced|mediated|stimulated|"
+                           r"activated|treated|exposed|primed|elicited|triggered|evoked)$",
+                           re.IGNORECASE)
+
+
+def with_drugs_joined_to_their_action(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'C5a induced chemotaxis of neutrophils ... C5a-induced degranulation': a drug of the
+    text written again joined to the participle of its action, inside one token that no
+    model can split, is the same drug. A mention of something else inside that token (a
+    gene the word was read as) gives way."""
+    named = {m.text(doc).lower(): m for m in mentions if m.label == DRUG}
+    found = []
+    for token in doc:
+        match = JOINED_ACTION.match(token.text)
+        drug = named.get(match.group("name").lower()) if match else None
+        if drug is None:
+            continue
+        end = token.idx + len(match.group("name"))
+        inside = [m for m in mentions if m.start < end and token.idx < m.end]
+        if any(m.label == DRUG or m.first_token < token.i or m.last_token > token.i
+               for m in inside):
+            continue
+        mentions = [m for m in mentions if not any(m is other for other in inside)]
+        found.append(Mention(token.idx, end, DRUG, drug.norm, drug.ids, drug.source,
+                             drug.match, drug.kind, token.i, token.i))
+    return sorted(mentions + found, key=lambda m: (m.start, m.end))
 
 
 LINE_WORDS = frozenset({"line", "lines", "clone", "clones"})

@@ -63,3 +63,17 @@ def test_a_calcium_ionophore_is_not_calcium(tokenizer_nlp):
                                  "PMA and Ca(2+) ionophore.")
     assert [(d[0], d[1]) for d in found if "ionophore" in d[1]] == [
         ("Ca2+ ionophore", "calcium ionophores"), ("Ca(2+) ionophore", "calcium ionophores")]
+
+
+def test_a_drug_of_the_text_joined_to_its_action_is_the_same_drug(nlp):
+    # Regression (GENIA, CG): a drug only a model finds ("H2O2", "C5a") was no drug inside
+    # "H2O2-induced", one token the model cannot split, so its claims were lost
+    doc = nlp("H2O2 killed T cells. H2O2-induced apoptosis of T cells was blocked by "
+              "dexamethasone.")
+    found = [(m.text(doc), m.norm) for m in doc._.mentions if m.label == "DRUG"]
+    assert found[:2] == [("H2O2", found[0][1]), ("H2O2", found[0][1])]
+    assert ("h2o2", "T cells", "increase") in [
+        (c.drug_norm.lower(), c.cell, c.direction) for c in doc._.claims if "H2O2-" in c.sentence]
+    # a name no mention of the text is a drug stays what it was
+    doc = nlp("The C5a-induced chemotaxis of neutrophils was blocked by dexamethasone.")
+    assert [m.text(doc) for m in doc._.mentions if m.label == "DRUG"] == ["dexamethasone"]
