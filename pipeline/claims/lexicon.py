@@ -77,10 +77,11 @@ class TriggerLexicon:
         found = self.direction(token.text)
         if found is None and self.verb_triggers and token.tag_.startswith("VB"):
             found = self.verb_triggers.get(lemma(token))
-        if found is None and self.predicate_triggers and any(
+        if found is None and self.predicate_triggers and (any(
                 child.dep_ == "cop" or (child.dep_ == "case" and child.lower_ == "as")
-                for child in token.children):
-            # "X was a potent *inhibitor* of E", "X, developed *as an inhibitor* of E"
+                for child in token.children) or _in_apposition(token)):
+            # "X was a potent *inhibitor* of E", "X, developed *as an inhibitor* of E", "X,
+            # a potent *stimulator* of E", "two *stimulators* of E, X and Z"
             found = self.predicate_triggers.get(token.lower_)
         return found
 
@@ -90,6 +91,17 @@ class TriggerLexicon:
 
     def is_in(self, word: str, words: frozenset[str]) -> bool:
         return any(form in words for form in self.base_forms(word))
+
+
+def _in_apposition(noun: Token) -> bool:
+    """An agent noun set beside another as what it is, an apposition either way round, that
+    names what it acts on ("a potent stimulator *of* E"; not "a PKC-specific inhibitor, X,
+    or PKC-depleted T cells")."""
+    return noun.tag_.startswith("NN") and (
+        noun.dep_ == "appos" or any(child.dep_ == "appos" for child in noun.children)) and \
+        any(child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "of"
+                                         for c in child.children)
+            for child in noun.children)
 
 
 # "down regulation", "up regulated": the direction written as a word of its own

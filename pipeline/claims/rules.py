@@ -1649,8 +1649,10 @@ class ClaimFinder:
                     if preposition(child) in ON_PREPOSITIONS and usable(child) and \
                             not names_the_drug(child):
                         return child
-            if any(c.dep_ == "cop" for c in trigger.children):
-                # "X was a potent inhibitor of *neutrophil apoptosis*"
+            if any(c.dep_ == "cop" for c in trigger.children) or \
+                    trigger.lower_ in (self.lexicon.predicate_triggers or {}):
+                # "X was a potent inhibitor of *neutrophil apoptosis*", "X, a potent
+                # stimulator of *endothelial cell migration*"
                 for child in trigger.children:
                     if preposition(child) == "of" and usable(child) and not names_the_drug(child):
                         return child

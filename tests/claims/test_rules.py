@@ -3433,3 +3433,18 @@ def test_cells_a_fronted_study_used_are_the_findings_cells(nlp):
     found = claims_of(nlp, "In experiments using HL60 cells, we observed that retinoic acid "
                            "did not induce neutrophil differentiation.")
     assert [(c[0], c[1], c[2]) for c in found] == [("tretinoin", "HL60 cells", "no_change")]
+
+
+def test_an_agent_noun_in_apposition_to_the_drug_states_its_effect(nlp):
+    # Regression (CG sample CA): "X, a potent stimulator of endothelial cell migration" had
+    # no claim; the apposition is what "X was a potent stimulator of ..." says
+    found = claims_of(nlp, "Lenalidomide, a potent stimulator of NK cell cytotoxicity, was "
+                           "given weekly.")
+    assert [c[:3] for c in found] == [("lenalidomide", "NK cell", "increase")]
+    found = claims_of(nlp, "Two potent inhibitors of T cell proliferation, cyclosporin A and "
+                           "rapamycin, were added to the cultures.")
+    assert {c[:3] for c in found} == {("cyclosporine", "T cell", "decrease"),
+                                      ("sirolimus", "T cell", "decrease")}
+    # an inhibitor named without what it inhibits states nothing on the cells beside it
+    assert claims_of(nlp, "Using a PKC-specific inhibitor, GF109203X, or PKC-depleted T cells, "
+                          "we found that ERK activation is PKC dependent.") == []
