@@ -108,6 +108,7 @@ class EntityRecognizer:
                     and (id(m) in judged or not names_something_else(doc, m))]
         mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)
                     and not names_a_receptor_of(doc, m)
+                    and not stands_for_a_protein(doc, m, abbreviations)
                     and not names_a_fate(doc, m, mentions)
                     and not names_the_form_given(doc, m, mentions)
                     and not continues_a_disease(doc, m, mentions)]
@@ -288,6 +289,24 @@ def names_a_cell_product(doc: Doc, mention: Mention) -> bool:
         if word not in PRODUCT_MODIFIERS:
             return False
     return False
+
+
+def stands_for_a_protein(doc: Doc, mention: Mention, abbreviations: dict[str, str]) -> bool:
+    """'potent inhibitors of protein phosphatase type 1 (*PP-1*)': a cell mention that is a
+    short form the document defines as a protein or an enzyme, with no cell word in it, is
+    that protein (a model read the code as a cell line)."""
+    if mention.label not in (CELL, CELL_LINE):
+        return False
+    long_form = abbreviations.get(mention.text(doc))
+    if not long_form:
+        return False
+    words = re.findall(r"[a-z0-9]+", long_form.lower())
+    return any(_names_a_protein_noun(word) for word in words) and not any(
+        word.startswith("cell") or word.endswith(CELL_WORD_ENDINGS) for word in words)
+
+
+# "lymphocyte", "myeloblasts", "macrophage": words that name cells
+CELL_WORD_ENDINGS = ("cyte", "cytes", "blast", "blasts", "phage", "phages", "line", "lines")
 
 
 def names_a_receptor_of(doc: Doc, mention: Mention) -> bool:

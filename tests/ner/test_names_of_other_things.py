@@ -15,6 +15,7 @@ from pipeline.ner.component import (
     names_a_receptor_or_marker,
     names_a_virus_or_a_measure,
     names_an_organism,
+    stands_for_a_protein,
     stands_for_a_receptor,
 )
 from pipeline.ner.recognizer import Mention
@@ -300,3 +301,14 @@ def test_a_short_form_of_a_receptor_is_no_drug(tokenizer_nlp):
     assert stands_for_a_receptor(replace(tcr, norm="t cell receptor"))
     assert not stands_for_a_receptor(tcr)
     assert not stands_for_a_receptor(replace(tcr, norm="receptor"))
+
+
+def test_a_cell_line_the_document_defines_as_a_protein_is_no_cell(tokenizer_nlp):
+    # Regression (GENIA): a model read "PP-1" in "inhibitors of protein phosphatase type 1
+    # (PP-1)" as a cell line, and okadaic acid got a claim on it
+    doc = tokenizer_nlp("Okadaic acid inhibits protein phosphatase type 1 (PP-1) in T cells.")
+    code = mention(doc, "PP-1", label="CELL_LINE", kind="", source="ner-joint.jnlpba")
+    assert stands_for_a_protein(doc, code, {"PP-1": "protein phosphatase type 1"})
+    assert not stands_for_a_protein(doc, code, {})
+    # a long form that names cells keeps them cells, whatever protein word it has
+    assert not stands_for_a_protein(doc, code, {"PP-1": "factor-dependent pre-B cell line 1"})
