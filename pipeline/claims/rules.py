@@ -455,6 +455,11 @@ class ClaimFinder:
             # was blocked by X*", hung on the cells: the clause's condition, or a clause on
             # what the verb states, read as hung on the verb
             path = DependencyPath(path.a, path.b, [*path.up_from_a[:-1], verb], [verb], verb)
+        if path is not None and (clause := _singular_clause_on_a_nominal(path)) is not None:
+            # the same, the clause on a noun: read as "VEGF production by SCC lines *was
+            # inhibited by X*", the clause's verb above the noun that holds the cells
+            path = DependencyPath(path.a, path.b, path.up_from_a[:-1],
+                                  [path.b.head, clause], clause)
         if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
                 self._in_a_contrasting_clause(path) or _is_produced_by(path) or \
                 _coordinated(path) or _in_the_other_predicate(path, cell, inside) or \
@@ -1670,6 +1675,11 @@ class ClaimFinder:
             # activated" states activation
             if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and usable(child) and \
                     child.lower_ not in HOSTS:
+                if child.lower_ in RELATIVE_PRONOUNS and trigger.dep_ == "acl:relcl" and \
+                        not usable(trigger.head) and is_noun(trigger.head.head):
+                    # "VEGF production by SCC lines, *which* was inhibited": the clause,
+                    # hung on the cells, is on the noun that holds them
+                    return trigger.head.head
                 return child
         if _modifies_its_noun(trigger) and usable(trigger.head):
             return trigger.head
@@ -1890,6 +1900,7 @@ def _is_an_argument_of(drug: Token, verb: Token) -> bool:
 
 
 PLACE_PRONOUNS = frozenset({"which", "whom", "where"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 
 
 def _place_pronoun(path) -> Token | None:
@@ -1980,16 +1991,34 @@ def _singular_clause_on_plural_cells(path) -> Token | None:
     """The verb of the cells when a relative clause hung on them cannot be theirs: its
     pronoun takes a singular verb and the cells are plural ("Z increased E in HUVECs *that
     was blocked* by X": what was blocked is the increase)."""
+    cells = path.b
+    return cells.head if _clause_of_what_holds_the_cells(path) and is_verb(cells.head) else None
+
+
+def _singular_clause_on_a_nominal(path) -> Token | None:
+    """The relative clause of the noun that holds the plural cells, when the clause hung on
+    the cells cannot be theirs ("Z increased VEGF *production* by SCC lines, *which was
+    inhibited* by X": what was inhibited is the production)."""
+    cells = path.b
+    if not _clause_of_what_holds_the_cells(path) or not is_noun(cells.head):
+        return None
+    return _below_top_on_drug_side(path)
+
+
+def _clause_of_what_holds_the_cells(path) -> bool:
+    """Whether the relative clause on the drug's side hangs on the cells (the path's top),
+    with a pronoun subject and a singular verb, while the cells are plural and hang on a
+    word of their own (they are the "in" or "by" phrase of a verb or a noun)."""
     clause = _below_top_on_drug_side(path)
     cells = path.b
     if path.top.i != cells.i or clause.dep_ != "acl:relcl" or cells.tag_ != "NNS" or \
-            cells.dep_ != "nmod" or not is_verb(cells.head):
-        return None
+            cells.dep_ != "nmod":
+        return False
     pronoun = any(c.dep_ in SUBJECTS and c.lower_ in {"that", "which"}
                   for c in clause.children)
     singular = any(c.dep_ in {"aux", "auxpass", "cop"} and c.lower_ in {"was", "is", "has"}
                    for c in clause.children) or clause.tag_ == "VBZ"
-    return cells.head if pronoun and singular else None
+    return pronoun and singular
 
 
 def _with_its_conjunct_head(verb: Token) -> list[Token]:

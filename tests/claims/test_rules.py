@@ -3448,3 +3448,13 @@ def test_an_agent_noun_in_apposition_to_the_drug_states_its_effect(nlp):
     # an inhibitor named without what it inhibits states nothing on the cells beside it
     assert claims_of(nlp, "Using a PKC-specific inhibitor, GF109203X, or PKC-depleted T cells, "
                           "we found that ERK activation is PKC dependent.") == []
+
+
+def test_a_singular_clause_on_plural_cells_is_on_the_noun_that_holds_them(nlp):
+    # Regression (CG sample CB): "Hypoxia also increased VEGF production by SCC lines, which
+    # was inhibited by treatment with SB203580" had no claim: the clause, hung on the lines,
+    # is on the production
+    doc = nlp("Hypoxia increased VEGF production by T cells, which was inhibited by "
+              "treatment with dexamethasone.")
+    assert [(c.drug_norm, c.cell, c.direction, c.effect) for c in doc._.claims] == [
+        ("dexamethasone", "T cells", "decrease", "VEGF production")]
