@@ -318,6 +318,8 @@ class ClaimFinder:
                 evidence = self._connect(doc, anchor, cell, inside, mention_tokens)
                 if evidence is not None:
                     found.append(PairClaim(anchor, cell, evidence, sentence))
+        found += self._claims_through_their(doc, sentence, anchors, cells, found, inside,
+                                            mention_tokens)
         found = [_named_in_the_sentence(claim, cells) for claim in found]
         found += listed_claims(doc, found, cells)
         found += listed_drug_claims(doc, found, anchors)
@@ -325,6 +327,28 @@ class ClaimFinder:
         found = _without_restated_cells(doc, found)
         found = _without_counted_cells(doc, found)
         return _respectively(sentence, _one_per_pair(_specific_over_generic(found)))
+
+    def _claims_through_their(self, doc: Doc, sentence: Span, anchors: list[DrugAnchor],
+                              cells: list[Mention], found: list[PairClaim],
+                              inside: list[Mention], mention_tokens: set[int]) -> list[PairClaim]:
+        """'antibodies to PAI-1 did not affect the adhesion of HT1080 cells, the antibody to
+        uPA reduced *their* attachment': a possessive "their" after the cells, in a clause
+        of its own, stands for them; the claim is read from the drug to the pronoun, as to
+        the cells, for a drug that has no claim on them yet."""
+        more = []
+        for pronoun in sentence:
+            antecedent = _antecedent_of_their(doc, pronoun, cells)
+            if antecedent is None:
+                continue
+            stand_in = replace(antecedent, start=pronoun.idx, end=pronoun.idx + len(pronoun),
+                               first_token=pronoun.i, last_token=pronoun.i)
+            for anchor in anchors:
+                if any(c.anchor is anchor and c.cell is antecedent for c in found):
+                    continue
+                evidence = self._connect(doc, anchor, stand_in, inside, mention_tokens)
+                if evidence is not None:
+                    more.append(PairClaim(anchor, antecedent, evidence, sentence))
+        return more
 
     # -- anchors ------------------------------------------------------------------------
     def _anchors(self, doc: Doc, sentence: Span, inside: list[Mention],
@@ -1920,6 +1944,31 @@ def _place_pronoun(path) -> Token | None:
     while before > 0 and pronoun.doc[before].is_punct:
         before -= 1
     return pronoun if before == path.b.i else None
+
+
+def _antecedent_of_their(doc: Doc, pronoun: Token, cells: list[Mention]) -> Mention | None:
+    """The plural cells a possessive "their" stands for: the last cells written before it
+    in the sentence, in another clause (in their own clause the parse links them already)."""
+    if pronoun.lower_ != "their" or pronoun.dep_ != "nmod:poss":
+        return None
+    before = sorted((c for c in cells if c.last_token < pronoun.i), key=lambda c: c.last_token)
+    if not before:
+        return None
+    cells_mention = before[-1]
+    root = doc[cells_mention.root(doc)]
+    clause = _clause_of(pronoun)
+    if root.tag_ != "NNS" or _clause_of(root).i == clause.i or \
+            (clause.dep_ == "acl:relcl" and clause.head.i == root.i):
+        return None  # "cells *that differ in their response* to X": the cells' own clause
+    return cells_mention
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb (or the root) of the clause a token is in."""
+    while token.head.i != token.i and not (
+            is_verb(token) and token.dep_ in CLAUSE_EDGES | {"conj", "ROOT"}):
+        token = token.head
+    return token
 
 
 def place_pronoun_of(clause: Token) -> Token | None:

@@ -3458,3 +3458,16 @@ def test_a_singular_clause_on_plural_cells_is_on_the_noun_that_holds_them(nlp):
               "treatment with dexamethasone.")
     assert [(c.drug_norm, c.cell, c.direction, c.effect) for c in doc._.claims] == [
         ("dexamethasone", "T cells", "decrease", "VEGF production")]
+
+
+def test_their_in_a_clause_of_its_own_stands_for_the_cells_before_it(nlp):
+    # Regression (CG sample CB): "Although antibodies to PAI-1 did not affect the adhesion of
+    # HT1080 cells to vitronectin, the antibody to uPA reduced their attachment" had no claim
+    # for the second antibody
+    found = claims_of(nlp, "Although dexamethasone did not affect the adhesion of HL-60 cells "
+                           "to fibronectin, lenalidomide reduced their migration.")
+    assert {c[:3] for c in found} == {("dexamethasone", "HL-60 cells", "no_change"),
+                                      ("lenalidomide", "HL-60 cells", "decrease")}
+    # in the cells' own relative clause, "their" is no second way to them
+    assert claims_of(nlp, "The assay separates NK cells that differ in their response to "
+                          "lenalidomide.") == []
