@@ -539,25 +539,32 @@ class Recognizer:
 
     def _coordinated_mentions(self, text: str, pieces: list[Piece], mentions: list[Mention],
                               context: CellContext) -> list[Mention]:
-        """The first conjunct of "X and Y cells" borrows the head of the second: "T and NK
-        cells" → T cell, "inner and outer hair cells" → inner hair cell."""
+        """The conjuncts before "and" in "X and Y cells" borrow the head of the last: "T and
+        NK cells" → T cell, "inner and outer hair cells" → inner hair cell, and so do those of
+        a list written with commas ("CD4+, CD8+ and NK cells")."""
         covered = {k for m in mentions for k in range(m.start, m.end)}
         added = []
         for mention in mentions:
             if mention.label != CELL or mention.kind == "adjective":
                 continue
-            found = self._first_conjunct(text, pieces, mention, covered, context)
-            if found is not None:
+            first = _piece_at(pieces, mention.term_span[0])
+            conjunctions = CONJUNCTIONS
+            while (found := self._conjunct_before(text, pieces, mention, first, conjunctions,
+                                                  covered, context)) is not None:
                 added.append(found)
                 covered.update(range(found.start, found.end))
+                first, conjunctions = _piece_at(pieces, found.start), frozenset({","})
         return added
 
-    def _first_conjunct(self, text: str, pieces: list[Piece], mention: Mention, covered: set[int],
-                        context: CellContext) -> Mention | None:
-        term_start, term_end = mention.term_span
-        first = _piece_at(pieces, term_start)
+    def _conjunct_before(self, text: str, pieces: list[Piece], mention: Mention, first: int,
+                         conjunctions: frozenset[str], covered: set[int],
+                         context: CellContext) -> Mention | None:
+        """The conjunct written before piece ``first`` across one of ``conjunctions``, as a
+        cell when it names one with the head of ``mention``."""
+        term_end = mention.term_span[1]
+        head_first = _piece_at(pieces, mention.term_span[0])
         last = _piece_at(pieces, term_end, -1, end=True)
-        if first < 2 or last < first or pieces[first - 1].text.lower() not in CONJUNCTIONS:
+        if first < 2 or last < head_first or pieces[first - 1].text.lower() not in conjunctions:
             return None
         conjunct = pieces[first - 2]
         if conjunct.start in covered:
@@ -567,7 +574,9 @@ class Recognizer:
         if conjunct.text in {"+", "\u207a"} and first >= 3 and pieces[first - 3].end == conjunct.start:
             start = pieces[first - 3]  # "CD4+ and CD8+ T cells": the marker with its sign
             word = text[start.start:conjunct.end]
-        for k in range(first + 1, last + 1):
+            if start.start in covered:
+                return None
+        for k in range(head_first + 1, last + 1):
             phrase = f"{word} {text[pieces[k].start:term_end]}"
             grounding = self.grounder.ground(phrase, context, strict=True)
             if grounding is None or not grounding.ids:

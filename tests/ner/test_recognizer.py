@@ -67,6 +67,18 @@ def test_bare_t_only_in_coordination(recognize):
     assert "T" not in [m[0] for m in recognize("the T value was high")]
 
 
+def test_every_conjunct_of_a_list_borrows_the_last_head(recognize):
+    # Regression (CG sample CB): in "total lymphocytes, CD4+, CD8+ and NK cells" only CD8+,
+    # the conjunct right before "and", was a cell; CD4+ was a gene
+    cells = [m[0] for m in recognize("IL-2 increased total lymphocytes, CD4+, CD8+ and NK cells.")
+             if m[1] == "CELL"]
+    assert cells == ["lymphocytes", "CD4+", "CD8+", "NK cells"]
+    # a list item that names no cell with the head stops the list
+    cells = [m[0] for m in recognize("IL-2, the cytokine, IL-4 and NK cells were studied.")
+             if m[1] == "CELL"]
+    assert cells == ["NK cells"]
+
+
 def test_antibodies_by_target(recognize):
     found = recognize("the anti-PD-1 antibody and anti-CD20 monoclonal antibodies")
     assert [(m[0], m[1]) for m in found] == [("anti-PD-1 antibody", "DRUG"),
