@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from pipeline.resources import models_dir
+from pipeline.resources import PACKAGE_DIR, models_dir
 
 NER_CORPORA = {"ner-bc5cdr": "bc5cdr", "ner-jnlpba": "jnlpba", "ner-bionlp13cg": "bionlp13cg"}
 JOINT_NER = "ner-joint"
@@ -22,7 +22,10 @@ VECTORS_WORK = Path("/tmp/ner-vectors")
 # Shipped as a head of the joint model trained on train + devel, for the steps at which the
 # train-only joint run scored best (their cards: "the shipped model")
 JOINT_EXPORTS = ("ner-bc5cdr", "ner-bionlp13cg")
-JOINT_FINAL_STEPS = 12000
+# ner-bionlp13cg's joint model also trains two auxiliary heads (AnatEM, CRAFT) on the shared
+# tok2vec (its card, "0.5.0"); ner-bc5cdr's is models/ner-joint's recipe
+JOINT_CONFIGS = {"ner-bionlp13cg": "ner-joint-aux.cfg"}
+JOINT_FINAL_STEPS = {"ner-bc5cdr": 12000, "ner-bionlp13cg": 15000}
 
 
 class TrainingUnavailable(RuntimeError):
@@ -56,8 +59,10 @@ def training_argv(model: str, data: Path, out: Path | None, eval_only: bool,
     if model in JOINT_EXPORTS and not eval_only:
         work = Path(f"/tmp/{model}-joint")
         joint = ["--data", str(data), "--out", str(work / "joint"), "--work", str(work),
-                 "--add-devel", "--max-steps", str(JOINT_FINAL_STEPS),
+                 "--add-devel", "--max-steps", str(JOINT_FINAL_STEPS[model]),
                  "--export", f"{NER_CORPORA[model]}={target}"]
+        if model in JOINT_CONFIGS:
+            joint += ["--config", str(PACKAGE_DIR.parent / "models" / "train" / JOINT_CONFIGS[model])]
         if max_minutes is not None:
             joint += ["--max-minutes", str(max_minutes)]
         return "pipeline.train.joint_ner", joint

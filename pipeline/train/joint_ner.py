@@ -30,6 +30,12 @@ its separate model ends with (``lexicon_entities``, :func:`evaluate_heads_with_l
 and keeps ``model-last`` (no early stopping: devel is in the training data). ``--export
 bc5cdr=PATH`` writes a head of ``--out`` as a plain NER model, shaped as its separate model
 (:func:`standalone_head`): ``models/ner-bc5cdr`` and ``models/ner-bionlp13cg`` are made so.
+
+The heads are those of ``--config`` (:func:`heads_of`). ``models/train/ner-joint-aux.cfg``
+adds two auxiliary heads (``AUXILIARY``: AnatEM's anatomical entities, CRAFT's concept
+mentions) that train the shared tok2vec on more annotated text; they carry no weight in
+model selection and packaging drops them. ``models/ner-bionlp13cg`` 0.5.0 is the
+BioNLP13CG head of such a run.
 """
 
 from __future__ import annotations
@@ -56,11 +62,14 @@ from pipeline.ner.heads import missing_key, set_gold  # also registers the corpu
 from pipeline.train import ner as separate
 from pipeline.train.conllu import gold_token_doc, read_docbin, write_docbin
 from pipeline.train.core import make_examples, save_model, words_per_second
+from pipeline.train.iob import iob_docs, read_iob, text_key
 from pipeline.train.ner import (
     CORPORA,
     REPO_ROOT,
     SEED,
+    SENTENCES_PER_DOC,
     SPACY_VERSION_RANGE,
+    CorpusSpec,
     TrainingTimeLimit,
     add_lexicon,
     load_split,
@@ -71,13 +80,30 @@ from pipeline.train.ner import (
 NAME = "ner-joint"
 VERSION = "0.1.0"
 HEADS: tuple[str, ...] = ("bc5cdr", "jnlpba", "bionlp13cg")
+# Auxiliary corpora: a head of their own trains the shared tok2vec on more annotated text and
+# is never used at run time (nor scored on devel, nor exported). AnatEM's train split holds
+# nearly all of BioNLP13CG's train sentences (its devel split BioNLP13CG's devel ones): those
+# are left out, so the AnatEM head adds only the ~2.8k sentences from other documents.
+AUXILIARY: dict[str, CorpusSpec] = {
+    "anatem": CorpusSpec(
+        name="anatem", labels=("ANATOMY",), train="ner-iob/AnatEM-IOB/train.tsv",
+        dev="ner-iob/AnatEM-IOB/devel.tsv",
+        description="anatomical entities (AnatEM)", license="CC BY-SA 3.0 (AnatEM, NaCTeM)",
+        source="AnatEM corpus (IOB conversion by Crichton et al. 2017)"),
+    "craft": CorpusSpec(
+        name="craft", labels=("CHEBI", "CL", "GGP", "GO", "SO", "TAXON"),
+        train="ner-iob/CRAFT-IOB/train.tsv", dev="ner-iob/CRAFT-IOB/devel.tsv",
+        description="CRAFT concept mentions (ChEBI, CL, GGP, GO, SO, Taxon)",
+        license="CC BY 3.0 (CRAFT)", source="CRAFT corpus (IOB conversion by Crichton et al. 2017)"),
+}
+SPECS: dict[str, CorpusSpec] = {**CORPORA, **AUXILIARY}
 # Each corpus's training docs are written this many times (≈ 236k BC5CDR, 444k JNLPBA and
 # 250k BioNLP13CG tokens per epoch).
 UPSAMPLE = {"bc5cdr": 2, "jnlpba": 1, "bionlp13cg": 3}
 DEFAULT_VECTORS = REPO_ROOT / "models" / "ner-bc5cdr"
 # The version a head ships under as its separate model (--export): the next after the
 # separate model trained alone (pipeline.train.ner)
-EXPORTED_VERSIONS = {"bc5cdr": "0.4.0", "jnlpba": "0.3.0", "bionlp13cg": "0.4.0"}
+EXPORTED_VERSIONS = {"bc5cdr": "0.4.0", "jnlpba": "0.3.0", "bionlp13cg": "0.5.0"}
 DESCRIPTION = ("NER with three heads on one shared tok2vec: BC5CDR (CHEMICAL, DISEASE), JNLPBA "
                "(DNA, PROTEIN, CELL_TYPE, CELL_LINE, RNA) and the 16 BioNLP 2013 CG types "
                "(scispaCy's labels)")
@@ -116,8 +142,11 @@ def to_span_gold(doc: Doc, corpus: str) -> Doc:
 def corpus_docs(corpus: str, data: Path, split: str, limit: int = 0) -> list[Doc]:
     """``corpus``'s ``split`` docs (as the separate model's) with their gold as a span group;
     only the first ``limit`` when it is set (smoke tests)."""
-    spec = CORPORA[corpus]
-    docs, stats = load_split(spec, data, split)
+    spec = SPECS[corpus]
+    if corpus in AUXILIARY:
+        docs, stats = auxiliary_docs(spec, data)
+    else:
+        docs, stats = load_split(spec, data, split)
     if limit:
         docs = docs[:limit]
     unknown = {ent.label_ for doc in docs for ent in doc.ents} - set(spec.labels)
@@ -127,19 +156,49 @@ def corpus_docs(corpus: str, data: Path, split: str, limit: int = 0) -> list[Doc
     return [to_span_gold(doc, corpus) for doc in docs]
 
 
+def auxiliary_docs(spec: CorpusSpec, data: Path) -> tuple[list[Doc], dict[str, int]]:
+    """An auxiliary corpus's train docs, without the sentences that are also in a main
+    corpus's train or devel split (AnatEM repeats BioNLP13CG's): those would add nothing but
+    a second, coarser label for the same words, and a devel sentence must stay unseen."""
+    seen = {text_key(" ".join(sentence.words))
+            for main in CORPORA.values()
+            for split in ([main.dev] if main.train_brat else [main.train, main.dev])
+            for document in read_iob(data / split) for sentence in document}
+    kept = [[sentence for sentence in document if text_key(" ".join(sentence.words)) not in seen]
+            for document in read_iob(data / spec.train)]
+    kept = [document for document in kept if document]
+    docs = list(iob_docs(spacy.blank("en").vocab, kept, SENTENCES_PER_DOC))
+    total = sum(len(document) for document in read_iob(data / spec.train))
+    stats = {"docs": len(docs), "sentences": sum(len(d) for d in kept),
+             "left_out_as_in_a_main_corpus": total - sum(len(d) for d in kept),
+             "tokens": sum(len(doc) for doc in docs), "entities": sum(len(doc.ents) for doc in docs)}
+    return docs, stats
+
+
+def heads_of(config: Path) -> tuple[str, ...]:
+    """The corpora whose heads a training config has (``ner_<corpus>`` components)."""
+    pipeline_names = spacy.util.load_config(config)["nlp"]["pipeline"]
+    return tuple(name.removeprefix("ner_") for name in pipeline_names if name.startswith("ner_"))
+
+
 def build_corpus(data: Path, work: Path, upsample: dict[str, int] | None = None,
-                 limit: int = 0, add_devel: bool = False) -> dict[str, Path]:
+                 limit: int = 0, add_devel: bool = False,
+                 heads: Sequence[str] = HEADS) -> dict[str, Path]:
     """Write the joint ``train.spacy`` and ``dev.spacy`` and each corpus's ``dev-<corpus>.spacy``
     under ``work/corpus``; return their paths by name (``train``, ``dev``, ``dev-bc5cdr``, ...).
     ``limit``: only the first docs of each corpus and split (smoke tests). ``add_devel``: the
     devel docs also train (upsampled as their corpus's train docs), for a final model whose
-    step count a train-only run chose; its devel scores are then not held out."""
+    step count a train-only run chose; its devel scores are then not held out. ``heads``: the
+    corpora of the config's heads; an auxiliary one (``AUXILIARY``) only trains."""
     upsample = UPSAMPLE if upsample is None else upsample
     train: list[Doc] = []
     dev: list[Doc] = []
     paths: dict[str, Path] = {}
-    for corpus in HEADS:
+    for corpus in heads:
         docs = corpus_docs(corpus, data, "train", limit)
+        if corpus in AUXILIARY:
+            train.extend(docs * upsample.get(corpus, 1))
+            continue
         dev_docs = corpus_docs(corpus, data, "dev", limit)
         if add_devel:
             docs = docs + [doc.copy() for doc in dev_docs]
@@ -157,9 +216,14 @@ def build_corpus(data: Path, work: Path, upsample: dict[str, int] | None = None,
 
 
 def package_model(model_best: Path, out: Path) -> None:
-    """Copy ``model_best`` to ``out`` with meta filled in and a config without training paths."""
+    """Copy ``model_best`` to ``out`` with meta filled in and a config without training paths,
+    and without the auxiliary heads (they only trained the tok2vec)."""
     nlp = spacy.load(model_best)
-    sources = [{"name": CORPORA[corpus].source, "license": CORPORA[corpus].license} for corpus in HEADS]
+    auxiliary = [corpus for corpus in AUXILIARY if head_name(corpus) in nlp.pipe_names]
+    for corpus in auxiliary:
+        nlp.remove_pipe(head_name(corpus))
+    sources = [{"name": SPECS[corpus].source, "license": SPECS[corpus].license}
+               for corpus in [*HEADS, *auxiliary]]
     nlp.meta.update(
         {
             "name": NAME.replace("-", "_"),
@@ -169,6 +233,8 @@ def package_model(model_best: Path, out: Path) -> None:
             "license": LICENSE,
             "sources": sources,
             "heads": {head_name(c): {"span_key": c, "corpus": CORPORA[c].name} for c in HEADS},
+            # corpora whose heads trained the tok2vec beside them and were then dropped
+            "auxiliary_corpora": [AUXILIARY[c].source for c in auxiliary],
         }
     )
     save_model(nlp, out)
@@ -211,10 +277,13 @@ def standalone_head(joint: Path, corpus: str) -> Language:
     nlp.get_pipe("ner").from_bytes(source.get_pipe(head).to_bytes(exclude=["vocab"]),
                                    exclude=["vocab"])
     spec = CORPORA[corpus]
+    auxiliary = source.meta.get("auxiliary_corpora") or []
+    trained_beside = f", trained beside auxiliary heads on the {' and the '.join(auxiliary)}" \
+        if auxiliary else ""
     nlp.meta.update(model_meta(
         spec, EXPORTED_VERSIONS[corpus],
         f"{spec.description}; the {head} head of {NAME} {source.meta.get('version', '')} "
-        "with its shared tok2vec"))
+        f"with its shared tok2vec{trained_beside}"))
     add_lexicon(spec, nlp)
     return nlp
 
@@ -333,7 +402,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit("--add-devel needs --max-steps (the step count chosen on a train-only run)")
     exports = [parse_export(value) for value in args.export]
     with threadpool_limits(limits=1):
-        paths = build_corpus(args.data, args.work, limit=args.limit, add_devel=args.add_devel)
+        paths = build_corpus(args.data, args.work, limit=args.limit, add_devel=args.add_devel,
+                             heads=heads_of(args.config))
         if not args.eval_only:
             output = args.work / "output"
             overrides: dict[str, Any] = {

@@ -26,7 +26,11 @@ def test_a_model_shipped_as_a_joint_head_trains_the_joint_model_and_exports_it()
     module, argv = training_argv("ner-bionlp13cg", Path("/data"), Path("/tmp/m"), False, None)
     assert module == "pipeline.train.joint_ner"
     assert argv[argv.index("--export") + 1] == "bionlp13cg=/tmp/m"
-    assert "--add-devel" in argv and argv[argv.index("--max-steps") + 1] == "12000"
+    assert "--add-devel" in argv and argv[argv.index("--max-steps") + 1] == "15000"
+    # with the auxiliary AnatEM and CRAFT heads; ner-bc5cdr with models/ner-joint's config
+    assert argv[argv.index("--config") + 1].endswith("models/train/ner-joint-aux.cfg")
+    bc5cdr = training_argv("ner-bc5cdr", Path("/data"), None, False, None)[1]
+    assert "--config" not in bc5cdr and bc5cdr[bc5cdr.index("--max-steps") + 1] == "12000"
 
 
 def test_an_unknown_model_is_refused():

@@ -18,7 +18,16 @@ from spacy.tokens import Span
 
 from pipeline.ner.heads import set_gold
 from pipeline.train.command import training_argv
-from pipeline.train.joint_ner import HEADS, corpus_docs, gold_key, head_name, to_span_gold
+from pipeline.train.joint_ner import (
+    AUXILIARY,
+    HEADS,
+    auxiliary_docs,
+    corpus_docs,
+    gold_key,
+    head_name,
+    heads_of,
+    to_span_gold,
+)
 from pipeline.train.ner import BC5CDR_LABELS, BIONLP13CG_LABELS, JNLPBA_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -182,3 +191,23 @@ def test_add_devel_trains_on_the_devel_docs_too(tmp_path):
     train = read_docbin(spacy.blank("en").vocab, paths["train"])
     assert len(train) == sum(4 * UPSAMPLE[corpus] for corpus in HEADS)
     assert len(read_docbin(spacy.blank("en").vocab, paths["dev"])) == 2 * len(HEADS)
+
+
+def test_the_heads_come_from_the_training_config():
+    assert heads_of(ROOT / "models" / "train" / "ner-joint.cfg") == HEADS
+    assert heads_of(ROOT / "models" / "train" / "ner-joint-aux.cfg") == (*HEADS, "anatem", "craft")
+    assert set(AUXILIARY) == {"anatem", "craft"}
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared is not available on this machine")
+def test_an_auxiliary_corpus_leaves_out_the_main_corpora_sentences():
+    from pipeline.train.iob import read_iob, text_key
+
+    docs, stats = auxiliary_docs(AUXILIARY["anatem"], CORPORA)
+    main = {text_key(" ".join(s.words)) for split in ("train", "devel")
+            for document in read_iob(CORPORA / "ner-iob" / "BioNLP13CG-IOB" / f"{split}.tsv")
+            for s in document}
+    assert stats["left_out_as_in_a_main_corpus"] >= 2900  # AnatEM repeats BioNLP13CG train
+    assert not any(text_key(sentence.text) in main for doc in docs for sentence in doc.sents)
+    assert {ent.label_ for doc in docs for ent in doc.ents} == {"ANATOMY"}
