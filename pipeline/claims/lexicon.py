@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from pipeline.claims.syntax import lemma
+from pipeline.claims.syntax import lemma, preposition
 
 TRIGGERS_PATH = Path(__file__).parent / "data" / "triggers.json"
 DIRECTIONS = ("increase", "decrease", "no_change", "unclear")
@@ -99,9 +99,7 @@ def _in_apposition(noun: Token) -> bool:
     or PKC-depleted T cells")."""
     return noun.tag_.startswith("NN") and (
         noun.dep_ == "appos" or any(child.dep_ == "appos" for child in noun.children)) and \
-        any(child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "of"
-                                         for c in child.children)
-            for child in noun.children)
+        any(child.dep_ == "nmod" and preposition(child) == "of" for child in noun.children)
 
 
 # "down regulation", "up regulated": the direction written as a word of its own

@@ -164,11 +164,12 @@ def auxiliary_docs(spec: CorpusSpec, data: Path) -> tuple[list[Doc], dict[str, i
             for main in CORPORA.values()
             for split in ([main.dev] if main.train_brat else [main.train, main.dev])
             for document in read_iob(data / split) for sentence in document}
+    documents = read_iob(data / spec.train)
     kept = [[sentence for sentence in document if text_key(" ".join(sentence.words)) not in seen]
-            for document in read_iob(data / spec.train)]
+            for document in documents]
     kept = [document for document in kept if document]
     docs = list(iob_docs(spacy.blank("en").vocab, kept, SENTENCES_PER_DOC))
-    total = sum(len(document) for document in read_iob(data / spec.train))
+    total = sum(len(document) for document in documents)
     stats = {"docs": len(docs), "sentences": sum(len(d) for d in kept),
              "left_out_as_in_a_main_corpus": total - sum(len(d) for d in kept),
              "tokens": sum(len(doc) for doc in docs), "entities": sum(len(doc.ents) for doc in docs)}
