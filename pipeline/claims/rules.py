@@ -54,9 +54,10 @@ CLAUSE_EDGES = {"advcl", "parataxis", "ccomp", "csubj", "acl:relcl"}
 ON_PREPOSITIONS = {"on", "in", "against", "toward", "towards", "upon"}
 SIGN = {"increase": 1, "decrease": -1}
 # "X-sensitive mechanism", "X-insensitive channels", "X-resistant asthmatic subjects": what
-# the name describes, not an effect; nor is what is absent ("a lipopolysaccharide-free system")
+# the name describes, not an effect; nor is what is absent ("a lipopolysaccharide-free system"),
+# nor the switch of an expression system ("a doxycycline-inducible antibody")
 PROPERTY_SUFFIXES = frozenset({"sensitive", "insensitive", "resistant", "refractory", "naive",
-                               "free", "specific", "reactive"})
+                               "free", "specific", "reactive", "inducible", "repressible"})
 # Where cells come from when they were treated in vivo: "NK cells from X-treated patients"
 HOSTS = frozenset({"patients", "patient", "mice", "mouse", "rats", "rat", "donors", "donor",
                    "subjects", "animals", "individuals", "volunteers"})
@@ -199,6 +200,12 @@ def _state_participle_after(doc: Doc, anchor: DrugAnchor) -> tuple[Token, Token]
         # drug the parser made the subject of the clause
         return word, word.head
     if (cells := _garden_path_object(word, anchor.token)) is not None:
+        return word, cells
+    if preposition(anchor.token) and word.dep_ not in CLAUSE_HEADS and (cells := next(
+            (c for c in word.children if c.dep_ in OBJECTS and is_noun(c)), None)) is not None:
+        # "production of BMP-2 *by PMA stimulated* C4-2B cells": a drug inside a prepositional
+        # phrase is no verb's subject; the participle after it modifies the next noun (in a
+        # headline parsed as a clause it is the parse's root: left to the path rules)
         return word, cells
     return None
 
@@ -425,7 +432,8 @@ class ClaimFinder:
     def _connect(self, doc: Doc, anchor: DrugAnchor, cell: Mention, inside: list[Mention],
                  mention_tokens: set[int]) -> Evidence | None:
         cell_token = doc[cell.root(doc)]
-        if self._is_killing_target(doc, cell_token, inside):
+        if self._is_killing_target(doc, cell_token, inside) or _is_withdrawn(anchor.token) or \
+                _is_a_label(anchor.token):
             return None
         suffix = anchor.suffix(doc)
         suffixed = anchor.suffixed_token(doc)
@@ -437,6 +445,7 @@ class ClaimFinder:
             modified = listed.head
         if not suffix and (state := _state_participle_after(doc, anchor)) is not None:
             suffix, modified = state[0].lower_, state[1]  # "anti-CD3 activated T cells"
+            mention_tokens = mention_tokens | {state[0].i}  # part of the name, as "-activated"
         if not suffix and _property_of_something_else(doc, anchor, cell_token):
             # "expression is activation dependent, *cyclosporin A sensitive* and restricted
             # to Y cells": the property, written without the hyphen, is not the cells'
@@ -486,7 +495,8 @@ class ClaimFinder:
                                   [path.b.head, clause], clause)
         if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
                 self._in_a_contrasting_clause(path) or _is_produced_by(path) or \
-                _coordinated(path) or _in_the_other_predicate(path, cell, inside) or \
+                _at_the_place_of_the_effect(path) or _coordinated(path) or \
+                _in_the_other_predicate(path, cell, inside) or \
                 _modifies_the_first_predicate(path) or _main_clause_under_a_subordinate(path):
             return None
         evidence = self._link(doc, anchor, cell, inside, mention_tokens, path, suffix)
@@ -1813,7 +1823,8 @@ def generic_cells(doc: Doc, sentence: Span, inside: list[Mention],
 
 DISEASE_HEADS = {"lymphoma", "lymphomas", "leukemia", "leukemias", "leukaemia", "malignancy",
                  "malignancies", "neoplasm", "neoplasms", "tumor", "tumors", "tumour", "tumours",
-                 "disorder", "disorders", "disease", "diseases", "deficiency", "carcinoma"}
+                 "disorder", "disorders", "disease", "diseases", "deficiency", "carcinoma",
+                 "syndrome", "syndromes"}
 
 
 MOLECULE_HEADS = {"receptor", "receptors", "ligand", "ligands", "antigen", "antigens", "marker",
@@ -2412,6 +2423,49 @@ def _is_produced_by(path) -> bool:
     return False
 
 
+# "After *withdrawal* of antibiotics, S. aureus killed their host cells": what follows the
+# end of a treatment is not the drug's effect
+WITHDRAWAL_NOUNS = frozenset({"withdrawal", "removal", "washout", "wash-out", "discontinuation",
+                              "cessation", "omission"})
+
+
+def _is_withdrawn(drug: Token) -> bool:
+    """Whether the drug is named as taken away ("withdrawal of X", "X withdrawal")."""
+    head = _listed_head(drug).head
+    return head.lower_ in WITHDRAWAL_NOUNS and (
+        drug.dep_ == "compound" or preposition(_listed_head(drug)) == "of")
+
+
+# "cells prelabeled with [3H]myo-inositol", "cells loaded with fura-2": a tracer or a dye that
+# makes the cells' response measurable
+LABELING_PARTICIPLES = frozenset({"labeled", "labelled", "prelabeled", "prelabelled",
+                                  "loaded", "preloaded"})
+
+
+def _is_a_label(drug: Token) -> bool:
+    """Whether the drug labels the cells ("cells prelabeled *with* X"): no agent."""
+    listed = _listed_head(drug)
+    participle = listed.head
+    if participle.lower_ not in LABELING_PARTICIPLES or preposition(listed) != "with":
+        return False
+    # "nanoparticles loaded with doxorubicin" carry the drug to the cells
+    return not participle.lower_.endswith("loaded") or participle.head.lower_ in {"cell", "cells"}
+
+
+# "Y cells ... at the *site* of X-mediated tumor inhibition": where the cells are, not what
+# the drug acts on
+PLACE_NOUNS = frozenset({"site", "sites", "area", "areas", "region", "regions", "vicinity",
+                         "location", "locations", "zone", "zones", "margin", "margins",
+                         "border", "borders", "periphery", "edge", "edges"})
+
+
+def _at_the_place_of_the_effect(path) -> bool:
+    """'Fas-positive cells were found at the site of lactoferrin-mediated tumor inhibition':
+    the drug's effect hangs on a place noun that locates the cells; it is not said of them."""
+    return any(token.lower_ in PLACE_NOUNS and token.dep_ in {"nmod", "obl"}
+               for token in path.up_from_a[:-1])
+
+
 def _is_denied(triggers: list[Token]) -> bool:
     """Whether every trigger is negated where it stands ("did *not* abolish")."""
     return all(any(c.dep_ == "neg" for c in t.children) for t in triggers)
@@ -2732,10 +2786,11 @@ def _is_likened_to(token: Token) -> bool:
 def _after_than(doc: Doc, cell: Mention) -> bool:
     """'greater on the CD8+ than the CD4+ T cell subset', 'to a similar extent *as in* the
     monocytes': the population after 'than' or 'as in' is the comparator (guideline rule
-    11)."""
+    11). Not 'as well as in human endothelial cells', which adds a population."""
     for k in range(cell.first_token - 1, max(-1, cell.first_token - 4), -1):
         word = doc[k].lower_
-        if word == "than" or (word == "in" and k > 0 and doc[k - 1].lower_ == "as"):
+        if word == "than" or (word == "in" and k > 0 and doc[k - 1].lower_ == "as"
+                              and not (k > 1 and doc[k - 2].lower_ == "well")):
             return True
         if doc[k].tag_ not in {"DT", "JJ", "CD", "PRP$"}:
             return False
@@ -3294,7 +3349,8 @@ def _is_a_source(token: Token) -> bool:
 MEASURING_VERBS = frozenset({"measure", "quantify", "quantitate", "determine", "assay"})
 MEASURE_NOUNS = frozenset({"concentration", "concentrations", "level", "levels", "amount",
                            "amounts", "content", "contents", "titer", "titers", "titre",
-                           "titres", "ratio", "ratios", "pool", "pools", "store", "stores"})
+                           "titres", "ratio", "ratios", "pool", "pools", "store", "stores",
+                           "value", "values"})
 
 
 # "LPS-induced", "PMA-stimulated": a drug joined to the participle of its own action

@@ -2629,6 +2629,75 @@ def test_cells_after_as_in_are_a_comparator(nlp):
     assert [c[1] for c in found] == ["Mac-6 cells"]
 
 
+def test_cells_after_as_well_as_in_are_a_second_population(nlp):
+    # Regression (CG abstracts without gold, sample CC): "as well as in human endothelial
+    # cells treated with X" was read as the comparator "as in", and X lost its claim
+    found = claims_of(nlp, "Filopodia formation was inhibited in mutant endothelial cells as "
+                           "well as in human endothelial cells treated with the blocking "
+                           "antibody cetuximab.")
+    assert ("cetuximab", "human endothelial cells", "decrease") in [c[:3] for c in found]
+
+
+def test_cells_at_the_site_of_an_effect_are_not_its_target(nlp):
+    # Regression (sample CC): "apoptotic cells ... at the site of lactoferrin-mediated tumor
+    # inhibition" gave lactoferrin a decrease on the cells found there
+    assert claims_of(nlp, "Analysis revealed apoptotic cells mainly within the distal colon "
+                          "region, clearly at the site of lactoferrin-mediated tumor "
+                          "inhibition.") == []
+    # the effect said of the cells still links
+    found = claims_of(nlp, "Lactoferrin inhibited the proliferation of T cells at the site of "
+                           "injection.")
+    assert [c[:3] for c in found] == [("lactoferrin", "T cells", "decrease")]
+
+
+def test_a_substance_whose_value_is_measured_is_no_agent(nlp):
+    # Regression (sample CC): "chondrocytes presented a lower glycosaminoglycan value" made
+    # glycosaminoglycan a drug that lowers the chondrocytes' value
+    assert claims_of(nlp, "Chondrocytes showed a lower glycosaminoglycan value.") == []
+
+
+def test_what_follows_the_withdrawal_of_a_drug_is_not_its_effect(nlp):
+    # Regression (AnatEM sample DA): "After withdrawal of antibiotics, S. aureus ... killed
+    # their host cells" gave the antibiotics a decrease
+    assert claims_of(nlp, "After withdrawal of gentamicin, intracellular S. aureus regained "
+                          "cytotoxic activity and killed their host cells.") == []
+    assert claims_of(nlp, "Steroid withdrawal increased T cell proliferation.") == []
+
+
+def test_a_label_of_the_cells_is_no_agent(nlp):
+    # Regression (AnatEM sample DA): "in cells prelabeled with [3H]myo-inositol" made the
+    # tracer an agent of the change measured in them
+    found = claims_of(nlp, "Similar to its action in parotid acinar cells, CCK8 enhanced the "
+                           "accumulation of inositol phosphates in cells prelabeled with "
+                           "myo-inositol.")
+    assert "inositol" not in [c[0] for c in found]
+    # a carrier loaded with a drug still brings it to the cells
+    found = claims_of(nlp, "Nanoparticles loaded with doxorubicin killed MCF-7 cells.")
+    assert [c[:3] for c in found] == [("doxorubicin", "MCF-7 cells", "decrease")]
+
+
+def test_the_switch_of_an_expression_system_is_no_agent(nlp):
+    # Regression (AnatEM sample DA): "a doxycycline-inducible anti-Bcl-2 antibody" gave
+    # doxycycline the claim of the study's aim
+    assert claims_of(nlp, "SKOV3 cells were modified to express a doxycycline-inducible "
+                          "anti-Bcl-2 single-chain antibody and the effects of Bcl-2 protein "
+                          "inhibition on cell proliferation and apoptosis were assessed.") == []
+
+
+def test_a_state_participle_after_a_drug_in_a_phrase_is_no_verb(nlp):
+    # Regression (CG abstracts without gold): "production of BMP-2 by rhTNF-alpha stimulated
+    # C4-2B cells", the participle parsed as a verb, gave TNF-alpha the sentence's decrease
+    assert claims_of(nlp, "Inhibition of NF-kappaB reduced the production of BMP-2 by PMA "
+                          "stimulated C4-2B cells.") == []
+
+
+def test_a_cell_word_in_a_syndromes_name_is_no_population(nlp):
+    # Regression (BC2GM sample DB): "motor neuron syndrome ...: improvement following
+    # cyclophosphamide" gave the drug a claim on "motor neuron"
+    assert claims_of(nlp, "Lower motor neuron syndrome with anti-GM1 antibodies: improvement "
+                          "following immunotherapy with intravenous cyclophosphamide.") == []
+
+
 def test_a_change_as_elicited_by_a_drug_is_its_own(nlp):
     # Regression (GENIA sample AR): "Z reduced E in Y cells, as elicited by LPS" gave LPS Z's
     # decrease
