@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline import extensions  # noqa: F401 - declares the Doc/Span extensions
 from pipeline.grounding.context import CellContext, abbreviation_variants, words_of
 from pipeline.ner.given import named_as_given
-from pipeline.ner.lexicons import DRUG_SOURCE, given_agents, is_endogenous
+from pipeline.ner.lexicons import DRUG_SOURCE, given_agents, is_endogenous, recombinant_cytokine
 from pipeline.ner.merge import merge_model_mentions
 from pipeline.ner.neural import SPAN_PREFIX as NEURAL_PREFIX
 from pipeline.ner.recognizer import (
@@ -114,7 +114,9 @@ class EntityRecognizer:
                     and not continues_a_disease(doc, m, mentions)]
         mentions = join_line_appositions(doc, mentions)
         for mention in mentions:
-            if mention.label == GENE and is_given_cytokine(doc, mention):
+            if mention.label == GENE and (cytokine := recombinant_form(doc, mention)):
+                mention.label, mention.kind, mention.norm = DRUG, "cytokine", cytokine
+            elif mention.label == GENE and is_given_cytokine(doc, mention):
                 mention.label, mention.kind = DRUG, "cytokine"
         drug_tokens = {i for m in mentions if m.label == DRUG
                        for i in range(m.first_token, m.last_token + 1)}
@@ -124,6 +126,7 @@ class EntityRecognizer:
                     mention.label, mention.kind = DRUG, "cytokine"
                     drug_tokens.update(range(mention.first_token, mention.last_token + 1))
         mentions = with_drugs_joined_to_their_action(doc, mentions)
+        mentions = with_recombinant_cytokines(doc, mentions)
         if document is not None:
             document.words.update(words)
             document.cell_lines.update(line_names(doc.text, mentions))
@@ -161,6 +164,17 @@ def with_drugs_joined_to_their_action(doc: Doc, mentions: list[Mention]) -> list
         found.append(Mention(token.idx, end, DRUG, drug.norm, drug.ids, drug.source,
                              drug.match, drug.kind, token.i, token.i))
     return sorted(mentions + found, key=lambda m: (m.start, m.end))
+
+
+def with_recombinant_cytokines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'rIL-2, rhIL-12 and PMA': a recombinant cytokine's one-token name that no model or
+    dictionary found is a drug (:func:`recombinant_form` judges those they found)."""
+    covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
+    found = [Mention(token.idx, token.idx + len(token.text), DRUG, cytokine, (), "pattern",
+                     "exact", "cytokine", token.i, token.i)
+             for token in doc if token.i not in covered and token.text[:1] == "r"
+             and (cytokine := recombinant_cytokine(token.lower_)) is not None]
+    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
 
 LINE_WORDS = frozenset({"line", "lines", "clone", "clones"})
@@ -325,7 +339,23 @@ def names_something_else(doc: Doc, mention: Mention) -> bool:
     return names_a_receptor_or_marker(doc, mention) or names_a_protein(doc, mention) or \
         names_an_organism(doc, mention) or is_written_as_a_gene(doc, mention) or \
         names_a_virus_or_a_measure(doc, mention) or names_stimulated_cells(doc, mention) or \
-        stands_for_a_receptor(mention)
+        stands_for_a_receptor(mention) or names_a_neural_system(doc, mention)
+
+
+# "5-HT terminals", "dopamine fibers": the nerve structures that release a transmitter
+NERVE_STRUCTURES = frozenset({"terminal", "terminals", "fiber", "fibers", "fibre", "fibres",
+                              "synapse", "synapses", "axon", "axons", "afferent", "afferents",
+                              "projection", "projections", "innervation", "nerve", "nerves"})
+
+
+def names_a_neural_system(doc: Doc, mention: Mention) -> bool:
+    """'the alpha2-adrenergic heteroreceptors on *5-HT terminals*': a transmitter named
+    before a nerve structure says which neurons release it; nothing is given."""
+    if mention.label != DRUG:
+        return False
+    following = words_past_its_bracket(doc, mention, 1)
+    last_word = mention.text(doc).lower().split()[-1]
+    return last_word in NERVE_STRUCTURES or (bool(following) and following[0] in NERVE_STRUCTURES)
 
 
 def stands_for_a_receptor(mention: Mention) -> bool:
@@ -375,11 +405,12 @@ def names_a_virus_or_a_measure(doc: Doc, mention: Mention) -> bool:
 
 def is_class_adjective(doc: Doc, mention: Mention) -> bool:
     """A drug class written as an adjective ("antidepressant activity", "antineoplastic
-    effects") describes something else; it names no agent."""
+    effects", the end of "alpha2-adrenergic autoreceptors") describes something else; it
+    names no agent."""
     if mention.label != DRUG or mention.kind != "class" or mention.first_token != mention.last_token:
         return False
     token = doc[mention.first_token]
-    if (token.idx, token.idx + len(token.text)) != (mention.start, mention.end):
+    if mention.end != token.idx + len(token.text):
         return False  # "GC-induced": the drug is part of the adjective
     return token.tag_ == "JJ" or (token.dep_ == "amod" and not token.tag_.startswith("NN"))
 
@@ -451,7 +482,7 @@ PROTEIN_NOUNS = frozenset({
     "sequences", "gene", "genes", "promoter", "promoters", "mrna", "mrnas", "transporter",
     "transporters", "channel", "channels", "protein", "proteins", "chain", "chains",
     "element", "elements", "enhancer", "enhancers", "motif", "motifs", "polymorphism",
-    "polymorphisms", "enzyme", "enzymes", "pump", "pumps"})
+    "polymorphisms", "enzyme", "enzymes", "pump", "pumps", "box", "boxes"})
 # Two words that do the same: "glucocorticoid response element", "calcium-binding protein".
 PROTEIN_PHRASES = (("response", "element"), ("responsive", "element"), ("response", "unit"),
                    ("responsive", "unit"), ("binding", "protein"), ("binding", "site"),
@@ -475,6 +506,9 @@ def names_a_protein(doc: Doc, mention: Mention) -> bool:
     protein does with the chemical ("ara-C phosphorylating enzymes")."""
     if mention.label != DRUG:
         return False
+    if mention.kind == "model" and HYPHENATED.split(mention.text(doc).lower())[-1] in \
+            {"protein", "proteins"}:
+        return True  # "the signalling activity of *G-proteins*": a model's chemical
     first = doc[mention.first_token]
     if first.lower_ == "factor" and mention.first_token > 0 and \
             doc[mention.first_token - 1].lower_.endswith(("ing", "ion")):
@@ -608,6 +642,17 @@ def _differentiation_of_others(doc: Doc, mention: Mention, mentions: list[Mentio
         return False
     return any(other.label in (CELL, CELL_LINE) and k + 2 <= other.first_token <= k + 5
                for other in mentions)
+
+
+def recombinant_form(doc: Doc, mention: Mention) -> str | None:
+    """The cytokine that a gene mention names in its recombinant form ("rIL-2", "rhIFN-gamma",
+    "recombinant IL-12", with "recombinant" inside the mention or right before it), else
+    None: such a cytokine is given, wherever the sentence names it."""
+    name = " ".join(mention.text(doc).lower().split())  # the norm keeps the hyphens: "il-2"
+    first = mention.first_token
+    if first > 0 and doc[first - 1].lower_ == "recombinant":
+        name = f"recombinant {name}"
+    return recombinant_cytokine(name)
 
 
 def is_given_cytokine(doc: Doc, mention: Mention) -> bool:

@@ -68,6 +68,20 @@ def is_endogenous(key: str) -> bool:
     return _ENDOGENOUS.match(key) is not None
 
 
+# "rIL-2", "rhIFN-gamma", "recombinant human IL-12": a cytokine made to be given
+_RECOMBINANT = re.compile(r"^(?:recombinant (?:(?:human|murine|mouse|rat) )?|r[hm]?(?=[a-z]))")
+
+
+def recombinant_cytokine(name: str) -> str | None:
+    """The cytokine a lower-cased name or term key names as recombinant ("rhil-2" → "il-2"),
+    else None. A recombinant cytokine is an agent the experiment gives, never one the cells
+    make."""
+    match = _RECOMBINANT.match(name)
+    if match is None or not is_endogenous(name[match.end():]):
+        return None
+    return name[match.end():]
+
+
 @lru_cache(maxsize=1)
 def _stoplist_rows() -> tuple[dict[str, str], ...]:
     return tuple(read_tsv(DATA_DIR / "drug_stoplist.tsv"))

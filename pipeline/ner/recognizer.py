@@ -57,6 +57,8 @@ POPULATION_WORDS = {
     "tumor", "tumour", "cancer", "malignant", "leukemic", "leukaemic", "neoplastic", "leukemia",
     "leukaemia", "lymphoma", "myeloma", "carcinoma", "blast", "target",
 }
+# "prolymphocytic", "lymphoblastic", "myelomonocytic": a leukemia's lineage, written before it
+LINEAGE_ADJECTIVE = re.compile(r"(?:cytic|blastic)$")
 CELL_HEADS = {"cell", "cells", "lymphocyte", "lymphocytes", "blasts", "clone", "clones"}
 COORDINATION_ONLY = {"t", "b"}
 CONJUNCTIONS = {"and", "or", ",", "and/or", "&"}
@@ -448,6 +450,19 @@ class Recognizer:
                 words.insert(0, prev.text.lower())
                 first -= 1
                 continue
+            origin = other
+            if first < k and first > 1 and LINEAGE_ADJECTIVE.search(prev.text.lower()) and \
+                    text[pieces[first - 2].end:prev.start] == " ":
+                origin = by_end.get(pieces[first - 2].end)  # "T cell *prolymphocytic* leukemia"
+            if first < k and origin is not None and origin.label == CELL and \
+                    text[origin.start:origin.end].lower().endswith(("-cell", " cell")):
+                # "CD8+ T cell prolymphocytic leukemia cells": the cell of origin names the
+                # disease, and the population is the disease's cells
+                first = _piece_at(pieces, origin.start)
+                found = markers_before(text, pieces[first].start)
+                if found is not None and _piece_at(pieces, found[0], -1) >= 0:
+                    first = _piece_at(pieces, found[0])
+                break
             found = markers_before(text, pieces[first].start)
             if found is not None and first == k and _piece_at(pieces, found[0], -1) >= 0:
                 first, markers = _piece_at(pieces, found[0]), found[1]

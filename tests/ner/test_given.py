@@ -119,3 +119,19 @@ def test_cytokines_the_cells_make_are_not_given_with_a_drug(nlp):
 def test_sequence_positions_and_tumour_antigens_are_no_drugs(nlp, text):
     # Regression (GENIA): the models' "nucleotide" and the dictionary's MART-1 vaccine
     assert drugs(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Efforts to stimulate NK cells with rIL-2 and rhIL-12 induced TNF-alpha production.",
+     [("rIL-2", "il-2"), ("rhIL-12", "il-12")]),
+    ("Recombinant IL-2 expanded the NK cells.", [("IL-2", "il-2")]),
+])
+def test_a_recombinant_cytokine_is_given(nlp, text, expected):
+    # Regression (AnatEM sample DA): "rIL-2, rIL-12 and PMA" gave PMA alone a claim: a
+    # recombinant cytokine is made to be given, and its norm is the cytokine's
+    doc = nlp(text)
+    assert [(m.text(doc), m.norm) for m in doc._.mentions if m.label == "DRUG"] == expected
+
+
+def test_a_cytokine_that_is_not_recombinant_stays_a_gene_where_it_is_measured(nlp):
+    assert drugs(nlp, "The level of IL-2 in the serum of the patients was measured.") == []

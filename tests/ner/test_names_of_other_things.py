@@ -312,3 +312,36 @@ def test_a_cell_line_the_document_defines_as_a_protein_is_no_cell(tokenizer_nlp)
     assert not stands_for_a_protein(doc, code, {})
     # a long form that names cells keeps them cells, whatever protein word it has
     assert not stands_for_a_protein(doc, code, {"PP-1": "factor-dependent pre-B cell line 1"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (AnatEM sample DA): the end of "alpha2-adrenergic" was an agent
+    ("Milnacipran decreased the firing of neurons through alpha2-adrenergic autoreceptors.",
+     ["Milnacipran"]),
+    ("Beta-adrenergic agonists increased cAMP in T cells.", ["Beta-adrenergic agonists"]),
+])
+def test_a_class_adjective_at_the_end_of_a_word_is_no_drug(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (AnatEM sample DA): "5-HT terminals" gave serotonin a claim on 5-HT neurons
+    ("The desensitization of the heteroreceptors on 5-HT terminals raised the firing rate.", []),
+    ("Dopamine fibers were dense in the striatum.", []),
+    ("Dopamine increased the firing of striatal neurons.", ["Dopamine"]),
+])
+def test_a_transmitter_naming_nerve_structures_is_no_drug(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
+def test_a_model_chemical_ending_in_protein_is_a_protein(nlp):
+    # Regression (AnatEM sample DA): the model read "G-proteins" as a chemical
+    assert drugs(nlp, "It attenuates the signaling activity of G-proteins, blocking the homing "
+                      "of lymphocytes.") == []
+
+
+def test_a_name_before_box_names_a_promoter_element(nlp):
+    # Regression (BC2GM sample DB): "mutating OC box I" made the osteocalcin promoter's
+    # element a drug that represses the cells' promoter activity
+    assert drugs(nlp, "The repression is abrogated in osteosarcoma cells by mutating OC box "
+                      "I.") == []

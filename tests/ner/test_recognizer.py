@@ -62,6 +62,18 @@ def test_disease_defined_populations_use_document_abbreviations(recognize):
     assert found[1][:2] == ("tumor cells", "CELL")
 
 
+@pytest.mark.parametrize("text, population", [
+    # Regression (GENIA slice D): "CD8+ T cell prolymphocytic leukemia cells" was two
+    # populations, "CD8+ T cell" and "leukemia cells", and so two claims
+    ("growth of CD8+ T cell prolymphocytic leukemia cells", "CD8+ T cell prolymphocytic leukemia cells"),
+    ("IL-2 stimulated T cell leukemia cells", "T cell leukemia cells"),
+    ("adult T-cell leukemia cells", "T-cell leukemia cells"),
+])
+def test_the_cell_of_origin_of_a_disease_is_part_of_its_population(recognize, text, population):
+    cells = [m[0] for m in recognize(text) if m[1] == "CELL"]
+    assert cells == [population]
+
+
 def test_bare_t_only_in_coordination(recognize):
     assert ("T", "CELL") in [m[:2] for m in recognize("stimulates T and NK cells")]
     assert "T" not in [m[0] for m in recognize("the T value was high")]
