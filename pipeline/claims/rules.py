@@ -3389,7 +3389,9 @@ EXPRESSION_NOUNS = frozenset({"expression", "production", "overexpression", "gen
 # What cells make, as a noun whose "by" phrase names them: "IL-8 *production* by Y cells"
 MAKING_NOUNS = EXPRESSION_NOUNS - {"formation"} | {"secretion", "release", "synthesis"}
 # "uptake of X", "expression of X"; not "binding of X to its targets", where X acts.
-MADE_OR_MOVED = (PROCESS_NOUNS - {"binding"}) | EXPRESSION_NOUNS
+# "the exposure *of* PS" on the cell surface is PS's own move ("exposure *to* X" is a treatment)
+MADE_OR_MOVED = (PROCESS_NOUNS - {"binding"}) | EXPRESSION_NOUNS | {
+    "exposure", "externalization", "externalisation"}
 # "susceptibility of Y cells to lysis by LAK cells": what the killers probe
 SUSCEPTIBILITY_WORDS = frozenset({"susceptibility", "susceptible", "sensitivity", "sensitive",
                                   "resistance", "resistant", "vulnerability", "vulnerable"})
@@ -3694,17 +3696,22 @@ def _one_list(doc: Doc, tokens: list[int]) -> bool:
     return all(doc[i] in first.conjuncts for i in tokens[1:])
 
 
+def _mention_rank(claim: PairClaim) -> tuple[bool, bool, int, float]:
+    """How well a claim's cell mention stands for its population (:func:`_one_per_pair`)."""
+    return (_whole_tokens(claim, claim.sentence.doc), claim.cell.source != "coreference",
+            -claim.cell.start, claim.confidence)
+
+
 def _one_per_pair(claims: list[PairClaim]) -> list[PairClaim]:
     """Guideline rule 1: one claim per (drug, cell population) in a sentence. The mention
-    kept is a whole-token one (not "NK" inside "NK-mediated"), the first in the sentence."""
+    kept is a whole-token one (not "NK" inside "NK-mediated"), then one that names the
+    population rather than refers back to it ("more cells ... in SKOV3 cells"; the guidelines
+    take the most specific mention), then the first in the sentence."""
     best: dict[tuple[str, str, int], PairClaim] = {}
     for claim in claims:
-        doc = claim.sentence.doc
         key = (claim.anchor.ref.norm.lower(), claim.cell.norm.lower(),
                claim.cell.start if _coordinated_with_its_kind(claim, claims) else -1)
-        rank = (_whole_tokens(claim, doc), -claim.cell.start, claim.confidence)
         current = best.get(key)
-        if current is None or rank > (_whole_tokens(current, doc), -current.cell.start,
-                                      current.confidence):
+        if current is None or _mention_rank(claim) > _mention_rank(current):
             best[key] = claim
     return sorted(best.values(), key=lambda c: (c.cell.start, c.anchor.token.i))

@@ -2698,6 +2698,24 @@ def test_a_cell_word_in_a_syndromes_name_is_no_population(nlp):
                           "following immunotherapy with intravenous cyclophosphamide.") == []
 
 
+def test_a_population_named_beats_cells_that_refer_back_to_it(nlp):
+    # Regression (AnatEM sample DC): "resulted in more cells accumulating in S phase in
+    # SKOV3 cells" kept the claim on "more cells" (the first mention of the population),
+    # which the scorer cannot place on "SKOV3 cells"
+    found = claims_of(nlp, "We studied SKOV3 cells. Treatment with cisplatin resulted in more "
+                           "cells accumulating in S phase in the SKOV3 cells, while the "
+                           "inhibition of Bcl-2 abolished delayed entry into G2M phase.")
+    assert [c[1] for c in found] == ["SKOV3 cells"]
+
+
+def test_the_exposure_of_a_substance_on_cells_is_its_own_move(nlp):
+    # Regression (AnatEM sample DC): "treatment of L929 cells results in rapid exposure of
+    # PS" made phosphatidylserine an agent
+    assert claims_of(nlp, "Apoptosis exposes phosphatidylserine (PS) on the cell surface. We "
+                          "show that Fas ligation on L929 cells results in rapid exposure of "
+                          "PS.") == []
+
+
 def test_a_change_as_elicited_by_a_drug_is_its_own(nlp):
     # Regression (GENIA sample AR): "Z reduced E in Y cells, as elicited by LPS" gave LPS Z's
     # decrease
