@@ -2803,7 +2803,21 @@ def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool
     return _names_a_disease(doc, cell, inside) or _is_untreated(doc, cell) or \
         _names_a_material(doc, cell) or _in_an_adjective(doc, cell) or \
         _is_a_product(doc, cell, inside) or _names_a_lineage(doc, cell, inside) or \
-        _modifies_a_drug(doc, cell, inside) or _describes_a_process(doc, cell)
+        _modifies_a_drug(doc, cell, inside) or _describes_a_process(doc, cell) or \
+        _names_a_procedure(doc, cell)
+
+
+# "intracytoplasmic *sperm injection* cycles", "*stem cell transplantation*": a procedure
+# named after the cells it moves, not a population a drug acts on
+PROCEDURE_HEADS = frozenset({"injection", "injections", "transplantation", "transplantations",
+                             "transplant", "transplants"})
+
+
+def _names_a_procedure(doc: Doc, cell: Mention) -> bool:
+    """Whether the cell words only modify the name of a procedure (:data:`PROCEDURE_HEADS`)."""
+    after = cell.last_token + 1
+    return after < len(doc) and doc[after].lower_ in PROCEDURE_HEADS and \
+        doc[cell.root(doc)].dep_ in {"compound", "amod", "nn"}
 
 
 # "filopodia formation, a *feature* of motile cells": nouns of an apposition that says what

@@ -2716,6 +2716,16 @@ def test_the_exposure_of_a_substance_on_cells_is_its_own_move(nlp):
                           "PS.") == []
 
 
+def test_cells_that_name_a_procedure_are_no_population(nlp):
+    # Regression (BC2GM sample DD): "intracytoplasmic sperm injection cycles, in which
+    # ovarian stimulation was carried out by leuprolide" gave leuprolide a claim on sperm
+    assert claims_of(nlp, "The woman underwent three intracytoplasmic sperm injection cycles, "
+                          "in which ovarian stimulation was carried out by a combination of "
+                          "leuprolide depot and gonadotrophins.") == []
+    found = claims_of(nlp, "G-CSF mobilized stem cells into the blood.")
+    assert [c[1] for c in found] == ["stem cells"]
+
+
 def test_a_change_as_elicited_by_a_drug_is_its_own(nlp):
     # Regression (GENIA sample AR): "Z reduced E in Y cells, as elicited by LPS" gave LPS Z's
     # decrease
