@@ -1469,6 +1469,14 @@ class ClaimFinder:
                 # cells killed X-treated MM cells": the clause's subject acts, the treatment
                 # only treats (guideline rule 4)
                 return None
+        elif (holder := _holder_of_the_change(frame)) is not None and \
+                not self.lexicon.is_in(holder.lower_, self.lexicon.treatment_words):
+            # "the shunt activity *of the dapsone-exposed RBCs* was increased": the treated
+            # cells own what the clause says changed, and nothing else acts on it (not "long
+            # *culture* of X-differentiated cells in the absence of X resulted in E")
+            if holder.dep_ not in SUBJECTS and any(c.dep_ == "nsubj" for c in holder.head.children):
+                return None
+            predicates = [holder.head]
         else:
             # "Bortezomib treated mature DC was able to induce ...", parsed with "treated" as
             # the main verb, and "Y cells were treated with X and *showed* reduced E": the
@@ -2421,6 +2429,19 @@ def _is_produced_by(path) -> bool:
                 (_is_agent_phrase(below) or preposition(below) == "from"):
             return True
     return False
+
+
+def _holder_of_the_change(cells: Token) -> Token | None:
+    """The noun whose "of" phrase the treated cells are, when that noun is an argument of a
+    verb without an agent of its own ("the activity *of X-exposed Y cells* was increased";
+    not "... was inhibited by Z")."""
+    holder = cells.head
+    if cells.dep_ != "nmod" or preposition(cells) != "of" or not is_noun(holder) or \
+            holder.dep_ not in SUBJECTS | OBJECTS or not is_verb(holder.head):
+        return None
+    if any(_is_agent_phrase(c) for c in holder.head.children):
+        return None
+    return holder
 
 
 # "After *withdrawal* of antibiotics, S. aureus killed their host cells": what follows the

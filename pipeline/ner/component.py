@@ -339,7 +339,18 @@ def names_something_else(doc: Doc, mention: Mention) -> bool:
     return names_a_receptor_or_marker(doc, mention) or names_a_protein(doc, mention) or \
         names_an_organism(doc, mention) or is_written_as_a_gene(doc, mention) or \
         names_a_virus_or_a_measure(doc, mention) or names_stimulated_cells(doc, mention) or \
-        stands_for_a_receptor(mention) or names_a_neural_system(doc, mention)
+        stands_for_a_receptor(mention) or names_a_neural_system(doc, mention) or \
+        names_a_genotype(doc, mention)
+
+
+# "beta4-/- brains", "p53+/- mice": a gene's knockout or carrier genotype
+GENOTYPE = re.compile(r"[+-]/[+-]")
+
+
+def names_a_genotype(doc: Doc, mention: Mention) -> bool:
+    """A drug mention written with a genotype's "-/-" or "+/-" names mutant animals or
+    tissue, never an agent given."""
+    return mention.label == DRUG and GENOTYPE.search(mention.text(doc)) is not None
 
 
 # "5-HT terminals", "dopamine fibers": the nerve structures that release a transmitter
@@ -482,7 +493,9 @@ PROTEIN_NOUNS = frozenset({
     "sequences", "gene", "genes", "promoter", "promoters", "mrna", "mrnas", "transporter",
     "transporters", "channel", "channels", "protein", "proteins", "chain", "chains",
     "element", "elements", "enhancer", "enhancers", "motif", "motifs", "polymorphism",
-    "polymorphisms", "enzyme", "enzymes", "pump", "pumps", "box", "boxes"})
+    "polymorphisms", "enzyme", "enzymes", "pump", "pumps", "box", "boxes",
+    # "the pentose phosphate shunt", "the citric acid cycle": a metabolic pathway
+    "pathway", "pathways", "shunt", "cycle"})
 # Two words that do the same: "glucocorticoid response element", "calcium-binding protein".
 PROTEIN_PHRASES = (("response", "element"), ("responsive", "element"), ("response", "unit"),
                    ("responsive", "unit"), ("binding", "protein"), ("binding", "site"),

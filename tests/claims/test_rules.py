@@ -2726,6 +2726,21 @@ def test_cells_that_name_a_procedure_are_no_population(nlp):
     assert [c[1] for c in found] == ["stem cells"]
 
 
+def test_a_change_of_what_treated_cells_hold_is_the_treatments(nlp):
+    # Regression (BC5CDR sample DE): "the shunt activity of the dapsone-exposed RBCs was
+    # increased" made no claim
+    found = claims_of(nlp, "The shunt activity of the dapsone-exposed erythrocytes was "
+                           "increased compared to normal erythrocytes.")
+    assert [c[:3] for c in found] == [("dapsone", "erythrocytes", "increase")]
+    # another agent acts: no claim for the treatment
+    found = claims_of(nlp, "The proliferation of dexamethasone-treated T cells was inhibited "
+                           "by IL-2.")
+    assert "dexamethasone" not in [c[0] for c in found]
+    # the culture of treated cells without the drug is no effect of it
+    assert claims_of(nlp, "Long culture of PMA-differentiated THP-1 cells in the absence of "
+                          "phorbol ester resulted in retrodifferentiation.") == []
+
+
 def test_a_change_as_elicited_by_a_drug_is_its_own(nlp):
     # Regression (GENIA sample AR): "Z reduced E in Y cells, as elicited by LPS" gave LPS Z's
     # decrease

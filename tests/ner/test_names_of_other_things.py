@@ -345,3 +345,12 @@ def test_a_name_before_box_names_a_promoter_element(nlp):
     # element a drug that represses the cells' promoter activity
     assert drugs(nlp, "The repression is abrogated in osteosarcoma cells by mutating OC box "
                       "I.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # Regression (BC5CDR sample DE): the model's "pentose phosphate" and "beta4-/-brains"
+    "The pentose phosphate shunt activity of the red blood cells was increased.",
+    "Alpha3 mRNA levels are decreased in the mitral cell layer of beta4-/-brains.",
+])
+def test_a_pathway_or_a_genotype_is_no_drug(nlp, text):
+    assert drugs(nlp, text) == []

@@ -74,6 +74,12 @@ def test_the_cell_of_origin_of_a_disease_is_part_of_its_population(recognize, te
     assert cells == [population]
 
 
+def test_rbc_and_wbc_are_erythrocytes_and_leukocytes(recognize):
+    # Regression (BC5CDR sample DE): "dapsone-exposed RBCs" named no cells
+    found = recognize("RBCs were lysed and WBCs rose")
+    assert [(m[0], m[3]) for m in found] == [("RBCs", ("CL:0000232",)), ("WBCs", ("CL:0000738",))]
+
+
 def test_bare_t_only_in_coordination(recognize):
     assert ("T", "CELL") in [m[:2] for m in recognize("stimulates T and NK cells")]
     assert "T" not in [m[0] for m in recognize("the T value was high")]
