@@ -60,7 +60,8 @@ PROPERTY_SUFFIXES = frozenset({"sensitive", "insensitive", "resistant", "refract
                                "free", "specific", "reactive", "inducible", "repressible"})
 # Where cells come from when they were treated in vivo: "NK cells from X-treated patients"
 HOSTS = frozenset({"patients", "patient", "mice", "mouse", "rats", "rat", "donors", "donor",
-                   "subjects", "animals", "individuals", "volunteers"})
+                   "subjects", "animals", "individuals", "volunteers", "females", "males",
+                   "women", "men"})
 # "X-differentiated Y cells", "X-primed Y cells", "X-stimulated Y cells": like "X-treated",
 # the state the cells were brought to before the experiment
 STATE_SUFFIXES = frozenset({"differentiated", "primed", "stimulated", "activated"})
@@ -463,9 +464,10 @@ class ClaimFinder:
             # "rituximab-treated CLL cells", "RA-differentiated U937 cells": a treatment of
             # the cells it modifies, nothing else.
             if cell_token.i not in {anchor.token.head.i, anchor.token.i, modified.i} and not (
-                    modified.lower_ in HOSTS and modified.head.i == cell_token.i
-                    and preposition(modified) in {"from", "of"}):
-                # "NK cells *from* X-treated patients" were treated in their host
+                    modified.lower_ in HOSTS and preposition(modified) in {"from", "of"}
+                    and _holder_of_the_host(modified).i == cell_token.i):
+                # "NK cells *from* X-treated patients" (or "*isolated from*" them) were
+                # treated in their host
                 return None
             return self._treatment_frame(doc, cell_token, cell, cell_token, mention_tokens, 1)
         path = dependency_path(anchor.token, cell_token)
@@ -1566,6 +1568,12 @@ class ClaimFinder:
                     direction = self.lexicon.token_direction(mod)
                     if direction and mod.i not in mention_tokens and \
                             not self.lexicon.is_in(mod.lower_, self.lexicon.treatment_words):
+                        if mod.i == obj.i and (change := self._change_of(obj)) is not None:
+                            # "showed *reduced* activation": the change of the process the
+                            # noun names, composed with it
+                            mod, direction = change, _times(
+                                self.lexicon.token_direction(change) or "unclear",
+                                self._token_sign(obj) or 1)
                         return self._evidence(doc, mod, direction, "treatment", obj, cell,
                                               length + 3)
         if predicate.lower_ in PRODUCING_VERBS and any(c.dep_ in OBJECTS
@@ -1575,6 +1583,12 @@ class ClaimFinder:
             return self._evidence(doc, predicate, "increase", "treatment",
                                   self._effect_head(predicate, cell_token), cell, length + 2)
         return None
+
+    def _change_of(self, noun: Token) -> Token | None:
+        """An adjective or participle with a direction on a trigger noun ("*reduced*
+        activation", "*enhanced* inhibition"), or None."""
+        return next((c for c in noun.children if c.dep_ == "amod" and
+                     self.lexicon.token_direction(c) in SIGN), None)
 
     def _another_agent(self, verb: Token, clause: Token | None = None) -> bool:
         """Whether an active verb's subject acts in the treatment's place: not the drug named
@@ -2442,6 +2456,15 @@ def _holder_of_the_change(cells: Token) -> Token | None:
     if any(_is_agent_phrase(c) for c in holder.head.children):
         return None
     return holder
+
+
+def _holder_of_the_host(host: Token) -> Token:
+    """What a "from patients" phrase hangs on, past a participle of preparation ("monocytes
+    *isolated* from X-treated patients" → monocytes)."""
+    head = host.head
+    if head.lower_ in PREPARATION_PARTICIPLES and head.dep_ in {"acl", "amod"}:
+        return head.head
+    return head
 
 
 # "After *withdrawal* of antibiotics, S. aureus killed their host cells": what follows the

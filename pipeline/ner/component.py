@@ -111,7 +111,8 @@ class EntityRecognizer:
                     and not stands_for_a_protein(doc, m, abbreviations)
                     and not names_a_fate(doc, m, mentions)
                     and not names_the_form_given(doc, m, mentions)
-                    and not continues_a_disease(doc, m, mentions)]
+                    and not continues_a_disease(doc, m, mentions)
+                    and not is_a_dose_unit(doc, m)]
         mentions = join_line_appositions(doc, mentions)
         for mention in mentions:
             if mention.label == GENE and (cytokine := recombinant_form(doc, mention)):
@@ -353,8 +354,22 @@ def names_a_genotype(doc: Doc, mention: Mention) -> bool:
     return mention.label == DRUG and GENOTYPE.search(mention.text(doc)) is not None
 
 
+# "10 mg kg-1": the cell line KG-1's name, lower-cased after a mass, is a unit
+MASS_UNITS = frozenset({"g", "mg", "µg", "μg", "ug", "mcg", "ng", "microgram", "micrograms",
+                        "milligram", "milligrams", "mmol", "µmol", "μmol", "umol", "nmol"})
+
+
+def is_a_dose_unit(doc: Doc, mention: Mention) -> bool:
+    """A cell line's name written in lower case right after a mass ("1 mg kg-1 i.p."): the
+    unit "per kilogram", not the KG-1 cells."""
+    text = mention.text(doc)
+    return mention.label in {CELL, CELL_LINE} and text == text.lower() and \
+        mention.first_token > 0 and doc[mention.first_token - 1].lower_ in MASS_UNITS
+
+
 # "5-HT terminals", "dopamine fibers": the nerve structures that release a transmitter
 NERVE_STRUCTURES = frozenset({"terminal", "terminals", "fiber", "fibers", "fibre", "fibres",
+                              "neuronal",
                               "synapse", "synapses", "axon", "axons", "afferent", "afferents",
                               "projection", "projections", "innervation", "nerve", "nerves"})
 

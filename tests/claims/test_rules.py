@@ -2741,6 +2741,26 @@ def test_a_change_of_what_treated_cells_hold_is_the_treatments(nlp):
                           "phorbol ester resulted in retrodifferentiation.") == []
 
 
+def test_a_change_of_a_process_the_treated_cells_show_composes_with_it(nlp):
+    # Regression (BC5CDR sample DF): "X-treated T cells showed reduced activation" was an
+    # increase: the object's own trigger was read before its modifier
+    found = claims_of(nlp, "Ritonavir-treated T cells showed reduced activation.")
+    assert [c[2] for c in found] == ["decrease"]
+    found = claims_of(nlp, "Ritonavir-treated T cells showed enhanced inhibition of IL-2 "
+                           "production.")
+    assert [c[2] for c in found] == ["decrease"]
+    found = claims_of(nlp, "Ritonavir-treated T cells showed increased apoptosis.")
+    assert [c[2] for c in found] == ["increase"]
+
+
+def test_cells_isolated_from_treated_hosts_were_treated_in_them(nlp):
+    # Regression (BC5CDR sample DF): "monocytes isolated from ritonavir-treated females had
+    # less cholesteryl ester accumulation" made no claim
+    found = claims_of(nlp, "Blood monocytes isolated from ritonavir-treated women had reduced "
+                           "cholesterol accumulation.")
+    assert [c[:3] for c in found] == [("ritonavir", "Blood monocytes", "decrease")]
+
+
 def test_a_change_as_elicited_by_a_drug_is_its_own(nlp):
     # Regression (GENIA sample AR): "Z reduced E in Y cells, as elicited by LPS" gave LPS Z's
     # decrease

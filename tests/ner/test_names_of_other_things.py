@@ -354,3 +354,17 @@ def test_a_name_before_box_names_a_promoter_element(nlp):
 ])
 def test_a_pathway_or_a_genotype_is_no_drug(nlp, text):
     assert drugs(nlp, text) == []
+
+
+def test_a_transmitter_before_neuronal_names_the_neurons(nlp):
+    # Regression (BC5CDR sample DF): "selective for the DA neuronal system" made dopamine an
+    # agent on the neurons
+    assert drugs(nlp, "The damage caused by the toxin is selective for the DA neuronal "
+                      "system.") == []
+
+
+def test_a_cell_lines_name_in_lower_case_after_a_mass_is_a_unit(nlp):
+    # Regression (BC5CDR sample DF): "1 mg kg-1 i.p." was the KG-1 cell line
+    doc = nlp("Scopolamine (1 mg kg-1 i.p.) induced amnesia, and KG-1 cells grew.")
+    assert [m.text(doc) for m in doc._.mentions if m.label in ("CELL", "CELL_LINE")] == \
+        ["KG-1 cells"]
