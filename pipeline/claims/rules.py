@@ -498,6 +498,7 @@ class ClaimFinder:
         if path is None or path.length > MAX_PATH or _joins_another_clause(path) or \
                 self._in_a_contrasting_clause(path) or _is_produced_by(path) or \
                 _at_the_place_of_the_effect(path) or _coordinated(path) or \
+                _across_a_semicolon(path, inside) or \
                 _in_the_other_predicate(path, cell, inside) or \
                 _modifies_the_first_predicate(path) or _main_clause_under_a_subordinate(path):
             return None
@@ -2510,6 +2511,22 @@ def _at_the_place_of_the_effect(path) -> bool:
                for token in path.up_from_a[:-1])
 
 
+def _across_a_semicolon(path, inside: list[Mention]) -> bool:
+    """'Treatment of A cells with X blocked E; treatment of B cells with Z resulted in F':
+    a semicolon on the main clause joins two statements, and a drug of one and the cells of
+    the other make no claim when the drug's statement names cells of its own, however the
+    parser joined the clauses ('...; this effect was abolished by Z' still refers back)."""
+    doc = path.a.doc
+    first, last = sorted((path.a.i, path.b.i))
+    for k in range(first + 1, last):
+        if doc[k].text == ";" and doc[k].head.dep_ == "ROOT":
+            drug_side = range(k + 1, len(doc)) if path.a.i > k else range(0, k)
+            return any(m.label in (CELL, CELL_LINE) and m.first_token in drug_side and
+                       m.last_token in drug_side and m.first_token >= path.a.sent.start and
+                       m.last_token < path.a.sent.end for m in inside)
+    return False
+
+
 def _is_denied(triggers: list[Token]) -> bool:
     """Whether every trigger is negated where it stands ("did *not* abolish")."""
     return all(any(c.dep_ == "neg" for c in t.children) for t in triggers)
@@ -3447,6 +3464,10 @@ EXPRESSION_NOUNS = frozenset({"expression", "production", "overexpression", "gen
 # What cells make, as a noun whose "by" phrase names them: "IL-8 *production* by Y cells"
 MAKING_NOUNS = EXPRESSION_NOUNS - {"formation"} | {"secretion", "release", "synthesis"}
 # "uptake of X", "expression of X"; not "binding of X to its targets", where X acts.
+# "oxidation of hexadecanol *to fatty acid*": a metabolite ("conversion of the prodrug to
+# 5-FU" makes an agent)
+BREAKDOWN_NOUNS = frozenset({"oxidation", "hydrolysis", "degradation", "metabolism",
+                             "breakdown"})
 # "the exposure *of* PS" on the cell surface is PS's own move ("exposure *to* X" is a treatment)
 MADE_OR_MOVED = (PROCESS_NOUNS - {"binding"}) | EXPRESSION_NOUNS | {
     "exposure", "externalization", "externalisation"}
@@ -3538,7 +3559,7 @@ def _measure_follows(token: Token) -> bool:
     while k < len(token.doc) and k in listed:
         k += 1
     return k < len(token.doc) and k > token.i + 1 and \
-        token.doc[k].lower_ in MEASURE_NOUNS | PROCESS_NOUNS
+        token.doc[k].lower_.split("-")[-1] in MEASURE_NOUNS | PROCESS_NOUNS  # "beta-oxidation"
 
 
 def _is_measured(token: Token) -> bool:
@@ -3558,7 +3579,8 @@ def _is_measured(token: Token) -> bool:
     if not prep and not token.text[:1].isalnum() and token.i > 0 and \
             token.doc[token.i - 1].head.i in {token.i, head.i}:
         prep = preposition(token.doc[token.i - 1])  # "the level of Ca2 +", split in two
-    if head.i != token.i and head.lower_ in PROCESS_NOUNS | ASSAY_NOUNS and token.i < head.i \
+    if head.i != token.i and head.lower_.split("-")[-1] in PROCESS_NOUNS | ASSAY_NOUNS and \
+            token.i < head.i \
             and token.dep_ in {"compound", "amod"} and not _names_the_inducer(token):
         return True  # "glucose uptake": what moves; not "LPS-induced NF-kappaB binding"
     if head.lower_ in EXPRESSION_NOUNS and token.dep_ == "compound" and head.i == token.i + 1 \
@@ -3570,8 +3592,12 @@ def _is_measured(token: Token) -> bool:
         return True  # "HUVECs *released* superoxide anions", "we *measured* cortisol"
     if head.i != token.i and token.dep_ == "nmod" and (
             (prep == "of" and head.lower_ in MADE_OR_MOVED) or
-            (prep == "in" and head.lower_ in CHANGE_NOUNS)):
-        return True  # "expression of angiogenesis factors", "changes in CDK inhibitors"
+            (prep == "in" and head.lower_ in CHANGE_NOUNS) or
+            (prep in {"to", "into"} and BREAKDOWN_NOUNS & {head.lower_, head.head.lower_})):
+        # "expression of angiogenesis factors", "changes in CDK inhibitors", "oxidation of
+        # hexadecanol *to fatty acid*" (the product, the "to" phrase also hung on what is
+        # oxidized)
+        return True
     if head.i == token.i or head.lower_ not in MEASURE_NOUNS:
         return False
     if token.dep_ in {"compound", "amod"}:

@@ -2761,6 +2761,36 @@ def test_cells_isolated_from_treated_hosts_were_treated_in_them(nlp):
     assert [c[:3] for c in found] == [("ritonavir", "Blood monocytes", "decrease")]
 
 
+def test_a_drug_and_cells_on_two_sides_of_a_semicolon_make_no_claim(nlp):
+    # Regression (NCBI disease sample DG): "... with cyclosporin ... blocked E; treatment of
+    # HL-60 with DMSO ..." gave each drug the other clause's cells
+    found = claims_of(nlp, "Treatment of stimulated lymphocytes with cyclosporin, which "
+                           "inhibits proliferation, blocked the increase in p19; treatment of "
+                           "the cell line HL-60 with dimethylsulfoxide, which induces "
+                           "differentiation, resulted in diminished levels of p19.")
+    assert ("cyclosporine", "lymphocytes") in [c[:2] for c in found]
+    assert not any((drug, cell) in {("cyclosporine", "cell line HL-60"),
+                                    ("dimethyl sulfoxide", "lymphocytes")}
+                   for drug, cell, *_ in found)
+
+
+@pytest.mark.parametrize("text", [
+    # Regression (NCBI disease sample DG): a metabolite or substrate of an oxidation measured
+    "Fibroblasts of the patients showed impaired oxidation of hexadecanol to fatty acid.",
+    "We compared the enzyme among erythrocytes and leukocytes, as well as the oxidation of "
+    "galactose to 13CO2.",
+    "Raising the enzyme activity in patient fibroblasts raised palmitic acid beta-oxidation "
+    "flux to the level found in control fibroblasts.",
+])
+def test_what_an_oxidation_turns_over_is_no_agent(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_a_prodrug_converted_to_a_drug_still_acts(nlp):
+    found = claims_of(nlp, "Conversion of the prodrug to 5-FU killed the colon cancer cells.")
+    assert [(c[0], c[2]) for c in found] == [("fluorouracil", "decrease")]
+
+
 def test_a_change_as_elicited_by_a_drug_is_its_own(nlp):
     # Regression (GENIA sample AR): "Z reduced E in Y cells, as elicited by LPS" gave LPS Z's
     # decrease
