@@ -341,7 +341,23 @@ def names_something_else(doc: Doc, mention: Mention) -> bool:
         names_an_organism(doc, mention) or is_written_as_a_gene(doc, mention) or \
         names_a_virus_or_a_measure(doc, mention) or names_stimulated_cells(doc, mention) or \
         stands_for_a_receptor(mention) or names_a_neural_system(doc, mention) or \
-        names_a_genotype(doc, mention)
+        names_a_genotype(doc, mention) or names_a_reagent(doc, mention)
+
+
+# "nitroblue tetrazolium dye reduction", "the protamine sulfate test": a reagent of an assay
+REAGENT_WORDS = frozenset({"dye", "dyes", "stain", "stains", "probe", "probes", "tracer",
+                           "tracers"})
+ASSAY_WORDS = frozenset({"test", "tests", "assay", "assays", "staining"})
+
+
+def names_a_reagent(doc: Doc, mention: Mention) -> bool:
+    """A chemical named as a dye, a stain or a probe, or as the name of a test or an assay,
+    is a reagent that reads the cells out, not an agent given to them."""
+    if mention.label != DRUG:
+        return False
+    following = words_past_its_bracket(doc, mention, 1)
+    return mention.text(doc).lower().split()[-1] in REAGENT_WORDS or \
+        (bool(following) and following[0] in REAGENT_WORDS | ASSAY_WORDS)
 
 
 # "beta4-/- brains", "p53+/- mice": a gene's knockout or carrier genotype

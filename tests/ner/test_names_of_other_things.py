@@ -368,3 +368,13 @@ def test_a_cell_lines_name_in_lower_case_after_a_mass_is_a_unit(nlp):
     doc = nlp("Scopolamine (1 mg kg-1 i.p.) induced amnesia, and KG-1 cells grew.")
     assert [m.text(doc) for m in doc._.mentions if m.label in ("CELL", "CELL_LINE")] == \
         ["KG-1 cells"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (BC2GM sample DH): assay reagents made claims on the cells they read out
+    ("Nitroblue tetrazolium dye reduction by neutrophils was investigated in rabbits.", []),
+    ("The protamine sulfate test was positive in rabbits with neutrophil infiltrates.", []),
+    ("The MTT assay showed that cisplatin killed HeLa cells.", ["cisplatin"]),
+])
+def test_a_dye_or_the_chemical_of_a_tests_name_is_a_reagent(nlp, text, expected):
+    assert drugs(nlp, text) == expected
