@@ -1073,7 +1073,11 @@ class ClaimFinder:
                 return None
             if on_cells and participle.lower_ in STIMULATING_PARTICIPLES | STATE_SUFFIXES:
                 return None  # "T lymphocytes *stimulated by* X": the cells' state
-            if participle.head.i == path.top.i and self._is_changed_by(participle, under):
+            held = participle.head
+            if (held.i == path.top.i or (held.head.i == path.top.i and held.dep_ in OBJECTS)) \
+                    and self._is_changed_by(participle, under):
+                # also on the object of the verb the cells hang on: "in Y cells, Z decreased
+                # the apoptosis *induced by* X"
                 return participle
         return None
 

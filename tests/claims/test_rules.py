@@ -2791,6 +2791,14 @@ def test_a_prodrug_converted_to_a_drug_still_acts(nlp):
     assert [(c[0], c[2]) for c in found] == [("fluorouracil", "decrease")]
 
 
+def test_a_drugs_change_that_another_agent_decreases_keeps_its_direction(nlp):
+    # Regression (PubMed XML samples, DI): "in a thymoma cell line, Z decreased the apoptotic
+    # cell death induced by glucocorticoids" gave the glucocorticoids no direction
+    found = claims_of(nlp, "In thymoma cells, antisense RNA decreased the apoptotic cell death "
+                           "induced by dexamethasone.")
+    assert [(c[0], c[2]) for c in found] == [("dexamethasone", "increase")]
+
+
 def test_a_change_as_elicited_by_a_drug_is_its_own(nlp):
     # Regression (GENIA sample AR): "Z reduced E in Y cells, as elicited by LPS" gave LPS Z's
     # decrease
