@@ -341,7 +341,24 @@ def names_something_else(doc: Doc, mention: Mention) -> bool:
         names_an_organism(doc, mention) or is_written_as_a_gene(doc, mention) or \
         names_a_virus_or_a_measure(doc, mention) or names_stimulated_cells(doc, mention) or \
         stands_for_a_receptor(mention) or names_a_neural_system(doc, mention) or \
-        names_a_genotype(doc, mention) or names_a_reagent(doc, mention)
+        names_a_genotype(doc, mention) or names_a_reagent(doc, mention) or \
+        restates_a_protein(doc, mention)
+
+
+# "the protein product, pyrin/marenostrin, ...": a name in apposition to a protein or a gene
+MOLECULE_WORDS = frozenset({"protein", "proteins", "gene", "genes"})
+GIVEN_MOLECULE_WORDS = frozenset({"recombinant", "fusion", "therapeutic", "drug"})
+
+
+def restates_a_protein(doc: Doc, mention: Mention) -> bool:
+    """A drug mention in apposition to "the protein (product)" or "the gene product" names
+    that protein; not "a recombinant (fusion) protein", which is given."""
+    root = doc[mention.root(doc)]
+    if mention.label != DRUG or root.dep_ != "appos" or root.head.i == root.i:
+        return False
+    words = {root.head.lower_} | {c.lower_ for c in root.head.children
+                                   if c.dep_ in {"compound", "amod"}}
+    return bool(words & MOLECULE_WORDS) and not words & GIVEN_MOLECULE_WORDS
 
 
 # "nitroblue tetrazolium dye reduction", "the protamine sulfate test": a reagent of an assay

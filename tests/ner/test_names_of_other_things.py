@@ -378,3 +378,14 @@ def test_a_cell_lines_name_in_lower_case_after_a_mass_is_a_unit(nlp):
 ])
 def test_a_dye_or_the_chemical_of_a_tests_name_is_a_reagent(nlp, text, expected):
     assert drugs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (NCBI disease sample DG): "the protein product, pyrin/marenostrin" was a drug
+    ("The protein product, pyrin/marenostrin, is thought to regulate inflammation in "
+     "myeloid cells.", []),
+    # a recombinant protein is given
+    ("Aldesleukin, a recombinant IL-2 protein, expanded NK cells.", ["Aldesleukin"]),
+])
+def test_a_name_in_apposition_to_a_protein_names_the_protein(nlp, text, expected):
+    assert drugs(nlp, text) == expected
