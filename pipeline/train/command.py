@@ -22,9 +22,9 @@ VECTORS_WORK = Path("/tmp/ner-vectors")
 # Shipped as a head of the joint model trained on train + devel, for the steps at which the
 # train-only joint run scored best (their cards: "the shipped model")
 JOINT_EXPORTS = ("ner-bc5cdr", "ner-bionlp13cg")
-# ner-bionlp13cg's joint model also trains two auxiliary heads (AnatEM, CRAFT) on the shared
-# tok2vec (its card, "0.5.0"); ner-bc5cdr's is models/ner-joint's recipe
-JOINT_CONFIGS = {"ner-bionlp13cg": "ner-joint-aux.cfg"}
+# ner-bionlp13cg's joint model also trains four auxiliary heads (AnatEM, CRAFT, BC2GM, NCBI
+# disease) on the shared tok2vec (its card, "0.6.0"); ner-bc5cdr's is models/ner-joint's recipe
+JOINT_CONFIGS = {"ner-bionlp13cg": "ner-joint-aux2.cfg"}
 JOINT_FINAL_STEPS = {"ner-bc5cdr": 12000, "ner-bionlp13cg": 15000}
 
 

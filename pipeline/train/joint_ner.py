@@ -34,8 +34,9 @@ bc5cdr=PATH`` writes a head of ``--out`` as a plain NER model, shaped as its sep
 The heads are those of ``--config`` (:func:`heads_of`). ``models/train/ner-joint-aux.cfg``
 adds two auxiliary heads (``AUXILIARY``: AnatEM's anatomical entities, CRAFT's concept
 mentions) that train the shared tok2vec on more annotated text; they carry no weight in
-model selection and packaging drops them. ``models/ner-bionlp13cg`` 0.5.0 is the
-BioNLP13CG head of such a run.
+model selection and packaging drops them. ``models/train/ner-joint-aux2.cfg`` adds two more,
+on BC2GM's gene mentions and NCBI disease mentions; ``models/ner-bionlp13cg`` 0.6.0 is the
+BioNLP13CG head of such a run (0.5.0, of a run with the first two).
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ HEADS: tuple[str, ...] = ("bc5cdr", "jnlpba", "bionlp13cg")
 # Auxiliary corpora: a head of their own trains the shared tok2vec on more annotated text and
 # is never used at run time (nor scored on devel, nor exported). AnatEM's train split holds
 # nearly all of BioNLP13CG's train sentences (its devel split BioNLP13CG's devel ones): those
-# are left out, so the AnatEM head adds only the ~2.8k sentences from other documents.
+# are left out, so the AnatEM head adds only the ~2.8k sentences from other documents. BC2GM
+# (gene mentions) and NCBI disease are for BioNLP13CG's GENE_OR_GENE_PRODUCT and CANCER.
 AUXILIARY: dict[str, CorpusSpec] = {
     "anatem": CorpusSpec(
         name="anatem", labels=("ANATOMY",), train="ner-iob/AnatEM-IOB/train.tsv",
@@ -95,6 +97,16 @@ AUXILIARY: dict[str, CorpusSpec] = {
         train="ner-iob/CRAFT-IOB/train.tsv", dev="ner-iob/CRAFT-IOB/devel.tsv",
         description="CRAFT concept mentions (ChEBI, CL, GGP, GO, SO, Taxon)",
         license="CC BY 3.0 (CRAFT)", source="CRAFT corpus (IOB conversion by Crichton et al. 2017)"),
+    "bc2gm": CorpusSpec(
+        name="bc2gm", labels=("GENE",), train="ner-iob/BC2GM-IOB/train.tsv",
+        dev="ner-iob/BC2GM-IOB/devel.tsv", description="gene and protein mentions (BC2GM)",
+        license="BioCreative II GM corpus; collection CC BY 4.0 (Crichton et al. 2017)",
+        source="BioCreative II Gene Mention corpus (IOB conversion by Crichton et al. 2017)"),
+    "ncbi": CorpusSpec(
+        name="ncbi", labels=("DISEASE",), train="ner-iob/NCBI-disease-IOB/train.tsv",
+        dev="ner-iob/NCBI-disease-IOB/devel.tsv", description="disease mentions (NCBI disease)",
+        license="public domain (NCBI); collection CC BY 4.0 (Crichton et al. 2017)",
+        source="NCBI disease corpus (IOB conversion by Crichton et al. 2017)"),
 }
 SPECS: dict[str, CorpusSpec] = {**CORPORA, **AUXILIARY}
 # Each corpus's training docs are written this many times (≈ 236k BC5CDR, 444k JNLPBA and
@@ -103,7 +115,7 @@ UPSAMPLE = {"bc5cdr": 2, "jnlpba": 1, "bionlp13cg": 3}
 DEFAULT_VECTORS = REPO_ROOT / "models" / "ner-bc5cdr"
 # The version a head ships under as its separate model (--export): the next after the
 # separate model trained alone (pipeline.train.ner)
-EXPORTED_VERSIONS = {"bc5cdr": "0.4.0", "jnlpba": "0.3.0", "bionlp13cg": "0.5.0"}
+EXPORTED_VERSIONS = {"bc5cdr": "0.4.0", "jnlpba": "0.3.0", "bionlp13cg": "0.6.0"}
 DESCRIPTION = ("NER with three heads on one shared tok2vec: BC5CDR (CHEMICAL, DISEASE), JNLPBA "
                "(DNA, PROTEIN, CELL_TYPE, CELL_LINE, RNA) and the 16 BioNLP 2013 CG types "
                "(scispaCy's labels)")

@@ -27,8 +27,9 @@ def test_a_model_shipped_as_a_joint_head_trains_the_joint_model_and_exports_it()
     assert module == "pipeline.train.joint_ner"
     assert argv[argv.index("--export") + 1] == "bionlp13cg=/tmp/m"
     assert "--add-devel" in argv and argv[argv.index("--max-steps") + 1] == "15000"
-    # with the auxiliary AnatEM and CRAFT heads; ner-bc5cdr with models/ner-joint's config
-    assert argv[argv.index("--config") + 1].endswith("models/train/ner-joint-aux.cfg")
+    # with the auxiliary AnatEM, CRAFT, BC2GM and NCBI disease heads; ner-bc5cdr with
+    # models/ner-joint's config
+    assert argv[argv.index("--config") + 1].endswith("models/train/ner-joint-aux2.cfg")
     bc5cdr = training_argv("ner-bc5cdr", Path("/data"), None, False, None)[1]
     assert "--config" not in bc5cdr and bc5cdr[bc5cdr.index("--max-steps") + 1] == "12000"
 

@@ -196,7 +196,9 @@ def test_add_devel_trains_on_the_devel_docs_too(tmp_path):
 def test_the_heads_come_from_the_training_config():
     assert heads_of(ROOT / "models" / "train" / "ner-joint.cfg") == HEADS
     assert heads_of(ROOT / "models" / "train" / "ner-joint-aux.cfg") == (*HEADS, "anatem", "craft")
-    assert set(AUXILIARY) == {"anatem", "craft"}
+    assert heads_of(ROOT / "models" / "train" / "ner-joint-aux2.cfg") == \
+        (*HEADS, "anatem", "craft", "bc2gm", "ncbi")
+    assert set(AUXILIARY) == {"anatem", "craft", "bc2gm", "ncbi"}
 
 
 @pytest.mark.shared
