@@ -2193,7 +2193,7 @@ ASSAY_VERBS = frozenset({"precipitate", "immunoprecipitate", "coprecipitate", "d
                          "recognize", "recognise", "stain", "label"})
 RESULT_ADVERBS = frozenset({"thereby", "thus", "hence"})
 ACTIVITY_HEADS = frozenset({"activity", "activities", "potential", "efficacy", "capacity"})
-SHIELDING_VERBS = frozenset({"protect", "rescue", "save", "spare"})
+SHIELDING_VERBS = frozenset({"protect", "protection", "rescue", "save", "spare"})
 # "X impairs E through its inhibitory action on Y": a means, not composed with its end
 MEANS_PREPOSITIONS = frozenset({"through", "via"})
 # "inhibited E in anti-CD3 *activated* T cells": a state the cells are in, named with

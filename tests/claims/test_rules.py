@@ -2799,6 +2799,14 @@ def test_a_drugs_change_that_another_agent_decreases_keeps_its_direction(nlp):
     assert [(c[0], c[2]) for c in found] == [("dexamethasone", "increase")]
 
 
+def test_protection_by_a_drug_is_a_claim(nlp):
+    # Regression (BC5CDR sample DF): "Protection against X-induced neurotoxicity toward
+    # dopamine neurons by LY274614" gave the protector no claim: the noun was no trigger.
+    # Like "protected Y cells from apoptosis", protection against a harm decreases it
+    found = claims_of(nlp, "Protection of neurons against glutamate toxicity by memantine.")
+    assert ("memantine", "neurons", "decrease") in [c[:3] for c in found]
+
+
 def test_a_change_as_elicited_by_a_drug_is_its_own(nlp):
     # Regression (GENIA sample AR): "Z reduced E in Y cells, as elicited by LPS" gave LPS Z's
     # decrease
