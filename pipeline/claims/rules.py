@@ -1470,8 +1470,7 @@ class ClaimFinder:
             predicates = unjoined  # "X stimulated lymphocytes ... showed E", read as a verb
         elif self._is_predicate_argument(frame) or _is_agent_phrase(frame):
             predicates = [frame.head]
-            if frame.dep_ not in SUBJECTS and any(c.dep_ == "nsubj" and c.i != frame.i
-                                                  for c in frame.head.children):
+            if _another_subject_acts(frame):
                 # "PG490 inhibits IL-2 expression by lymphocytes stimulated with PMA", "NK
                 # cells killed X-treated MM cells": the clause's subject acts, the treatment
                 # only treats (guideline rule 4)
@@ -1481,7 +1480,7 @@ class ClaimFinder:
             # "the shunt activity *of the dapsone-exposed RBCs* was increased": the treated
             # cells own what the clause says changed, and nothing else acts on it (not "long
             # *culture* of X-differentiated cells in the absence of X resulted in E")
-            if holder.dep_ not in SUBJECTS and any(c.dep_ == "nsubj" for c in holder.head.children):
+            if _another_subject_acts(holder):
                 return None
             predicates = [holder.head]
         else:
@@ -2450,6 +2449,13 @@ def _is_produced_by(path) -> bool:
     return False
 
 
+def _another_subject_acts(argument: Token) -> bool:
+    """Whether the clause an argument of the treatment frame hangs on has a subject of its
+    own, another agent ("NK cells killed *X-treated MM cells*")."""
+    return argument.dep_ not in SUBJECTS and any(
+        c.dep_ == "nsubj" and c.i != argument.i for c in argument.head.children)
+
+
 def _holder_of_the_change(cells: Token) -> Token | None:
     """The noun whose "of" phrase the treated cells are, when that noun is an argument of a
     verb without an agent of its own ("the activity *of X-exposed Y cells* was increased";
@@ -2480,9 +2486,9 @@ WITHDRAWAL_NOUNS = frozenset({"withdrawal", "removal", "washout", "wash-out", "d
 
 def _is_withdrawn(drug: Token) -> bool:
     """Whether the drug is named as taken away ("withdrawal of X", "X withdrawal")."""
-    head = _listed_head(drug).head
-    return head.lower_ in WITHDRAWAL_NOUNS and (
-        drug.dep_ == "compound" or preposition(_listed_head(drug)) == "of")
+    listed = _listed_head(drug)
+    return listed.head.lower_ in WITHDRAWAL_NOUNS and (
+        drug.dep_ == "compound" or preposition(listed) == "of")
 
 
 # "cells prelabeled with [3H]myo-inositol", "cells loaded with fura-2": a tracer or a dye that
@@ -2520,14 +2526,13 @@ def _across_a_semicolon(path, inside: list[Mention]) -> bool:
     a semicolon on the main clause joins two statements, and a drug of one and the cells of
     the other make no claim when the drug's statement names cells of its own, however the
     parser joined the clauses ('...; this effect was abolished by Z' still refers back)."""
-    doc = path.a.doc
+    doc, sentence = path.a.doc, path.a.sent
     first, last = sorted((path.a.i, path.b.i))
     for k in range(first + 1, last):
         if doc[k].text == ";" and doc[k].head.dep_ == "ROOT":
-            drug_side = range(k + 1, len(doc)) if path.a.i > k else range(0, k)
+            drug_side = range(k + 1, sentence.end) if path.a.i > k else range(sentence.start, k)
             return any(m.label in (CELL, CELL_LINE) and m.first_token in drug_side and
-                       m.last_token in drug_side and m.first_token >= path.a.sent.start and
-                       m.last_token < path.a.sent.end for m in inside)
+                       m.last_token in drug_side for m in inside)
     return False
 
 
