@@ -370,11 +370,8 @@ ASSAY_WORDS = frozenset({"test", "tests", "assay", "assays", "staining"})
 def names_a_reagent(doc: Doc, mention: Mention) -> bool:
     """A chemical named as a dye, a stain or a probe, or as the name of a test or an assay,
     is a reagent that reads the cells out, not an agent given to them."""
-    if mention.label != DRUG:
-        return False
-    following = words_past_its_bracket(doc, mention, 1)
-    return mention.text(doc).lower().split()[-1] in REAGENT_WORDS or \
-        (bool(following) and following[0] in REAGENT_WORDS | ASSAY_WORDS)
+    return mention.label == DRUG and \
+        _ends_with_or_precedes(doc, mention, REAGENT_WORDS, REAGENT_WORDS | ASSAY_WORDS)
 
 
 # "beta4-/- brains", "p53+/- mice": a gene's knockout or carrier genotype
@@ -410,11 +407,17 @@ NERVE_STRUCTURES = frozenset({"terminal", "terminals", "fiber", "fibers", "fibre
 def names_a_neural_system(doc: Doc, mention: Mention) -> bool:
     """'the alpha2-adrenergic heteroreceptors on *5-HT terminals*': a transmitter named
     before a nerve structure says which neurons release it; nothing is given."""
-    if mention.label != DRUG:
-        return False
+    return mention.label == DRUG and \
+        _ends_with_or_precedes(doc, mention, NERVE_STRUCTURES, NERVE_STRUCTURES)
+
+
+def _ends_with_or_precedes(doc: Doc, mention: Mention, last_words: frozenset[str],
+                           next_words: frozenset[str]) -> bool:
+    """Whether a mention's last word is one of ``last_words`` ("5-HT terminals" read as one
+    name) or the word after it, past a bracketed short form, one of ``next_words``."""
     following = words_past_its_bracket(doc, mention, 1)
-    last_word = mention.text(doc).lower().split()[-1]
-    return last_word in NERVE_STRUCTURES or (bool(following) and following[0] in NERVE_STRUCTURES)
+    return mention.text(doc).lower().split()[-1] in last_words or \
+        (bool(following) and following[0] in next_words)
 
 
 def stands_for_a_receptor(mention: Mention) -> bool:
