@@ -45,6 +45,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -168,14 +169,21 @@ def corpus_docs(corpus: str, data: Path, split: str, limit: int = 0) -> list[Doc
     return [to_span_gold(doc, corpus) for doc in docs]
 
 
+@lru_cache(maxsize=2)
+def main_corpus_sentences(data: Path) -> frozenset[str]:
+    """The text keys of the main corpora's train and devel sentences (IOB files; JNLPBA's
+    train split is brat standoff, its devel IOB), read once for all auxiliary corpora."""
+    return frozenset(text_key(" ".join(sentence.words))
+                     for main in CORPORA.values()
+                     for split in ([main.dev] if main.train_brat else [main.train, main.dev])
+                     for document in read_iob(data / split) for sentence in document)
+
+
 def auxiliary_docs(spec: CorpusSpec, data: Path) -> tuple[list[Doc], dict[str, int]]:
     """An auxiliary corpus's train docs, without the sentences that are also in a main
     corpus's train or devel split (AnatEM repeats BioNLP13CG's): those would add nothing but
     a second, coarser label for the same words, and a devel sentence must stay unseen."""
-    seen = {text_key(" ".join(sentence.words))
-            for main in CORPORA.values()
-            for split in ([main.dev] if main.train_brat else [main.train, main.dev])
-            for document in read_iob(data / split) for sentence in document}
+    seen = main_corpus_sentences(data)
     documents = read_iob(data / spec.train)
     kept = [[sentence for sentence in document if text_key(" ".join(sentence.words)) not in seen]
             for document in documents]
