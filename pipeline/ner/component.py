@@ -109,6 +109,7 @@ class EntityRecognizer:
         mentions = [m for m in mentions if not describes_the_next_drug(doc, m, mentions)
                     and not names_a_receptor_of(doc, m)
                     and not stands_for_a_protein(doc, m, abbreviations)
+                    and not stands_for_a_disease(doc, m, abbreviations, mentions)
                     and not names_a_fate(doc, m, mentions)
                     and not names_the_form_given(doc, m, mentions)
                     and not continues_a_disease(doc, m, mentions)
@@ -320,6 +321,22 @@ def stands_for_a_protein(doc: Doc, mention: Mention, abbreviations: dict[str, st
         word.startswith("cell") or word.endswith(CELL_WORD_ENDINGS) for word in words)
 
 
+def stands_for_a_disease(doc: Doc, mention: Mention, abbreviations: dict[str, str],
+                         mentions: list[Mention]) -> bool:
+    """'A myotonic dystrophy (*DM*) family ... in DM patients': a drug mention that is a short
+    form the document defines with a disease's name (a model read the code as a chemical)."""
+    if mention.label != DRUG:
+        return False
+    text = mention.text(doc)
+    long_form = abbreviations.get(text, "").lower()
+    diseases = [m for m in mentions if m.label == DISEASE]
+    return any(m.text(doc).lower() == long_form for m in diseases) or any(
+        # "myotonic dystrophy (DM)": a short form the detector does not take, its letters not
+        # the long form's initials, defined right after the disease all the same
+        doc[m.last_token + 1:m.last_token + 4].text.replace(" ", "") == f"({text})"
+        for m in diseases)
+
+
 # "lymphocyte", "myeloblasts", "macrophage": words that name cells
 CELL_WORD_ENDINGS = ("cyte", "cytes", "blast", "blasts", "phage", "phages", "line", "lines")
 
@@ -365,13 +382,15 @@ def restates_a_protein(doc: Doc, mention: Mention) -> bool:
 REAGENT_WORDS = frozenset({"dye", "dyes", "stain", "stains", "probe", "probes", "tracer",
                            "tracers"})
 ASSAY_WORDS = frozenset({"test", "tests", "assay", "assays", "staining"})
+# "the SPERMSEG program": software a model read as a chemical
+SOFTWARE_WORDS = frozenset({"program", "programs", "software", "algorithm"})
 
 
 def names_a_reagent(doc: Doc, mention: Mention) -> bool:
-    """A chemical named as a dye, a stain or a probe, or as the name of a test or an assay,
-    is a reagent that reads the cells out, not an agent given to them."""
-    return mention.label == DRUG and \
-        _ends_with_or_precedes(doc, mention, REAGENT_WORDS, REAGENT_WORDS | ASSAY_WORDS)
+    """A chemical named as a dye, a stain or a probe, or as the name of a test, an assay or
+    a program, is a reagent or a tool that reads the cells out, not an agent given to them."""
+    return mention.label == DRUG and _ends_with_or_precedes(
+        doc, mention, REAGENT_WORDS, REAGENT_WORDS | ASSAY_WORDS | SOFTWARE_WORDS)
 
 
 # "beta4-/- brains", "p53+/- mice": a gene's knockout or carrier genotype
@@ -496,11 +515,11 @@ def following_words(doc: Doc, mention: Mention, n: int = 3) -> list[str]:
 def words_past_its_bracket(doc: Doc, mention: Mention, n: int) -> list[str]:
     """The ``n`` :func:`following_words` in lower case, less the bracket a bracketed mention
     closes ("granulocyte colony-stimulating factor (*G-CSF*) receptor" → "receptor")."""
-    words = [w.lower() for w in following_words(doc, mention, n)]
+    words = [w.lower() for w in following_words(doc, mention, n + 1)]
     if words and words[0] in {")", "]"} and mention.first_token > 0 and \
             doc[mention.first_token - 1].text in {"(", "["}:
-        return words[1:]
-    return words
+        return words[1:n + 1]
+    return words[:n]
 
 
 HYPHENATED = re.compile(r"[-\u2010\u2011/]")

@@ -329,6 +329,9 @@ def test_a_class_adjective_at_the_end_of_a_word_is_no_drug(nlp, text, expected):
     ("The desensitization of the heteroreceptors on 5-HT terminals raised the firing rate.", []),
     ("Dopamine fibers were dense in the striatum.", []),
     ("Dopamine increased the firing of striatal neurons.", ["Dopamine"]),
+    # Regression (BC5CDR sample EA): the short form in "dopamine (DA) nerve endings" stayed a
+    # drug, since only its closing bracket was looked past
+    ("Cocaine damages dopamine (DA) nerve endings.", ["Cocaine"]),
 ])
 def test_a_transmitter_naming_nerve_structures_is_no_drug(nlp, text, expected):
     assert drugs(nlp, text) == expected
@@ -375,8 +378,24 @@ def test_a_cell_lines_name_in_lower_case_after_a_mass_is_a_unit(nlp):
     ("Nitroblue tetrazolium dye reduction by neutrophils was investigated in rabbits.", []),
     ("The protamine sulfate test was positive in rabbits with neutrophil infiltrates.", []),
     ("The MTT assay showed that cisplatin killed HeLa cells.", ["cisplatin"]),
+    # Regression (NCBI disease sample EB): "using the SPERMSEG program" was a drug acting on
+    # the gametes
+    ("Analysis of the sperm data using the SPERMSEG program showed no distortion at the "
+     "gamete level.", []),
 ])
 def test_a_dye_or_the_chemical_of_a_tests_name_is_a_reagent(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (NCBI disease sample EB): "DM", defined as "myotonic dystrophy (DM)" and read
+    # by the model as a chemical, increased the CTG repeats of lymphocytes
+    ("Myotonic dystrophy (DM) is inherited. The ability of DM to expand the CTG repeat in "
+     "lymphocytes is limited.", []),
+    ("Dexamethasone (DM) is a steroid. DM increased the apoptosis of lymphocytes.",
+     ["Dexamethasone", "DM", "steroid", "DM"]),
+])
+def test_a_short_form_defined_as_a_disease_is_no_drug(nlp, text, expected):
     assert drugs(nlp, text) == expected
 
 
