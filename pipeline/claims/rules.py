@@ -375,6 +375,7 @@ class ClaimFinder:
                                                             m.norm, m.ids),
                               roots[id(m)], m)
                    for m in drugs if not _is_no_agent(roots[id(m)])
+                   and not _is_denied_by_prefix(doc, m)
                    and not self._is_changed(roots[id(m)])
                    and not (m.norm in measured and self._measured_again(roots[id(m)]))]
         if drugs or not antecedents or self._names_its_treatment(sentence):
@@ -596,7 +597,7 @@ class ClaimFinder:
                or (is_verb(t) and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children))
                or any(c.dep_ in {"case", "mark"} and c.lower_ in COMPARISON_WORDS
                       for c in t.children)
-               or _is_likened_to(t)
+               or _is_likened_to(t) or _in_a_likened_demonstrative(t)
                for t in cell_side):
             # "before exposure to Y cells", "compared with Y cells": not where the effect is
             return None
@@ -1048,6 +1049,8 @@ class ClaimFinder:
                     else "decrease"
             if _is_caused_process(trigger, path):
                 return trigger, "increase"
+            if (answer := self._answer_of_a_response(trigger)) is not None:
+                return answer
             return trigger, self.lexicon.token_direction(trigger) if \
                 self.lexicon.token_direction(trigger) == "no_change" else "unclear"
         outer = found[-1]
@@ -1062,6 +1065,22 @@ class ClaimFinder:
             sign *= value
         sign *= self._light_verb_sign(path) * self._induced_change_sign(path)
         return trigger, "increase" if sign > 0 else "decrease"
+
+    def _answer_of_a_response(self, verb: Token) -> tuple[Token, str] | None:
+        """'microglia *respond* to X *with an activation cascade*': the cells' answer to the
+        drug, in the "with" phrase, names the change and its direction; a process named
+        without one ("responded with proliferation") is an increase of it."""
+        if lemma(verb) != "respond":
+            return None
+        for answer in verb.children:
+            if preposition(answer) != "with" or not is_noun(answer):
+                continue
+            for word in [answer, *(c for c in answer.children if c.dep_ in {"amod", "compound"})]:
+                if sign := self._token_sign(word):
+                    return answer, "increase" if sign > 0 else "decrease"
+            if answer.lower_ in CELL_PROCESSES:
+                return answer, "increase"
+        return None
 
     def _agent_participle(self, path) -> Token | None:
         """A participle on the drug's side whose "by" agent the drug is, modifying the noun
@@ -1724,7 +1743,7 @@ class ClaimFinder:
             return trigger
         for child in trigger.children:
             if child.dep_ == "xcomp" and is_verb(child) and usable(child) and \
-                    not is_aim_word(child):
+                    not is_aim_word(child) and not _compares_to(child):
                 # "Y cells can be induced *to differentiate*", "X induced Y cells to
                 # produce *IL-2*": what the cells are brought to do (not the study's
                 # purpose: "were activated by X *to assess* signalling")
@@ -2874,13 +2893,14 @@ def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool
         _names_a_material(doc, cell) or _in_an_adjective(doc, cell) or \
         _is_a_product(doc, cell, inside) or _names_a_lineage(doc, cell, inside) or \
         _modifies_a_drug(doc, cell, inside) or _describes_a_process(doc, cell) or \
-        _names_a_procedure(doc, cell)
+        _names_a_procedure(doc, cell) or _names_a_molecules_target(doc, cell, inside)
 
 
-# "intracytoplasmic *sperm injection* cycles", "*stem cell transplantation*": a procedure
-# named after the cells it moves, not a population a drug acts on
+# "intracytoplasmic *sperm injection* cycles", "*stem cell transplantation*", "*platelet
+# donation*": a procedure named after the cells it moves, not a population a drug acts on
 PROCEDURE_HEADS = frozenset({"injection", "injections", "transplantation", "transplantations",
-                             "transplant", "transplants"})
+                             "transplant", "transplants", "donation", "donations",
+                             "transfusion", "transfusions"})
 
 
 def _names_a_procedure(doc: Doc, cell: Mention) -> bool:
@@ -3052,6 +3072,23 @@ def _in_an_adjective(doc: Doc, cell: Mention) -> bool:
          "-" + doc[cell.last_token + 2].lower_ in ADJECTIVE_ENDINGS)
 
 
+# "osteoclast-activating cytokines": what a molecule does to the cells its name holds
+TARGETING_ENDINGS = ("-activating", "-stimulating", "-inhibiting", "-inducing")
+
+
+def _names_a_molecules_target(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
+    """'repression of the *osteoclast-activating* cytokines IL-6 and IL-1': cells inside a
+    participle adjective name what the molecule it describes acts on; no drug of the sentence
+    acts on them unless it is that molecule ("the NK cell-activating cytokine IL-2")."""
+    last = doc[cell.last_token]
+    if not last.text[cell.end - last.idx:].lower().startswith(TARGETING_ENDINGS):
+        return False
+    described = last.head
+    named = {described, *described.children}
+    return not any(m.label == DRUG and any(m.first_token <= t.i <= m.last_token for t in named)
+                   for m in inside)
+
+
 def _names_a_material(doc: Doc, cell: Mention) -> bool:
     """A cell named only as the source of a material is not a population a drug acts on."""
     after = doc[cell.last_token + 1] if cell.last_token + 1 < len(doc) else None
@@ -3215,6 +3252,22 @@ def _is_absent(token: Token) -> bool:
     head = token.head
     return preposition(token) == "of" and head.lower_ in {"absence", "lack", "omission"} \
         and head.i != token.i and not any(c.lower_ == "presence" for c in head.conjuncts)
+
+
+def _compares_to(verb: Token) -> bool:
+    """'decreased compared *to control* T cells', parsed with "control" as a verb after the
+    infinitive's "to": a comparison's second term, not what the cells were brought to do."""
+    doc = verb.doc
+    return verb.i >= 2 and doc[verb.i - 1].lower_ == "to" and \
+        doc[verb.i - 2].lower_ in COMPARISON_HEADS
+
+
+def _is_denied_by_prefix(doc: Doc, mention: Mention) -> bool:
+    """'the *non-dapsone-exposed* RBCs': a "non-" written onto the drug's treatment word
+    names the cells that did not get the drug; the drug is not their agent."""
+    token = doc[mention.first_token]
+    before = token.text[:max(0, mention.start - token.idx)].lower()
+    return before.endswith(("non-", "non\u2010"))
 
 
 def _without_restatements(doc: Doc, found: list[PairClaim],
@@ -3469,7 +3522,7 @@ PRODUCING_VERBS = frozenset({"release", "released", "releases", "produce", "prod
                              "generated", "generates", "express", "expressed", "expresses"})
 # "expression of X", "production of IL-2 by T cells": X is what is made.
 EXPRESSION_NOUNS = frozenset({"expression", "production", "overexpression", "generation",
-                              "formation"})
+                              "formation", "transcription"})
 # What cells make, as a noun whose "by" phrase names them: "IL-8 *production* by Y cells"
 MAKING_NOUNS = EXPRESSION_NOUNS - {"formation"} | {"secretion", "release", "synthesis"}
 # "uptake of X", "expression of X"; not "binding of X to its targets", where X acts.
@@ -3533,6 +3586,20 @@ def _names_the_compared(token: Token) -> bool:
         return True  # "(as) *compared to* lymphocytes that were activated by X"
     return token.head.i != token.i and preposition(token) in {"to", "from"} and \
         token.head.lower_ in LIKENESS_WORDS | UNLIKENESS_WORDS
+
+
+def _in_a_likened_demonstrative(token: Token) -> bool:
+    """'changes were similar to *those (seen) in Y cells* after Z': cells in the phrase that
+    "those" or "that" heads, what something is likened to, are the comparator's. (Not cells
+    hung on a likened noun, "a binding activity indistinguishable from NF-kappa B *in Y
+    cells*", where the parse often puts the clause's own cells.)"""
+    for head in list(token.ancestors)[:2]:
+        if head.lower_ in {"that", "those"} and preposition(head) in {"to", "from"} and \
+                head.head.lower_ in LIKENESS_WORDS | UNLIKENESS_WORDS:
+            return True
+        if not (head.tag_ == "VBN" and head.dep_ == "acl"):
+            break
+    return False
 
 
 def _is_a_later_step(token: Token) -> bool:

@@ -2722,6 +2722,8 @@ def test_cells_that_name_a_procedure_are_no_population(nlp):
     assert claims_of(nlp, "The woman underwent three intracytoplasmic sperm injection cycles, "
                           "in which ovarian stimulation was carried out by a combination of "
                           "leuprolide depot and gonadotrophins.") == []
+    # Regression (BC5CDR sample EA): "citrate toxicity complicating platelet donation"
+    assert claims_of(nlp, "Severe citrate toxicity complicating platelet donation.") == []
     found = claims_of(nlp, "G-CSF mobilized stem cells into the blood.")
     assert [c[1] for c in found] == ["stem cells"]
 
@@ -3649,3 +3651,64 @@ def test_their_in_a_clause_of_its_own_stands_for_the_cells_before_it(nlp):
     # in the cells' own relative clause, "their" is no second way to them
     assert claims_of(nlp, "The assay separates NK cells that differ in their response to "
                           "lenalidomide.") == []
+
+
+def test_cells_named_non_treated_did_not_get_the_drug(nlp):
+    # Regression (BC5CDR sample EA): "the non-dapsone-exposed AE RBCs" made dapsone the agent
+    # of a decrease in those cells
+    assert claims_of(nlp, "The proliferation of the non-rapamycin-treated T cells was "
+                          "decreased.") == []
+    assert [c[:3] for c in claims_of(nlp, "The proliferation of the rapamycin-treated T cells "
+                                          "was decreased.")] == [
+        ("sirolimus", "T cells", "decrease")]
+
+
+def test_compared_to_parsed_as_an_infinitive_is_no_effect(nlp):
+    # Regression (BC5CDR sample EA): "decreased compared to control T cells", "control" read
+    # as a verb, made the comparator the effect
+    doc = nlp("The proliferation of the rapamycin-treated T cells was decreased compared to "
+              "control T cells.")
+    assert [(c.drug_norm, c.cell, c.effect) for c in doc._.claims] == [
+        ("sirolimus", "T cells", "proliferation")]
+
+
+@pytest.mark.parametrize("text", [
+    # Regression (BC5CDR sample EA): the cells of "those seen in Y cells after Z" got the
+    # drug's claim
+    "After imatinib treatment, changes in staining were similar to those seen in hepatocytes "
+    "after ligation.",
+    "After imatinib treatment, changes in staining were similar to those in hepatocytes after "
+    "ligation.",
+])
+def test_cells_of_the_demonstrative_an_effect_is_likened_to_are_a_comparator(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, direction", [
+    # Regression (BC5CDR sample EA): "microglia respond to METH with an activation cascade"
+    # was a claim without a direction
+    ("Microglia respond to cocaine with an activation cascade.", "increase"),
+    ("T cells responded to dexamethasone with reduced proliferation.", "decrease"),
+    ("T cells responded to dexamethasone with proliferation.", "increase"),
+    ("T cells responded to dexamethasone.", "unclear"),
+])
+def test_the_answer_of_a_response_gives_its_direction(nlp, text, direction):
+    assert [c[2] for c in claims_of(nlp, text)] == [direction]
+
+
+def test_a_name_before_transcription_is_what_is_transcribed(nlp):
+    # Regression (BC2GM sample EC): "suppresses cardiac troponin C and atrial natriuretic
+    # factor transcription" made the factor an agent on the cardiomyocytes
+    assert claims_of(nlp, "Overexpression of CARP in cardiomyocytes suppresses troponin C and "
+                          "atrial natriuretic factor transcription.") == []
+    assert [c[:3] for c in claims_of(nlp, "Dexamethasone suppresses IL-2 transcription in "
+                                          "T cells.")] == [
+        ("dexamethasone", "T cells", "decrease")]
+
+
+def test_cells_a_molecule_acts_on_in_its_description_are_not_the_drugs(nlp):
+    # Regression (BC2GM sample EC): "repression of ... the osteoclast-activating cytokines
+    # IL-6 and IL-1" gave estrogens a claim on osteoclasts
+    assert claims_of(nlp, "Dexamethasone prevents bone loss by repression of target genes, "
+                          "such as the osteoclast-activating cytokines interleukin-6 and "
+                          "interleukin-1.") == []
