@@ -359,7 +359,27 @@ def names_something_else(doc: Doc, mention: Mention) -> bool:
         names_a_virus_or_a_measure(doc, mention) or names_stimulated_cells(doc, mention) or \
         stands_for_a_receptor(mention) or names_a_neural_system(doc, mention) or \
         names_a_genotype(doc, mention) or names_a_reagent(doc, mention) or \
-        restates_a_protein(doc, mention)
+        restates_a_protein(doc, mention) or names_an_ion_pump(doc, mention) or \
+        is_a_figure_mark(doc, mention)
+
+
+# "(panel B, black *arrowheads*)": what a figure legend points with
+FIGURE_MARKS = frozenset({"arrow", "arrows", "arrowhead", "arrowheads", "asterisk",
+                          "asterisks"})
+
+
+def is_a_figure_mark(doc: Doc, mention: Mention) -> bool:
+    """A legend's arrows and asterisks, which a model can read as a chemical."""
+    return mention.label == DRUG and mention.text(doc).lower() in FIGURE_MARKS
+
+
+# "Ca2+-ATPase", "Na,K-ATPase", "(Na, K)-ATPase": the ions an ATPase pump is named after
+ION_PUMP = re.compile(r"\+?(?:\s*[,/]\s*[A-Z][a-z]?\d?\+?)*\)?[-\u2010]ATPase", re.IGNORECASE)
+
+
+def names_an_ion_pump(doc: Doc, mention: Mention) -> bool:
+    """An ion written as the first part of an ATPase's name names the pump, a protein."""
+    return mention.label == DRUG and ION_PUMP.match(doc.text, mention.end) is not None
 
 
 # "the protein product, pyrin/marenostrin, ...": a name in apposition to a protein or a gene

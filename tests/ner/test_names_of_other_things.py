@@ -408,3 +408,21 @@ def test_a_short_form_defined_as_a_disease_is_no_drug(nlp, text, expected):
 ])
 def test_a_name_in_apposition_to_a_protein_names_the_protein(nlp, text, expected):
     assert drugs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regression (BC5CDR sample EA): "Na" of "the (Na, K)-ATPase" was a drug depressing the
+    # Na+ extrusion of cardiac cells
+    ("Ouabain inhibited the (Na, K)-ATPase activity in T cells.", ["Ouabain"]),
+    ("Ouabain inhibited the Na,K-ATPase in T cells.", ["Ouabain"]),
+    ("Na+ entered the cells, and the pump was inhibited by ouabain.", ["Na+", "ouabain"]),
+])
+def test_an_ion_that_names_an_atpase_is_no_drug(nlp, text, expected):
+    assert drugs(nlp, text) == expected
+
+
+def test_a_legends_arrowheads_are_no_drug(nlp):
+    # Regression (CRAFT sample EF): "(panel B, black arrowheads)" was a drug that decreased the
+    # epithelial cells' tubules
+    assert drugs(nlp, "Knockout lungs showed less developed saccules lined by columnar "
+                      "epithelial cells (panel B, black arrowheads).") == []
