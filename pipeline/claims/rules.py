@@ -456,7 +456,11 @@ class ClaimFinder:
             # "through a cyclosporin A-*sensitive* mechanism": a property of a pathway or a
             # molecule, not an effect on the cells ("CsA-sensitive T cells" still links)
             return None
-        state = suffix.lower() in STATE_SUFFIXES
+        # "forskolin-*induced* YT-1 cells": induced cells, with no process named, are cells
+        # brought to a state, as "PMA-differentiated" ones are
+        state = suffix.lower() in STATE_SUFFIXES or (
+            suffix.lower() == "induced" and modified.i == cell_token.i and
+            _names_the_cells_alone(doc, cell, cell_token))
         if state and suffix.lower() in CHANGE_SUFFIXES and (
                 modified.lower_ in self.lexicon.effect_nouns or
                 self.lexicon.is_in(modified.lower_, self.lexicon.killing_effects)):
@@ -1331,7 +1335,8 @@ class ClaimFinder:
                     arguments.extend(c for c in child.children if c.dep_ in OBJECTS)
         candidates = [t for t in arguments if t.i not in mention_tokens
                       and self.lexicon.token_direction(t) is not None
-                      and not self.lexicon.is_in(t.lower_, self.lexicon.treatment_words)]
+                      and not self.lexicon.is_in(t.lower_, self.lexicon.treatment_words)
+                      and not self._grades_another_adjective(t)]
         if not candidates:
             return None, None
         before = [t for t in candidates if t.i < cell_token.i]
@@ -1344,6 +1349,14 @@ class ClaimFinder:
         direction = "increase" if sign > 0 else "decrease" if sign < 0 else \
             self.lexicon.token_direction(trigger)
         return trigger, direction
+
+    def _grades_another_adjective(self, token: Token) -> bool:
+        """'a much *less* expensive solution', the comparative parsed as the noun's modifier:
+        it grades the adjective after it, which names no change, not the noun."""
+        doc = token.doc
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return token.lower_ in {"less", "more"} and following is not None and \
+            following.tag_ == "JJ" and self.lexicon.token_direction(following) is None
 
     def _head_trigger(self, token: Token, mention_tokens: set[int]):
         head = token.head
@@ -2371,7 +2384,28 @@ def _is_a_reagent(drug: Token) -> bool:
     """'Anti-STAT3 antibodies *precipitated* a protein that becomes phosphorylated upon ...':
     the subject of an assay's verb is a tool of the assay, not an agent."""
     head = _listed_head(drug)
-    return head.dep_ == "nsubj" and lemma(head.head) in ASSAY_VERBS
+    return (head.dep_ == "nsubj" and lemma(head.head) in ASSAY_VERBS) or _stains(head)
+
+
+def _stains(drug: Token) -> bool:
+    """'as determined by immunohistochemical *staining* of sections *with an anti-Pl-1
+    antibody*': what a staining or a probing is done with, through nouns only, reads the
+    cells out ("staining of cells *treated* with X" has a treatment between)."""
+    if preposition(drug) not in {"with", "using"}:
+        return False
+    for head in list(drug.ancestors)[:3]:
+        if head.lower_ in ASSAY_NOUNS | {"immunostaining", "immunohistochemistry"} or \
+                lemma(head) in STAINING_VERBS:
+            return True
+        if not is_noun(head) or head.lower_ in STIMULATION_NOUNS | TREATMENT_NOUNS:
+            return False  # "detected in Y cells after *stimulation* with X"
+    return False
+
+
+STAINING_VERBS = frozenset({"stain", "immunostain", "probe", "label"})
+# "following *treatment* with X": a treatment, not a staining, between
+TREATMENT_NOUNS = frozenset({"treatment", "treatments", "pretreatment", "exposure",
+                             "incubation", "preincubation", "pre-incubation", "culture"})
 
 
 def _plays_a_role(trigger: Token, path) -> bool:
@@ -2874,16 +2908,29 @@ def _is_likened_to(token: Token) -> bool:
 
 def _after_than(doc: Doc, cell: Mention) -> bool:
     """'greater on the CD8+ than the CD4+ T cell subset', 'to a similar extent *as in* the
-    monocytes': the population after 'than' or 'as in' is the comparator (guideline rule
-    11). Not 'as well as in human endothelial cells', which adds a population."""
+    monocytes', 'in a similar fashion *to* Y cells': the population after 'than', 'as in' or
+    a likeness's 'to' is the comparator (guideline rule 11). Not 'as well as in human
+    endothelial cells', which adds a population."""
     for k in range(cell.first_token - 1, max(-1, cell.first_token - 4), -1):
         word = doc[k].lower_
         if word == "than" or (word == "in" and k > 0 and doc[k - 1].lower_ == "as"
-                              and not (k > 1 and doc[k - 2].lower_ == "well")):
+                              and not (k > 1 and doc[k - 2].lower_ == "well")) or \
+                _after_a_likeness(doc, k):
             return True
-        if doc[k].tag_ not in {"DT", "JJ", "CD", "PRP$"}:
-            return False
+        if doc[k].tag_ not in {"DT", "JJ", "CD", "PRP$"} and not (
+                doc[k].is_alpha and _after_a_likeness(doc, k - 1)):
+            return False  # (not "similar fashion to *adipose* stromal cells", read as a verb)
     return False
+
+
+# "in a similar *fashion* to Y cells": nouns of a manner that a likeness adjective grades
+MANNER_NOUNS = frozenset({"fashion", "manner", "way"})
+
+
+def _after_a_likeness(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is the "to" of "in a similar fashion to", "in the same way to"."""
+    return k >= 2 and doc[k].lower_ == "to" and doc[k - 1].lower_ in MANNER_NOUNS and \
+        doc[k - 2].lower_ in LIKENESS_WORDS | {"same"}
 
 
 def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool:
@@ -2897,10 +2944,12 @@ def _names_no_population(doc: Doc, cell: Mention, inside: list[Mention]) -> bool
 
 
 # "intracytoplasmic *sperm injection* cycles", "*stem cell transplantation*", "*platelet
-# donation*": a procedure named after the cells it moves, not a population a drug acts on
+# donation*": a procedure named after the cells it moves (or its "stem cell donor"), not a
+# population a drug acts on
 PROCEDURE_HEADS = frozenset({"injection", "injections", "transplantation", "transplantations",
                              "transplant", "transplants", "donation", "donations",
-                             "transfusion", "transfusions"})
+                             "transfusion", "transfusions", "donor", "donors", "recipient",
+                             "recipients"})
 
 
 def _names_a_procedure(doc: Doc, cell: Mention) -> bool:
@@ -3252,6 +3301,15 @@ def _is_absent(token: Token) -> bool:
     head = token.head
     return preposition(token) == "of" and head.lower_ in {"absence", "lack", "omission"} \
         and head.i != token.i and not any(c.lower_ == "presence" for c in head.conjuncts)
+
+
+def _names_the_cells_alone(doc: Doc, cell: Mention, cell_token: Token) -> bool:
+    """Whether the cell mention is the head of its noun phrase, not a word of a process's
+    name ("EPO-induced *erythroid* differentiation", "IL-6-induced *macrophage*-
+    differentiation")."""
+    last = doc[cell.last_token]
+    return is_noun(cell_token) and cell_token.dep_ not in {"amod", "compound"} and \
+        cell.end >= last.idx + len(last.text)
 
 
 def _compares_to(verb: Token) -> bool:

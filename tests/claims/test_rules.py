@@ -3712,3 +3712,56 @@ def test_cells_a_molecule_acts_on_in_its_description_are_not_the_drugs(nlp):
     assert claims_of(nlp, "Dexamethasone prevents bone loss by repression of target genes, "
                           "such as the osteoclast-activating cytokines interleukin-6 and "
                           "interleukin-1.") == []
+
+
+def test_a_comparative_grading_an_adjective_is_no_trigger(nlp):
+    # Regression (BC2GM sample ED): "a much less expensive solution containing only
+    # K-lactobionate ... can be used for preservation of rat hepatocytes" made "less" a
+    # decrease of the hepatocytes
+    assert claims_of(nlp, "A much less expensive solution containing only lactobionate and "
+                          "raffinose can be used successfully for preservation of rat "
+                          "hepatocytes.") == []
+
+
+def test_drug_induced_cells_are_cells_in_a_state(nlp):
+    # Regression (BC2GM sample EE): "assays on forskolin-induced YT-1 cells" was an increase
+    # of the cells
+    assert claims_of(nlp, "In internalization assays on forskolin-induced YT-1 cells, the "
+                          "receptor is endocytosed together with the beta subunit.") == []
+    # an effect stated on them is the treatment's; an induced process stays the drug's
+    assert [c[:3] for c in claims_of(nlp, "Forskolin-induced YT-1 cells proliferated "
+                                          "faster.")] == [("colforsin", "YT-1 cells", "increase")]
+    assert [c[:3] for c in claims_of(nlp, "Forskolin-induced apoptosis of YT-1 cells was "
+                                          "blocked.")] == [("colforsin", "YT-1 cells", "increase")]
+    # cells that name a process's kind are no induced cells
+    found = claims_of(nlp, "Erythropoietin (EPO) was given. The inhibitor reduced EPO-induced "
+                           "erythroid differentiation.")
+    assert [c[:3] for c in found] == [("erythropoietin", "erythroid", "increase")]
+
+
+def test_cells_after_a_likeness_of_manner_are_a_comparator(nlp):
+    # Regression (BC2GM sample EE): "In a similar fashion to adipose stromal cells, serum
+    # potentiated the response to dexamethasone" gave dexamethasone a claim on them
+    assert claims_of(nlp, "In a similar fashion to adipose stromal cells, serum potentiated "
+                          "the response to dexamethasone.") == []
+    assert [c[1] for c in claims_of(nlp, "In a similar fashion, dexamethasone reduced the "
+                                         "proliferation of T cells.")] == ["T cells"]
+
+
+def test_cells_that_name_a_donor_are_no_population(nlp):
+    # Regression (BC2GM sample EE): "Erythema induced by G-CSF in an allogeneic peripheral
+    # blood stem cell donor"
+    assert claims_of(nlp, "Erythema induced by G-CSF in an allogeneic peripheral blood stem "
+                          "cell donor.") == []
+
+
+def test_what_a_staining_is_done_with_is_a_reagent(nlp):
+    # Regression (CRAFT sample EF): "as determined by immunohistochemical staining of paraffin
+    # sections ... with an anti-Pl-1 antibody" made the antibody deplete Pl-1-expressing cells
+    assert claims_of(nlp, "The population of Pl-1-expressing cells was depleted in the mutant "
+                          "embryos, as determined by immunohistochemical staining of sections "
+                          "with an anti-Pl-1 antibody.") == []
+    # a treatment between the staining and the drug keeps the drug an agent
+    assert [c[:3] for c in claims_of(nlp, "TUNEL staining of thymocytes treated with "
+                                          "dexamethasone showed increased apoptosis.")] == [
+        ("dexamethasone", "thymocytes", "increase")]
