@@ -3190,7 +3190,9 @@ SOURCE_NOUNS = frozenset({"derivative", "derivatives", "extract", "extracts", "c
 
 # "a glycoprotein rich in cysteine", "a diet free of X": the drug is what something is made of.
 COMPOSITION_WORDS = {"in": frozenset({"rich", "enriched", "poor", "deficient", "abundant"}),
-                     "of": frozenset({"free", "devoid", "composed", "consisting"})}
+                     "of": frozenset({"free", "devoid", "composed", "consisting"}),
+                     # "maintained in a humidified *atmosphere with* 5% CO2": the culture's air
+                     "with": frozenset({"atmosphere", "air"})}
 
 
 def _is_no_agent(token: Token) -> bool:
@@ -3568,7 +3570,10 @@ PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "infl
                            # "the tricarboxylic acid cycle", "the malate-aspartate shuttle",
                            # "BMP-2-Smad signaling", "Ca2+ signals": a pathway the substance names
                            "cycle", "cycles", "shuttle", "shuttles", "signaling", "signalling",
-                           "signals", "pathway", "pathways"})
+                           "signals", "pathway", "pathways",
+                           # "astrocytic Ca2+-waves", "the phospholipid orientation"
+                           "wave", "waves", "oscillation", "oscillations", "orientation",
+                           "asymmetry"})
 
 
 # "nitroblue tetrazolium staining": a reagent of an assay.

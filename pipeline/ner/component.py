@@ -414,12 +414,12 @@ def names_a_reagent(doc: Doc, mention: Mention) -> bool:
 
 
 # "beta4-/- brains", "p53+/- mice": a gene's knockout or carrier genotype
-GENOTYPE = re.compile(r"[+-]/[+-]")
+GENOTYPE = re.compile(r"[+-]/[+-]|\w/[+-](?![\w+-])")  # "-/-", "+/-"; "Pea3/+", "Cre/+"
 
 
 def names_a_genotype(doc: Doc, mention: Mention) -> bool:
-    """A drug mention written with a genotype's "-/-" or "+/-" names mutant animals or
-    tissue, never an agent given."""
+    """A drug mention written with a genotype's "-/-" or "+/-", or an allele's "/+"
+    ("TauEWS-Pea3/+"), names mutant animals or tissue, never an agent given."""
     return mention.label == DRUG and GENOTYPE.search(mention.text(doc)) is not None
 
 

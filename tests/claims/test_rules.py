@@ -3765,3 +3765,17 @@ def test_what_a_staining_is_done_with_is_a_reagent(nlp):
     assert [c[:3] for c in claims_of(nlp, "TUNEL staining of thymocytes treated with "
                                           "dexamethasone showed increased apoptosis.")] == [
         ("dexamethasone", "thymocytes", "increase")]
+
+
+@pytest.mark.parametrize("text", [
+    # Regression (CRAFT sample EG): culture air, calcium waves and a membrane's phospholipid
+    # orientation made agents
+    "The neurons were maintained at 37 degrees C in a humidified atmosphere with 5% CO2.",
+    "Two studies demonstrated roles for annexin A7 in shape and osmotic resistance of red "
+    "blood cells, platelet aggregation velocity, and in the velocity of spreading astrocytic "
+    "Ca2+-waves.",
+    "The vesicle formation goes along with other changes in the red blood cell like changes in "
+    "the phospholipid orientation.",
+])
+def test_culture_air_and_what_a_process_moves_are_no_agents(nlp, text):
+    assert claims_of(nlp, text) == []

@@ -354,6 +354,8 @@ def test_a_name_before_box_names_a_promoter_element(nlp):
     # Regression (BC5CDR sample DE): the model's "pentose phosphate" and "beta4-/-brains"
     "The pentose phosphate shunt activity of the red blood cells was increased.",
     "Alpha3 mRNA levels are decreased in the mitral cell layer of beta4-/-brains.",
+    # Regression (CRAFT sample EG): the alleles of "TauEWS-Pea3/+ Isl1Cre/+ embryos"
+    "We analyzed the survival of DRG neurons from TauEWS-Pea3/+ Isl1Cre/+ embryos.",
 ])
 def test_a_pathway_or_a_genotype_is_no_drug(nlp, text):
     assert drugs(nlp, text) == []
