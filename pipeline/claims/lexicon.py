@@ -17,6 +17,10 @@ from spacy.tokens import Token
 from pipeline.claims.syntax import lemma, preposition
 
 TRIGGERS_PATH = Path(__file__).parent / "data" / "triggers.json"
+# "ES cells were *maintained* on plates ... in ES cell medium": where cells are kept in culture
+CULTURE_PLACES = frozenset({"medium", "media", "plate", "plates", "dish", "dishes", "flask",
+                            "flasks", "atmosphere", "incubator", "culture", "cultures",
+                            "co2", "degrees", "°c"})
 DIRECTIONS = ("increase", "decrease", "no_change", "unclear")
 _SUFFIXES = ("", "s", "es", "d", "ed", "ing", "ly")
 
@@ -72,6 +76,8 @@ class TriggerLexicon:
                 particle := next((c.lower_ for c in token.children
                                   if c.lower_ in SPLIT_REGULATION and c.i < token.i), None)):
             return SPLIT_REGULATION[particle]  # "the *down regulation* of c-fos"
+        if lemma(token) == "maintain" and _keeps_in_culture(token):
+            return None
         if token.lemma_ and token.lemma_.lower() in self.direction_of_word:
             return self.direction_of_word[token.lemma_.lower()]
         found = self.direction(token.text)
@@ -138,3 +144,11 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> TriggerLexicon:
 
 def _by_word(words_by_direction: dict[str, list[str]]) -> dict[str, str]:
     return {w.lower(): direction for direction, ws in words_by_direction.items() for w in ws}
+
+
+def _keeps_in_culture(verb: Token) -> bool:
+    """'Y cells were *maintained* on gelatin-coated plates ... in ES cell medium': a culture
+    method, not cells that kept a property ("DC *maintained* their capacity to ...")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.lower_ in CULTURE_PLACES and preposition(c) in {"in", "on", "at", "under"}
+        for c in verb.children)

@@ -2394,8 +2394,7 @@ def _stains(drug: Token) -> bool:
     if preposition(drug) not in {"with", "using"}:
         return False
     for head in list(drug.ancestors)[:3]:
-        if head.lower_ in ASSAY_NOUNS | {"immunostaining", "immunohistochemistry"} or \
-                lemma(head) in STAINING_VERBS:
+        if head.lower_ in ASSAY_NOUNS or lemma(head) in STAINING_VERBS:
             return True
         if not is_noun(head) or head.lower_ in STIMULATION_NOUNS | TREATMENT_NOUNS:
             return False  # "detected in Y cells after *stimulation* with X"
@@ -3577,7 +3576,9 @@ PROCESS_NOUNS = frozenset({"translocation", "uptake", "release", "efflux", "infl
 
 
 # "nitroblue tetrazolium staining": a reagent of an assay.
-ASSAY_NOUNS = frozenset({"staining", "stain", "assay", "assays", "labeling", "labelling"})
+ASSAY_NOUNS = frozenset({"staining", "stain", "assay", "assays", "labeling", "labelling",
+                         "immunocytochemistry", "immunohistochemistry", "immunostaining",
+                         "immunofluorescence"})
 # "cells released superoxide", "T cells produce IL-2": what the cells make is no agent.
 PRODUCING_VERBS = frozenset({"release", "released", "releases", "produce", "produced",
                              "produces", "secrete", "secreted", "secretes", "synthesize",
@@ -3605,6 +3606,10 @@ MODULATION_NOUNS = frozenset({"modulation", "modulations", "regulation", "dysreg
 CHANGE_NOUNS = frozenset({"change", "changes", "alteration", "alterations", "increase",
                           "increases", "decrease", "decreases", "reduction", "reductions",
                           "rise", "elevation", "elevations", "decline", "fall", "depression"})
+
+
+# "the impact of *deficits in* RanBP2, HKI and ATP": what is lacking, not given
+DEFICIT_NOUNS = frozenset({"deficit", "deficits", "deficiency", "deficiencies", "shortage"})
 
 
 LIKENESS_WORDS = frozenset({"similar", "comparable", "identical", "equivalent", "analogous",
@@ -3732,6 +3737,7 @@ def _is_measured(token: Token) -> bool:
     if head.i != token.i and token.dep_ == "nmod" and (
             (prep == "of" and head.lower_ in MADE_OR_MOVED) or
             (prep == "in" and head.lower_ in CHANGE_NOUNS) or
+            (prep in {"in", "of"} and head.lower_ in DEFICIT_NOUNS) or
             (prep in {"to", "into"} and BREAKDOWN_NOUNS & {head.lower_, head.head.lower_})):
         # "expression of angiogenesis factors", "changes in CDK inhibitors", "oxidation of
         # hexadecanol *to fatty acid*" (the product, the "to" phrase also hung on what is

@@ -3776,6 +3776,24 @@ def test_what_a_staining_is_done_with_is_a_reagent(nlp):
     "Ca2+-waves.",
     "The vesicle formation goes along with other changes in the red blood cell like changes in "
     "the phospholipid orientation.",
+    # Regression (CRAFT sample EH): what is lacking, and a stain's target
+    "We probed the impact of deficits in RanBP2, HKI, and ATP, on the electrophysiological "
+    "responses of rod and cone photoreceptors.",
+    "Sections show the degree of differentiation of hair cells and their innervating fibers "
+    "stained with tubulin immunocytochemistry (arrow; e-h).",
 ])
 def test_culture_air_and_what_a_process_moves_are_no_agents(nlp, text):
     assert claims_of(nlp, text) == []
+
+
+def test_cells_maintained_in_culture_state_no_effect(nlp):
+    # Regression (CRAFT sample EH): "ES cells were maintained on gelatin-coated plates ... in
+    # ES cell medium (DMEM supplemented with ... penicillin ...)" made each ingredient a
+    # no_change claim
+    assert claims_of(nlp, "Mouse R1 ES cells were maintained on gelatin-coated plates at 37 "
+                          "degrees C under 5% CO2 in ES cell medium (DMEM supplemented with 2 "
+                          "mM glutamine, 100 U/ml penicillin and 100 mu g/ml streptomycin).") == []
+    # cells that keep a property still state no change
+    assert [c[:3] for c in claims_of(nlp, "Bortezomib-treated dendritic cells maintained their "
+                                          "capacity to stimulate T cells.")] == [
+        ("bortezomib", "dendritic cells", "no_change")]
