@@ -707,7 +707,7 @@ class ClaimFinder:
         if trigger is not None:
             if self._is_acting_agent(cell_token, trigger, path) or \
                     _plays_a_role(trigger, path) or self._is_a_method(trigger, path) or \
-                    _is_a_reagent(anchor.token) or _is_a_tool_of_the_study(trigger, path):
+                    self._is_a_reagent(anchor.token) or _is_a_tool_of_the_study(trigger, path):
                 return None
             direction = _times(direction, self._anaphoric_sign(anchor.token, path))
             if _own_denial(anchor.token, path) is not None:
@@ -1357,6 +1357,28 @@ class ClaimFinder:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         return token.lower_ in {"less", "more"} and following is not None and \
             following.tag_ == "JJ" and self.lexicon.token_direction(following) is None
+
+    def _is_a_reagent(self, drug: Token) -> bool:
+        """'Anti-STAT3 antibodies *precipitated* a protein that becomes phosphorylated upon
+        ...': the subject of an assay's verb is a tool of the assay, not an agent; so is
+        what a staining is done with."""
+        head = _listed_head(drug)
+        return (head.dep_ == "nsubj" and lemma(head.head) in ASSAY_VERBS) or \
+            self._stains(head)
+
+    def _stains(self, drug: Token) -> bool:
+        """'as determined by immunohistochemical *staining* of sections *with an anti-Pl-1
+        antibody*': what a staining or a probing is done with, through nouns only, reads the
+        cells out ("staining of cells *treated* with X" has a treatment between)."""
+        if preposition(drug) not in {"with", "using"}:
+            return False
+        for head in list(drug.ancestors)[:3]:
+            if head.lower_ in ASSAY_NOUNS or lemma(head) in STAINING_VERBS:
+                return True
+            if not is_noun(head) or head.lower_ in STIMULATION_NOUNS or \
+                    self.lexicon.is_in(head.lower_, self.lexicon.treatment_words):
+                return False  # "detected in Y cells after *stimulation* with X"
+        return False
 
     def _head_trigger(self, token: Token, mention_tokens: set[int]):
         head = token.head
@@ -2380,31 +2402,7 @@ def _is_a_tool_of_the_study(trigger: Token, path) -> bool:
     return False
 
 
-def _is_a_reagent(drug: Token) -> bool:
-    """'Anti-STAT3 antibodies *precipitated* a protein that becomes phosphorylated upon ...':
-    the subject of an assay's verb is a tool of the assay, not an agent."""
-    head = _listed_head(drug)
-    return (head.dep_ == "nsubj" and lemma(head.head) in ASSAY_VERBS) or _stains(head)
-
-
-def _stains(drug: Token) -> bool:
-    """'as determined by immunohistochemical *staining* of sections *with an anti-Pl-1
-    antibody*': what a staining or a probing is done with, through nouns only, reads the
-    cells out ("staining of cells *treated* with X" has a treatment between)."""
-    if preposition(drug) not in {"with", "using"}:
-        return False
-    for head in list(drug.ancestors)[:3]:
-        if head.lower_ in ASSAY_NOUNS or lemma(head) in STAINING_VERBS:
-            return True
-        if not is_noun(head) or head.lower_ in STIMULATION_NOUNS | TREATMENT_NOUNS:
-            return False  # "detected in Y cells after *stimulation* with X"
-    return False
-
-
 STAINING_VERBS = frozenset({"stain", "immunostain", "probe", "label"})
-# "following *treatment* with X": a treatment, not a staining, between
-TREATMENT_NOUNS = frozenset({"treatment", "treatments", "pretreatment", "exposure",
-                             "incubation", "preincubation", "pre-incubation", "culture"})
 
 
 def _plays_a_role(trigger: Token, path) -> bool:
