@@ -428,3 +428,10 @@ def test_a_legends_arrowheads_are_no_drug(nlp):
     # epithelial cells' tubules
     assert drugs(nlp, "Knockout lungs showed less developed saccules lined by columnar "
                       "epithelial cells (panel B, black arrowheads).") == []
+
+
+def test_a_bracketed_cytokine_before_receptors_names_the_receptors(nlp):
+    # Regression: words_past_its_bracket(..., 1) returned nothing after a short form's closing
+    # bracket, so "(TNF) receptors" left TNF a given cytokine, the agent of the inhibition
+    assert drugs(nlp, "Soluble tumor necrosis factor alpha (TNF) receptors inhibited the "
+                      "proliferation of T cells.") == []
