@@ -113,6 +113,7 @@ class EntityRecognizer:
                     and not names_a_fate(doc, m, mentions)
                     and not names_the_form_given(doc, m, mentions)
                     and not continues_a_disease(doc, m, mentions)
+                    and not names_cells_elsewhere(doc, m, mentions)
                     and not is_a_dose_unit(doc, m)]
         mentions = join_line_appositions(doc, mentions)
         for mention in mentions:
@@ -916,6 +917,17 @@ def continues_a_disease(doc: Doc, mention: Mention, mentions: list[Mention]) -> 
     before = doc[word.i - 1]
     return any(m.label == DISEASE and m.last_token == before.i  # not "carcinoma-derived X"
                and m.end == before.idx + len(before) for m in mentions)
+
+
+def names_cells_elsewhere(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """'neither *FL* nor DLL cells ... transformation of the FL cells': a model's chemical with
+    no dictionary entry that the text also writes as a population ("FL cells") is the
+    population's name (here follicular lymphoma), held open before a coordinated "cells"."""
+    if mention.label != DRUG or mention.ids:
+        return False
+    name = mention.text(doc).lower()
+    return any(m.label in (CELL, CELL_LINE) and m.text(doc).lower() in
+               {f"{name} cells", f"{name} cell"} for m in mentions)
 
 
 CELL_PROCESS_HEADS = frozenset({"death", "cycle", "cycles"})

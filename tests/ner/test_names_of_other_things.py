@@ -435,3 +435,13 @@ def test_a_bracketed_cytokine_before_receptors_names_the_receptors(nlp):
     # bracket, so "(TNF) receptors" left TNF a given cytokine, the agent of the inhibition
     assert drugs(nlp, "Soluble tumor necrosis factor alpha (TNF) receptors inhibited the "
                       "proliferation of T cells.") == []
+
+
+def test_a_code_the_text_also_writes_as_cells_is_no_drug(nlp):
+    # Regression (BC2GM sample EE): "neither FL nor DLL cells ... of the FL cells" made FL
+    # (follicular lymphoma) a drug with no change on the FL cells
+    assert drugs(nlp, "In all eight cases, neither FL nor DLL cells showed alterations of bcl-2 "
+                      "gene sequences, suggesting conservation during transformation of the FL "
+                      "cells.") == []
+    # a dictionary drug keeps its label
+    assert drugs(nlp, "Dexamethasone killed the lymphoma cells.") == ["Dexamethasone"]
