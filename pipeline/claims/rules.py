@@ -34,7 +34,7 @@ from pipeline.claims.syntax import (
     preposition,
 )
 from pipeline.context import DocumentContext, DrugRef
-from pipeline.ner.component import names_an_enzyme
+from pipeline.ner.component import names_an_enzyme, rest_of_token
 from pipeline.ner.recognizer import CELL, CELL_LINE, DRUG, GENE, Mention
 
 MAX_PATH = 8
@@ -3110,8 +3110,7 @@ ADJECTIVE_ENDINGS = ("-independent", "-dependent", "-like", "-derived")
 def _in_an_adjective(doc: Doc, cell: Mention) -> bool:
     """A cell name that only builds an adjective ("in the T cell-independent culture
     system", "osteoclast-like giant cells") names no population."""
-    last = doc[cell.last_token]
-    rest = last.text[cell.end - last.idx:].lower()
+    rest = rest_of_token(doc, cell).lower()
     after = doc[cell.last_token + 1].lower_ if cell.last_token + 1 < len(doc) else ""
     return rest.startswith(ADJECTIVE_ENDINGS) or \
         (after == "-" and cell.last_token + 2 < len(doc) and
@@ -3126,10 +3125,9 @@ def _names_a_molecules_target(doc: Doc, cell: Mention, inside: list[Mention]) ->
     """'repression of the *osteoclast-activating* cytokines IL-6 and IL-1': cells inside a
     participle adjective name what the molecule it describes acts on; no drug of the sentence
     acts on them unless it is that molecule ("the NK cell-activating cytokine IL-2")."""
-    last = doc[cell.last_token]
-    if not last.text[cell.end - last.idx:].lower().startswith(TARGETING_ENDINGS):
+    if not rest_of_token(doc, cell).lower().startswith(TARGETING_ENDINGS):
         return False
-    described = last.head
+    described = doc[cell.last_token].head
     named = {described, *described.children}
     return not any(m.label == DRUG and any(m.first_token <= t.i <= m.last_token for t in named)
                    for m in inside)
@@ -3306,9 +3304,8 @@ def _names_the_cells_alone(doc: Doc, cell: Mention, cell_token: Token) -> bool:
     """Whether the cell mention is the head of its noun phrase, not a word of a process's
     name ("EPO-induced *erythroid* differentiation", "IL-6-induced *macrophage*-
     differentiation")."""
-    last = doc[cell.last_token]
     return is_noun(cell_token) and cell_token.dep_ not in {"amod", "compound"} and \
-        cell.end >= last.idx + len(last.text)
+        not rest_of_token(doc, cell)
 
 
 def _compares_to(verb: Token) -> bool:
