@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from pipeline.train.iob import read_iob
+
 # What the tokenization split off, to join back: "5 - bromo", "( BrdU", "cells ,", "2 . 2"
 JOINS = (
     (re.compile(r"(\d) \. (\d)"), r"\1.\2"),
@@ -34,20 +36,11 @@ JOINS = (
 )
 
 
-def iob_sentences(path: Path) -> Iterator[list[str]]:
-    """The token lists of an IOB file's sentences (blank lines end a sentence)."""
-    tokens: list[str] = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if tokens:
-                    yield tokens
-                tokens = []
-                continue
-            tokens.append(line.split("\t")[0])
-    if tokens:
-        yield tokens
+def iob_sentences(path: Path) -> Iterator[Sequence[str]]:
+    """The token lists of an IOB file's sentences, in order (:func:`read_iob`)."""
+    for document in read_iob(path):
+        for sentence in document:
+            yield sentence.words
 
 
 def detokenized(tokens: Sequence[str]) -> str:
